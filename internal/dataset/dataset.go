@@ -1,0 +1,438 @@
+// Package dataset reads newsgraph's JSON Lines data format (docs/dataset.md)
+// into domain nodes and edges, checks it, and derives claim statuses. The seed
+// dataset is embedded in the binary.
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+//go:embed data/seed.jsonl
+var seedJSONL []byte
+
+// SeedName is the origin recorded on the seed dataset's nodes.
+const SeedName = "seed/000_9ba2f6916fc546a0"
+
+// Seed returns the parsed seed dataset.
+func Seed() (*Dataset, error) { return Read(bytes.NewReader(seedJSONL), SeedName) }
+
+// Dataset is a set of nodes and the edges between them.
+type Dataset struct {
+	Origin string
+	Nodes  []domain.Node
+	Edges  []domain.Edge
+}
+
+// partialDate is a PartialDate in JSON: "2025-03", or an object that narrows
+// the bounds: {"value": "2025-03", "earliest": "2025-03-18", "latest": "2025-03-19"}.
+type partialDate struct {
+	Value    string `json:"value"`
+	Earliest string `json:"earliest,omitempty"`
+	Latest   string `json:"latest,omitempty"`
+}
+
+func (p *partialDate) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &p.Value)
+	}
+	type plain partialDate
+	return json.Unmarshal(b, (*plain)(p))
+}
+
+type aboutRef struct {
+	ID   string `json:"id"`
+	Role string `json:"role"`
+}
+
+// record is one line: the union of every record type's fields.
+type record struct {
+	Type        string       `json:"type"`
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	Aliases     []string     `json:"aliases"`
+	Description string       `json:"description"`
+	WikidataID  *string      `json:"wikidataId"`
+	Kind        string       `json:"kind"`
+	Country     *string      `json:"country"`
+	CountryCode *string      `json:"countryCode"`
+	Lat         *float64     `json:"lat"`
+	Lon         *float64     `json:"lon"`
+	Topic       string       `json:"topic"`
+	Start       *partialDate `json:"start"`
+	End         *partialDate `json:"end"`
+	Status      string       `json:"status"`
+	Date        *partialDate `json:"date"`
+	Title       string       `json:"title"`
+	URL         *string      `json:"url"`
+	Language    string       `json:"language"`
+	PublishedAt *partialDate `json:"publishedAt"`
+	RetrievedAt *string      `json:"retrievedAt"`
+	Text        string       `json:"text"`
+	Publisher   *string      `json:"publisher"`
+	Authors     []string     `json:"authors"`
+	DerivedFrom []string     `json:"derivedFrom"`
+	Summary     string       `json:"summary"`
+	PointInTime *partialDate `json:"pointInTime"`
+	Rank        string       `json:"rank"`
+	About       []aboutRef   `json:"about"`
+	Claim       string       `json:"claim"`
+	Actor       *string      `json:"actor"`
+	Stance      string       `json:"stance"`
+	Quote       *string      `json:"quote"`
+	Cue         *string      `json:"cue"`
+	Sourcing    string       `json:"sourcing"`
+	StatedAt    *partialDate `json:"statedAt"`
+	Sources     []string     `json:"sources"`
+	Cites       []string     `json:"cites"`
+	During      *string      `json:"during"`
+	From        string       `json:"from"`
+	To          string       `json:"to"`
+	Role        *string      `json:"role"`
+	Side        *string      `json:"side"`
+}
+
+// LineError is a problem with one line of a data file.
+type LineError struct {
+	Line  int
+	Field string
+	Msg   string
+}
+
+func (e LineError) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// Read parses a JSON Lines data file. It returns an EINVALID *domain.Error
+// listing every bad line (up to 20) when the file does not check out.
+func Read(r io.Reader, origin string) (*Dataset, error) {
+	p := parser{ds: &Dataset{Origin: origin}, kinds: map[string]domain.Kind{}, lineOf: map[string]int{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var rec record
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&rec); err != nil {
+			p.fail(line, "", "not a valid record: %v", err)
+			continue
+		}
+		p.line = line
+		p.add(&rec)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, domain.Errorf(domain.EINVALID, "reading %s: %v", origin, err)
+	}
+	p.checkReferences()
+	if len(p.errs) > 0 {
+		msgs := make([]string, 0, len(p.errs))
+		for i, e := range p.errs {
+			if i == 20 {
+				msgs = append(msgs, fmt.Sprintf("… and %d more", len(p.errs)-20))
+				break
+			}
+			msgs = append(msgs, e.Error())
+		}
+		return nil, &domain.Error{Code: domain.EINVALID, Message: origin + ": " + strings.Join(msgs, "; ")}
+	}
+	DeriveStatuses(p.ds)
+	return p.ds, nil
+}
+
+type parser struct {
+	ds     *Dataset
+	line   int
+	kinds  map[string]domain.Kind
+	lineOf map[string]int
+	refs   []ref
+	errs   []LineError
+}
+
+// ref is a reference from one record to a node that must exist.
+type ref struct {
+	line  int
+	field string
+	id    string
+	kinds []domain.Kind
+}
+
+func (p *parser) fail(line int, field, format string, args ...any) {
+	p.errs = append(p.errs, LineError{Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) refer(field, id string, kinds ...domain.Kind) {
+	p.refs = append(p.refs, ref{p.line, field, id, kinds})
+}
+
+func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
+	if d == nil {
+		return nil
+	}
+	pd, err := domain.ParsePartialDate(d.Value)
+	if err != nil {
+		p.fail(p.line, field, "%s", domain.ErrorMessage(err))
+		return nil
+	}
+	if d.Earliest != "" || d.Latest != "" {
+		lo, hi := pd.Earliest, pd.Latest
+		var e1, e2 error
+		if d.Earliest != "" {
+			lo, e1 = domain.ParseDate(field+".earliest", d.Earliest)
+		}
+		if d.Latest != "" {
+			hi, e2 = domain.ParseDate(field+".latest", d.Latest)
+		}
+		if e1 != nil || e2 != nil {
+			p.fail(p.line, field, "bounds must be YYYY-MM-DD")
+			return nil
+		}
+		if pd, err = pd.Narrow(lo, hi); err != nil {
+			p.fail(p.line, field, "%s", domain.ErrorMessage(err))
+			return nil
+		}
+	}
+	return &pd
+}
+
+func (p *parser) enum(field, value string, allowed ...string) {
+	if !slices.Contains(allowed, value) {
+		p.fail(p.line, field, "%q is not one of %s", value, strings.Join(allowed, ", "))
+	}
+}
+
+func (p *parser) required(field, value string) {
+	if strings.TrimSpace(value) == "" {
+		p.fail(p.line, field, "is required")
+	}
+}
+
+func (p *parser) node(rec *record, kind domain.Kind) bool {
+	if err := domain.CheckID("id", rec.ID, kind); err != nil {
+		p.fail(p.line, "id", "%s", domain.ErrorMessage(err))
+		return false
+	}
+	if prev, dup := p.lineOf[rec.ID]; dup {
+		p.fail(p.line, "id", "%s is already defined on line %d", rec.ID, prev)
+		return false
+	}
+	p.kinds[rec.ID] = kind
+	p.lineOf[rec.ID] = p.line
+	return true
+}
+
+func (p *parser) edge(e domain.Edge) { p.ds.Edges = append(p.ds.Edges, e) }
+
+func (p *parser) add(rec *record) {
+	meta := domain.Meta{Origin: p.ds.Origin}
+	switch domain.Kind(rec.Type) {
+	case domain.KindPerson:
+		if !p.node(rec, domain.KindPerson) {
+			return
+		}
+		p.required("name", rec.Name)
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Person{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, WikidataID: rec.WikidataID, Meta: meta})
+	case domain.KindOrganisation:
+		if !p.node(rec, domain.KindOrganisation) {
+			return
+		}
+		p.required("name", rec.Name)
+		p.enum("kind", rec.Kind, "GOVERNMENT", "STATE_BODY", "MEDIA", "NEWS_AGENCY", "DELEGATION", "OTHER")
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Organisation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.OrganisationKind(rec.Kind), Country: rec.Country, Description: rec.Description, Meta: meta})
+	case domain.KindPlace:
+		if !p.node(rec, domain.KindPlace) {
+			return
+		}
+		p.required("name", rec.Name)
+		p.enum("kind", rec.Kind, "COUNTRY", "CITY", "REGION", "SEA", "VENUE")
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Place{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.PlaceKind(rec.Kind), CountryCode: rec.CountryCode, Lat: rec.Lat, Lon: rec.Lon, Meta: meta})
+	case domain.KindNegotiation:
+		if !p.node(rec, domain.KindNegotiation) {
+			return
+		}
+		p.required("name", rec.Name)
+		p.enum("status", rec.Status, "PLANNED", "ONGOING", "SUSPENDED", "CONCLUDED")
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Negotiation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Topic: rec.Topic, Start: p.date("start", rec.Start), End: p.date("end", rec.End), Status: domain.NegotiationStatus(rec.Status), Meta: meta})
+	case domain.KindEvent:
+		if !p.node(rec, domain.KindEvent) {
+			return
+		}
+		p.required("name", rec.Name)
+		p.enum("kind", rec.Kind, "PHONE_CALL", "MEETING", "TALKS_ROUND", "INTERVIEW", "PUBLICATION", "STATEMENT")
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Event{ID: rec.ID, Kind: domain.EventKind(rec.Kind), Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, Date: p.date("date", rec.Date), Meta: meta})
+	case domain.KindSource:
+		if !p.node(rec, domain.KindSource) {
+			return
+		}
+		p.required("title", rec.Title)
+		p.required("language", rec.Language)
+		p.enum("kind", rec.Kind, "ARTICLE", "BOOK", "AGENCY_REPORT", "INTERVIEW", "BROADCAST", "OFFICIAL_STATEMENT")
+		s := &domain.Source{ID: rec.ID, Kind: domain.SourceKind(rec.Kind), Title: rec.Title, URL: rec.URL, Language: rec.Language, PublishedAt: p.date("publishedAt", rec.PublishedAt), Meta: meta}
+		if rec.Text != "" {
+			s.Text = &rec.Text
+		}
+		if rec.RetrievedAt != nil {
+			t, err := time.Parse(time.RFC3339, *rec.RetrievedAt)
+			if err != nil {
+				p.fail(p.line, "retrievedAt", "want an RFC 3339 time")
+			}
+			s.RetrievedAt = &t
+		}
+		p.ds.Nodes = append(p.ds.Nodes, s)
+		if rec.Publisher != nil {
+			p.refer("publisher", *rec.Publisher, domain.KindOrganisation)
+			p.edge(domain.Edge{Type: domain.RelPublishedBy, From: rec.ID, To: *rec.Publisher})
+		}
+		for _, a := range rec.Authors {
+			p.refer("authors", a, domain.KindPerson)
+			p.edge(domain.Edge{Type: domain.RelAuthoredBy, From: rec.ID, To: a})
+		}
+		for _, d := range rec.DerivedFrom {
+			p.refer("derivedFrom", d, domain.KindSource)
+			p.edge(domain.Edge{Type: domain.RelDerivedFrom, From: rec.ID, To: d})
+		}
+	case domain.KindClaim:
+		if !p.node(rec, domain.KindClaim) {
+			return
+		}
+		p.required("text", rec.Text)
+		p.required("summary", rec.Summary)
+		p.required("language", rec.Language)
+		if rec.Rank == "" {
+			rec.Rank = string(domain.RankNormal)
+		}
+		p.enum("rank", rec.Rank, "PREFERRED", "NORMAL", "DEPRECATED")
+		p.ds.Nodes = append(p.ds.Nodes, &domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Rank: domain.Rank(rec.Rank), Meta: meta})
+		for i, a := range rec.About {
+			field := fmt.Sprintf("about[%d]", i)
+			p.enum(field+".role", a.Role, "SUBJECT", "OBJECT", "PARTICIPANT", "TOPIC")
+			p.refer(field+".id", a.ID, domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim)
+			role := a.Role
+			p.edge(domain.Edge{Type: domain.RelAbout, From: rec.ID, To: a.ID, Role: &role})
+		}
+	case domain.KindAttribution:
+		if !p.node(rec, domain.KindAttribution) {
+			return
+		}
+		p.enum("stance", rec.Stance, "ASSERTS", "CONFIRMS", "DENIES", "DECLINES_TO_RULE_OUT", "NEITHER_CONFIRMS_NOR_DENIES")
+		p.enum("sourcing", rec.Sourcing, "NAMED", "ANONYMOUS", "DOCUMENT", "UNSPECIFIED")
+		a := &domain.Attribution{ID: rec.ID, Stance: domain.Stance(rec.Stance), Quote: rec.Quote, Cue: rec.Cue, Sourcing: domain.Sourcing(rec.Sourcing), StatedAt: p.date("statedAt", rec.StatedAt), Meta: meta}
+		if rec.Summary != "" {
+			a.Summary = &rec.Summary
+		}
+		p.ds.Nodes = append(p.ds.Nodes, a)
+		p.refer("claim", rec.Claim, domain.KindClaim)
+		p.edge(domain.Edge{Type: domain.RelOn, From: rec.ID, To: rec.Claim})
+		if rec.Actor != nil {
+			p.refer("actor", *rec.Actor, domain.KindPerson, domain.KindOrganisation, domain.KindSource)
+			p.edge(domain.Edge{Type: domain.RelMadeBy, From: rec.ID, To: *rec.Actor})
+		} else if rec.Sourcing != string(domain.SourcingUnspecified) && rec.Sourcing != string(domain.SourcingAnonymous) {
+			p.fail(p.line, "actor", "is required unless sourcing is UNSPECIFIED or ANONYMOUS")
+		}
+		if len(rec.Sources) == 0 {
+			p.fail(p.line, "sources", "an attribution is recorded in at least one source")
+		}
+		for _, s := range rec.Sources {
+			p.refer("sources", s, domain.KindSource)
+			p.edge(domain.Edge{Type: domain.RelRecordedIn, From: rec.ID, To: s})
+		}
+		for _, c := range rec.Cites {
+			p.refer("cites", c, domain.KindAttribution)
+			p.edge(domain.Edge{Type: domain.RelCites, From: rec.ID, To: c})
+		}
+		if rec.During != nil {
+			p.refer("during", *rec.During, domain.KindEvent)
+			p.edge(domain.Edge{Type: domain.RelDuring, From: rec.ID, To: *rec.During})
+		}
+	default:
+		p.fact(rec)
+	}
+}
+
+// factEnds lists, per fact type, the kinds allowed at each end.
+var factEnds = map[domain.RelType][2][]domain.Kind{
+	domain.RelParticipant: {{domain.KindEvent}, {domain.KindPerson, domain.KindOrganisation}},
+	domain.RelPartOf:      {{domain.KindEvent}, {domain.KindNegotiation}},
+	domain.RelHeldIn:      {{domain.KindEvent, domain.KindNegotiation}, {domain.KindPlace}},
+	domain.RelParty:       {{domain.KindNegotiation}, {domain.KindOrganisation}},
+	domain.RelMemberOf:    {{domain.KindPerson}, {domain.KindOrganisation}},
+}
+
+func (p *parser) fact(rec *record) {
+	t := domain.RelType(rec.Type)
+	ends, ok := factEnds[t]
+	if !ok {
+		p.fail(p.line, "type", "unknown record type %q", rec.Type)
+		return
+	}
+	p.refer("from", rec.From, ends[0]...)
+	p.refer("to", rec.To, ends[1]...)
+	p.refer("claim", rec.Claim, domain.KindClaim)
+	claim := rec.Claim
+	e := domain.Edge{Type: t, From: rec.From, To: rec.To, ClaimID: &claim, Role: rec.Role, Side: rec.Side,
+		Start: p.date("start", rec.Start), End: p.date("end", rec.End)}
+	p.edge(e)
+}
+
+func (p *parser) checkReferences() {
+	for _, r := range p.refs {
+		if err := domain.CheckID(r.field, r.id, r.kinds...); err != nil {
+			p.fail(r.line, r.field, "%s", domain.ErrorMessage(err))
+			continue
+		}
+		if _, ok := p.kinds[r.id]; !ok {
+			p.fail(r.line, r.field, "%s is not defined in this file", r.id)
+		}
+	}
+	slices.SortStableFunc(p.errs, func(a, b LineError) int { return a.Line - b.Line })
+}
+
+// DeriveStatuses sets every claim's status from the attributions in ds.
+// An actor is a party to a claim's fact when the claim is about it in a role
+// other than TOPIC.
+func DeriveStatuses(ds *Dataset) {
+	on := map[string]string{}     // attribution -> claim
+	madeBy := map[string]string{} // attribution -> actor
+	party := map[[2]string]bool{} // (claim, entity) -> party to the fact
+	stances := map[string]domain.Stance{}
+	for _, e := range ds.Edges {
+		switch e.Type {
+		case domain.RelOn:
+			on[e.From] = e.To
+		case domain.RelMadeBy:
+			madeBy[e.From] = e.To
+		case domain.RelAbout:
+			if e.Role == nil || *e.Role != string(domain.AboutTopic) {
+				party[[2]string{e.From, e.To}] = true
+			}
+		}
+	}
+	votes := map[string][]domain.StanceVote{}
+	for _, n := range ds.Nodes {
+		if a, ok := n.(*domain.Attribution); ok {
+			stances[a.ID] = a.Stance
+			c := on[a.ID]
+			votes[c] = append(votes[c], domain.StanceVote{Stance: a.Stance, ByParty: party[[2]string{c, madeBy[a.ID]}]})
+		}
+	}
+	for _, n := range ds.Nodes {
+		if c, ok := n.(*domain.Claim); ok {
+			c.Status = domain.DeriveStatus(votes[c.ID])
+		}
+	}
+}

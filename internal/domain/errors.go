@@ -1,0 +1,75 @@
+// Package domain holds newsgraph's model of "who reported what about whom":
+// the types of docs/domain.md, the rules that derive from them (claim status,
+// partial dates, name folding), the service interfaces and the error codes.
+// It imports no database driver and no transport.
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. Each transport maps them to its own vocabulary in exactly one
+// place (the GraphQL error presenter, the CLI's exit status).
+const (
+	EINVALID     = "invalid"     // the caller sent something malformed
+	ENOTFOUND    = "not_found"   // the thing asked for does not exist
+	ECONFLICT    = "conflict"    // the request clashes with the stored state
+	EUNAVAILABLE = "unavailable" // a dependency (Neo4j) cannot be reached
+	ELIMIT       = "limit"       // a query hit a size or time bound
+	EINTERNAL    = "internal"    // a bug or an unexpected failure
+)
+
+// Error is an error with a code and a message meant for the user.
+type Error struct {
+	Code    string
+	Message string
+	// Field is the input path the error is about, e.g. "filter.date.from"; may be empty.
+	Field string
+	// Err is the underlying cause, logged but never shown to clients.
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("newsgraph %s: %s: %v", e.Code, e.Message, e.Err)
+	}
+	return fmt.Sprintf("newsgraph %s: %s", e.Code, e.Message)
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Invalid returns an EINVALID error about one input field.
+func Invalid(field, format string, args ...any) *Error {
+	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err, EINTERNAL for errors without one and ""
+// for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	default:
+		return EINTERNAL
+	}
+}
+
+// ErrorMessage returns the user-facing message of err; errors without a code
+// get a generic message so that internals never leak to clients.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}

@@ -1,0 +1,144 @@
+package domain
+
+import "context"
+
+// RelType is a relationship type of the graph.
+type RelType string
+
+// The relationship types of domain.md, plus DURING (an attribution made
+// during an event, e.g. an interview), which answers "where did they say it".
+const (
+	RelMadeBy      RelType = "MADE_BY"
+	RelOn          RelType = "ON"
+	RelRecordedIn  RelType = "RECORDED_IN"
+	RelCites       RelType = "CITES"
+	RelDuring      RelType = "DURING"
+	RelAbout       RelType = "ABOUT"
+	RelPublishedBy RelType = "PUBLISHED_BY"
+	RelAuthoredBy  RelType = "AUTHORED_BY"
+	RelDerivedFrom RelType = "DERIVED_FROM"
+	RelMentions    RelType = "MENTIONS"
+	RelParticipant RelType = "PARTICIPANT"
+	RelPartOf      RelType = "PART_OF"
+	RelHeldIn      RelType = "HELD_IN"
+	RelParty       RelType = "PARTY"
+	RelMemberOf    RelType = "MEMBER_OF"
+)
+
+// FactRelTypes are the relationships that state a fact; each carries the id
+// of the claim that establishes it.
+var FactRelTypes = []RelType{RelParticipant, RelPartOf, RelHeldIn, RelParty, RelMemberOf}
+
+// Edge is one relationship with its properties; unused properties are nil.
+type Edge struct {
+	Type    RelType
+	From    string
+	To      string
+	Role    *string      // ABOUT, PARTICIPANT, MEMBER_OF
+	Side    *string      // PARTY
+	Start   *PartialDate // MEMBER_OF
+	End     *PartialDate // MEMBER_OF
+	ClaimID *string      // fact edges
+	Count   *int         // MENTIONS
+	Offsets []int        // MENTIONS
+}
+
+// Direction says which end of a relationship a navigation starts from.
+type Direction int
+
+// Directions: Out follows (start)-[:T]->(other), In follows (start)<-[:T]-(other).
+const (
+	Out Direction = iota
+	In
+)
+
+// Relation is one navigable relationship seen from one end.
+type Relation struct {
+	Type      RelType
+	Direction Direction
+}
+
+// Link is a relationship reached from a node together with the node at its
+// other end.
+type Link struct {
+	Edge  Edge
+	Other Node
+}
+
+// OrderField names a sort key of a list.
+type OrderField string
+
+// The sort keys; not every list supports every key.
+const (
+	OrderByName OrderField = "NAME"
+	OrderByDate OrderField = "DATE"
+	OrderByID   OrderField = "ID"
+)
+
+// Page asks for one page of a list, in keyset order.
+type Page struct {
+	First      int
+	After      *Cursor
+	OrderBy    OrderField
+	Descending bool
+	// WithTotal asks for the number of matching nodes as well.
+	WithTotal bool
+}
+
+// MaxPageSize bounds Page.First.
+const MaxPageSize = 100
+
+// Cursor is a position in a keyset-ordered list: the sort key and id of the
+// last node seen. It stays valid when nodes are added.
+type Cursor struct {
+	Key string `json:"k"`
+	ID  string `json:"i"`
+}
+
+// ListFilter selects nodes of one kind. Nil or empty fields do not filter.
+// Store.List documents which fields apply to which kind.
+type ListFilter struct {
+	Name        *string  // folded substring of the name or an alias (Person, Organisation, Place, Negotiation, Event); of the title (Source)
+	Text        *string  // folded substring of text or summary (Claim), quote or summary (Attribution)
+	Kinds       []string // the kind enum of Organisation, Place, Event, Source
+	Date        DateWindow
+	Statuses    []ClaimStatus
+	Ranks       []Rank
+	Stances     []Stance
+	About       []string // Claim: about all of these; Attribution: its claim is about all of these
+	Actor       *string  // Attribution: MADE_BY
+	Source      *string  // Attribution: RECORDED_IN
+	Claim       *string  // Attribution: ON
+	Reporter    *string  // Claim: has an ASSERTS/CONFIRMS attribution made by this actor
+	Denier      *string  // Claim: has a DENIES attribution made by this actor
+	Participant *string  // Event: has this participant
+	Negotiation *string  // Event: part of this negotiation
+	Publisher   *string  // Source: published by
+	Language    *string  // Source, Claim
+}
+
+// NodePage is one page of a list.
+type NodePage struct {
+	Nodes   []Node
+	Cursors []Cursor
+	HasNext bool
+	// Total is the number of matching nodes, when asked for.
+	Total int
+}
+
+// GraphReader answers the read API. Every method takes the request context
+// and costs one Neo4j round trip.
+//
+// Errors: EINVALID for malformed input, EUNAVAILABLE when Neo4j cannot be
+// reached, ELIMIT when a server-side bound is hit, EINTERNAL otherwise. Unknown
+// ids are not errors: they are absent from the results.
+type GraphReader interface {
+	// NodesByID returns the nodes with the given ids, keyed by id.
+	NodesByID(ctx context.Context, ids []string) (map[string]Node, error)
+	// Links returns, for each start id, its links along rel in a stable order.
+	Links(ctx context.Context, rel Relation, ids []string) (map[string][]Link, error)
+	// List returns one page of the nodes of kind that match filter.
+	List(ctx context.Context, kind Kind, filter ListFilter, page Page) (*NodePage, error)
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
+}
