@@ -1,6 +1,7 @@
 // Package dataset reads newsgraph's JSON Lines data format (docs/dataset.md)
-// into domain nodes and edges, checks it, and derives claim statuses. The seed
-// dataset is embedded in the binary.
+// into domain nodes and edges and checks it. The seed dataset is embedded in
+// the binary. Claim statuses are not part of the format: the store derives
+// them from the stored attributions.
 package dataset
 
 import (
@@ -24,14 +25,7 @@ var seedJSONL []byte
 const SeedName = "seed/000_9ba2f6916fc546a0"
 
 // Seed returns the parsed seed dataset.
-func Seed() (*Dataset, error) { return Read(bytes.NewReader(seedJSONL), SeedName) }
-
-// Dataset is a set of nodes and the edges between them.
-type Dataset struct {
-	Origin string
-	Nodes  []domain.Node
-	Edges  []domain.Edge
-}
+func Seed() (*domain.Dataset, error) { return Read(bytes.NewReader(seedJSONL), SeedName) }
 
 // partialDate is a PartialDate in JSON: "2025-03", or an object that narrows
 // the bounds: {"value": "2025-03", "earliest": "2025-03-18", "latest": "2025-03-19"}.
@@ -117,8 +111,8 @@ func (e LineError) Error() string {
 
 // Read parses a JSON Lines data file. It returns an EINVALID *domain.Error
 // listing every bad line (up to 20) when the file does not check out.
-func Read(r io.Reader, origin string) (*Dataset, error) {
-	p := parser{ds: &Dataset{Origin: origin}, kinds: map[string]domain.Kind{}, lineOf: map[string]int{}}
+func Read(r io.Reader, origin string) (*domain.Dataset, error) {
+	p := parser{ds: &domain.Dataset{Origin: origin}, kinds: map[string]domain.Kind{}, lineOf: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -151,12 +145,11 @@ func Read(r io.Reader, origin string) (*Dataset, error) {
 		}
 		return nil, &domain.Error{Code: domain.EINVALID, Message: origin + ": " + strings.Join(msgs, "; ")}
 	}
-	DeriveStatuses(p.ds)
 	return p.ds, nil
 }
 
 type parser struct {
-	ds     *Dataset
+	ds     *domain.Dataset
 	line   int
 	kinds  map[string]domain.Kind
 	lineOf map[string]int
@@ -400,39 +393,4 @@ func (p *parser) checkReferences() {
 		}
 	}
 	slices.SortStableFunc(p.errs, func(a, b LineError) int { return a.Line - b.Line })
-}
-
-// DeriveStatuses sets every claim's status from the attributions in ds.
-// An actor is a party to a claim's fact when the claim is about it in a role
-// other than TOPIC.
-func DeriveStatuses(ds *Dataset) {
-	on := map[string]string{}     // attribution -> claim
-	madeBy := map[string]string{} // attribution -> actor
-	party := map[[2]string]bool{} // (claim, entity) -> party to the fact
-	stances := map[string]domain.Stance{}
-	for _, e := range ds.Edges {
-		switch e.Type {
-		case domain.RelOn:
-			on[e.From] = e.To
-		case domain.RelMadeBy:
-			madeBy[e.From] = e.To
-		case domain.RelAbout:
-			if e.Role == nil || *e.Role != string(domain.AboutTopic) {
-				party[[2]string{e.From, e.To}] = true
-			}
-		}
-	}
-	votes := map[string][]domain.StanceVote{}
-	for _, n := range ds.Nodes {
-		if a, ok := n.(*domain.Attribution); ok {
-			stances[a.ID] = a.Stance
-			c := on[a.ID]
-			votes[c] = append(votes[c], domain.StanceVote{Stance: a.Stance, ByParty: party[[2]string{c, madeBy[a.ID]}]})
-		}
-	}
-	for _, n := range ds.Nodes {
-		if c, ok := n.(*domain.Claim); ok {
-			c.Status = domain.DeriveStatus(votes[c.ID])
-		}
-	}
 }

@@ -23,6 +23,10 @@ const (
 	RelHeldIn      RelType = "HELD_IN"
 	RelParty       RelType = "PARTY"
 	RelMemberOf    RelType = "MEMBER_OF"
+
+	// RelCitesSource is derived, not stored: (source)-[:CITES_SOURCE]->(source)
+	// when an attribution recorded in the first cites one recorded in the second.
+	RelCitesSource RelType = "CITES_SOURCE"
 )
 
 // FactRelTypes are the relationships that state a fact; each carries the id
@@ -141,4 +145,13 @@ type GraphReader interface {
 	List(ctx context.Context, kind Kind, filter ListFilter, page Page) (*NodePage, error)
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+}
+
+// Dataset is a set of nodes and the edges between them, read from a data file
+// and written in one transaction.
+type Dataset struct {
+	// Origin names where the data came from; it is recorded on new nodes.
+	Origin string
+	Nodes  []Node
+	Edges  []Edge
 }

@@ -1,0 +1,274 @@
+package neo4jstore
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// props is a node's or relationship's properties as stored. Every key of a
+// kind is present (nil removes it) so that SET n += props replaces.
+type props map[string]any
+
+func optString(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func optFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// putDate stores a PartialDate as <name> (the ISO prefix), <name>Precision,
+// and <name>Earliest/<name>Latest as Neo4j dates.
+func (p props) putDate(name string, d *domain.PartialDate) {
+	if d == nil {
+		p[name], p[name+"Precision"], p[name+"Earliest"], p[name+"Latest"] = nil, nil, nil, nil
+		return
+	}
+	p[name] = d.Value
+	p[name+"Precision"] = string(d.Precision)
+	p[name+"Earliest"] = neo4j.DateOf(d.Earliest)
+	p[name+"Latest"] = neo4j.DateOf(d.Latest)
+}
+
+func named(p props, name string, aliases []string) {
+	if aliases == nil {
+		aliases = []string{}
+	}
+	p["name"] = name
+	p["aliases"] = aliases
+	p["aliasText"] = strings.Join(aliases, " | ")
+	p["searchKeys"] = domain.SearchKeys(name, aliases)
+	p["sortName"] = domain.Fold(name)
+}
+
+func sortDate(d *domain.PartialDate) any {
+	if d == nil {
+		return nil
+	}
+	return d.Earliest.Format(domain.DateLayout)
+}
+
+// nodeProps returns the stored properties of n, without bookkeeping.
+func nodeProps(n domain.Node) props {
+	p := props{"id": n.NodeID()}
+	switch n := n.(type) {
+	case *domain.Person:
+		named(p, n.Name, n.Aliases)
+		p["description"], p["wikidataId"] = n.Description, optString(n.WikidataID)
+		p["sortDate"] = nil
+	case *domain.Organisation:
+		named(p, n.Name, n.Aliases)
+		p["kind"], p["country"], p["description"] = string(n.Kind), optString(n.Country), n.Description
+		p["sortDate"] = nil
+	case *domain.Place:
+		named(p, n.Name, n.Aliases)
+		p["kind"], p["countryCode"], p["lat"], p["lon"] = string(n.Kind), optString(n.CountryCode), optFloat(n.Lat), optFloat(n.Lon)
+		p["sortDate"] = nil
+	case *domain.Negotiation:
+		named(p, n.Name, n.Aliases)
+		p["topic"], p["status"] = n.Topic, string(n.Status)
+		p.putDate("start", n.Start)
+		p.putDate("end", n.End)
+		p["sortDate"] = sortDate(n.Start)
+	case *domain.Event:
+		named(p, n.Name, n.Aliases)
+		p["kind"], p["description"] = string(n.Kind), n.Description
+		p.putDate("date", n.Date)
+		p["sortDate"] = sortDate(n.Date)
+	case *domain.Source:
+		p["kind"], p["title"], p["url"], p["language"], p["text"] = string(n.Kind), n.Title, optString(n.URL), n.Language, optString(n.Text)
+		p["searchKeys"] = domain.SearchKeys(n.Title, nil)
+		p["sortName"] = domain.Fold(n.Title)
+		p.putDate("publishedAt", n.PublishedAt)
+		p["sortDate"] = sortDate(n.PublishedAt)
+		if n.RetrievedAt != nil {
+			p["retrievedAt"] = *n.RetrievedAt
+		} else {
+			p["retrievedAt"] = nil
+		}
+	case *domain.Claim:
+		// status is derived from the stored attributions: see refreshStatuses.
+		p["text"], p["language"], p["summary"], p["rank"] = n.Text, n.Language, n.Summary, string(n.Rank)
+		p["textKey"] = domain.Fold(n.Text + " " + n.Summary)
+		p["sortName"] = domain.Fold(n.Summary)
+		p.putDate("pointInTime", n.PointInTime)
+		p["sortDate"] = sortDate(n.PointInTime)
+	case *domain.Attribution:
+		p["stance"], p["quote"], p["summary"], p["cue"], p["sourcing"] = string(n.Stance), optString(n.Quote), optString(n.Summary), optString(n.Cue), string(n.Sourcing)
+		text := ""
+		for _, s := range []*string{n.Quote, n.Summary, n.Cue} {
+			if s != nil {
+				text += *s + " "
+			}
+		}
+		p["textKey"] = domain.Fold(text)
+		p["sortName"] = domain.Fold(text)
+		p.putDate("statedAt", n.StatedAt)
+		p["sortDate"] = sortDate(n.StatedAt)
+	}
+	return p
+}
+
+// contentHash fingerprints stored properties so that re-writing unchanged
+// data leaves updatedAt alone.
+func contentHash(p props) string {
+	plain := make(map[string]any, len(p))
+	for k, v := range p {
+		if d, ok := v.(dbtype.Date); ok {
+			v = d.Time().Format(domain.DateLayout)
+		}
+		plain[k] = v
+	}
+	b, _ := json.Marshal(plain) // map keys are sorted by encoding/json
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
+}
+
+func edgeProps(e domain.Edge) props {
+	p := props{"role": optString(e.Role), "side": optString(e.Side), "claim": optString(e.ClaimID)}
+	p.putDate("start", e.Start)
+	p.putDate("end", e.End)
+	if e.Count != nil {
+		p["count"] = int64(*e.Count)
+	} else {
+		p["count"] = nil
+	}
+	if e.Offsets != nil {
+		offs := make([]int64, len(e.Offsets))
+		for i, o := range e.Offsets {
+			offs[i] = int64(o)
+		}
+		p["offsets"] = offs
+	} else {
+		p["offsets"] = nil
+	}
+	return p
+}
+
+// ---- decoding
+
+type propReader map[string]any
+
+func (r propReader) str(k string) string {
+	s, _ := r[k].(string)
+	return s
+}
+
+func (r propReader) optStr(k string) *string {
+	if s, ok := r[k].(string); ok {
+		return &s
+	}
+	return nil
+}
+
+func (r propReader) optFloat(k string) *float64 {
+	if f, ok := r[k].(float64); ok {
+		return &f
+	}
+	return nil
+}
+
+func (r propReader) strs(k string) []string {
+	raw, _ := r[k].([]any)
+	out := make([]string, 0, len(raw))
+	for _, v := range raw {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (r propReader) time(k string) time.Time {
+	switch v := r[k].(type) {
+	case time.Time:
+		return v
+	case dbtype.Date:
+		return v.Time()
+	}
+	return time.Time{}
+}
+
+func (r propReader) date(name string) *domain.PartialDate {
+	v, ok := r[name].(string)
+	if !ok {
+		return nil
+	}
+	return &domain.PartialDate{Value: v, Precision: domain.Precision(r.str(name + "Precision")),
+		Earliest: r.time(name + "Earliest"), Latest: r.time(name + "Latest")}
+}
+
+func (r propReader) meta() domain.Meta {
+	return domain.Meta{CreatedAt: r.time("createdAt"), UpdatedAt: r.time("updatedAt"), Origin: r.str("origin")}
+}
+
+// decodeNode builds the domain node of kind from stored properties.
+func decodeNode(kind domain.Kind, raw map[string]any) domain.Node {
+	r := propReader(raw)
+	id := r.str("id")
+	switch kind {
+	case domain.KindPerson:
+		return &domain.Person{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Description: r.str("description"), WikidataID: r.optStr("wikidataId"), Meta: r.meta()}
+	case domain.KindOrganisation:
+		return &domain.Organisation{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Kind: domain.OrganisationKind(r.str("kind")), Country: r.optStr("country"), Description: r.str("description"), Meta: r.meta()}
+	case domain.KindPlace:
+		return &domain.Place{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Kind: domain.PlaceKind(r.str("kind")), CountryCode: r.optStr("countryCode"), Lat: r.optFloat("lat"), Lon: r.optFloat("lon"), Meta: r.meta()}
+	case domain.KindNegotiation:
+		return &domain.Negotiation{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Topic: r.str("topic"), Start: r.date("start"), End: r.date("end"), Status: domain.NegotiationStatus(r.str("status")), Meta: r.meta()}
+	case domain.KindEvent:
+		return &domain.Event{ID: id, Kind: domain.EventKind(r.str("kind")), Name: r.str("name"), Aliases: r.strs("aliases"), Description: r.str("description"), Date: r.date("date"), Meta: r.meta()}
+	case domain.KindSource:
+		s := &domain.Source{ID: id, Kind: domain.SourceKind(r.str("kind")), Title: r.str("title"), URL: r.optStr("url"), Language: r.str("language"), PublishedAt: r.date("publishedAt"), Text: r.optStr("text"), Meta: r.meta()}
+		if t, ok := raw["retrievedAt"].(time.Time); ok {
+			s.RetrievedAt = &t
+		}
+		return s
+	case domain.KindClaim:
+		return &domain.Claim{ID: id, Text: r.str("text"), Language: r.str("language"), Summary: r.str("summary"), PointInTime: r.date("pointInTime"), Rank: domain.Rank(r.str("rank")), Status: domain.ClaimStatus(r.str("status")), Meta: r.meta()}
+	case domain.KindAttribution:
+		return &domain.Attribution{ID: id, Stance: domain.Stance(r.str("stance")), Quote: r.optStr("quote"), Summary: r.optStr("summary"), Cue: r.optStr("cue"), Sourcing: domain.Sourcing(r.str("sourcing")), StatedAt: r.date("statedAt"), Meta: r.meta()}
+	}
+	return nil
+}
+
+// nodeFromDB decodes a neo4j.Node; its kind comes from its id's prefix.
+func nodeFromDB(n neo4j.Node) domain.Node {
+	id, _ := n.Props["id"].(string)
+	kind, err := domain.KindOfID(id)
+	if err != nil {
+		return nil
+	}
+	return decodeNode(kind, n.Props)
+}
+
+func edgeFromDB(t domain.RelType, from, to string, r neo4j.Relationship) domain.Edge {
+	pr := propReader(r.Props)
+	e := domain.Edge{Type: t, From: from, To: to, Role: pr.optStr("role"), Side: pr.optStr("side"), ClaimID: pr.optStr("claim"),
+		Start: pr.date("start"), End: pr.date("end")}
+	if c, ok := r.Props["count"].(int64); ok {
+		n := int(c)
+		e.Count = &n
+	}
+	if offs, ok := r.Props["offsets"].([]any); ok {
+		for _, o := range offs {
+			if i, ok := o.(int64); ok {
+				e.Offsets = append(e.Offsets, int(i))
+			}
+		}
+	}
+	return e
+}

@@ -1,0 +1,271 @@
+package neo4jstore
+
+import (
+	"context"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+var _ domain.GraphReader = (*Store)(nil)
+
+const nodesByIDCypher = `MATCH (n:Node) WHERE n.id IN $ids RETURN n`
+
+// NodesByID implements domain.GraphReader.
+func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.Node, error) {
+	out := make(map[string]domain.Node, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := s.read(ctx, nodesByIDCypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		if n := nodeFromDB(r.Values[0].(neo4j.Node)); n != nil {
+			out[n.NodeID()] = n
+		}
+	}
+	return out, nil
+}
+
+// MaxLinksPerNode bounds how many links one navigation returns per node.
+const MaxLinksPerNode = 1000
+
+// linkPattern returns the MATCH pattern of a relation from (s) to (o) with
+// relationship r; the type comes from the allowlist, never from input.
+func linkPattern(rel domain.Relation) (string, bool) {
+	if rel.Type == domain.RelCitesSource {
+		if rel.Direction == domain.Out {
+			return `(s)<-[:RECORDED_IN]-(:Attribution)-[:CITES]->(:Attribution)-[r:RECORDED_IN]->(o:Source) WHERE o <> s`, true
+		}
+		return `(s)<-[:RECORDED_IN]-(:Attribution)<-[:CITES]-(:Attribution)-[r:RECORDED_IN]->(o:Source) WHERE o <> s`, true
+	}
+	if !allowedRel(rel.Type) {
+		return "", false
+	}
+	if rel.Direction == domain.Out {
+		return `(s)-[r:` + string(rel.Type) + `]->(o:Node)`, true
+	}
+	return `(s)<-[r:` + string(rel.Type) + `]-(o:Node)`, true
+}
+
+func linksCypher(pattern string) string {
+	return `UNWIND $ids AS id
+MATCH (s:Node {id: id})
+CALL (s) {
+  MATCH ` + pattern + `
+  WITH o, head(collect(r)) AS r
+  RETURN o, r ORDER BY o.sortDate, o.sortName, o.id LIMIT $limit
+}
+RETURN id, r, o`
+}
+
+// Links implements domain.GraphReader.
+func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (map[string][]domain.Link, error) {
+	out := make(map[string][]domain.Link, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	pattern, ok := linkPattern(rel)
+	if !ok {
+		return nil, domain.Errorf(domain.EINTERNAL, "relation %s is not navigable", rel.Type)
+	}
+	recs, err := s.read(ctx, linksCypher(pattern), map[string]any{"ids": ids, "limit": MaxLinksPerNode})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		id := r.Values[0].(string)
+		other := nodeFromDB(r.Values[2].(neo4j.Node))
+		if other == nil {
+			continue
+		}
+		from, to := id, other.NodeID()
+		if rel.Direction == domain.In {
+			from, to = to, from
+		}
+		edge := edgeFromDB(rel.Type, from, to, r.Values[1].(neo4j.Relationship))
+		out[id] = append(out[id], domain.Link{Edge: edge, Other: other})
+	}
+	return out, nil
+}
+
+// ---- lists
+
+// listSpec says how to filter and order one kind.
+type listSpec struct {
+	filters  []string                     // WHERE fragments, each a no-op when its parameter is null
+	dateProp string                       // the PartialDate property tested by date windows
+	orders   map[domain.OrderField]string // sort key expressions (strings)
+	defOrder domain.OrderField
+}
+
+const (
+	fName     = `($name IS NULL OR any(k IN n.searchKeys WHERE k CONTAINS $name))`
+	fKinds    = `($kinds IS NULL OR n.kind IN $kinds)`
+	fLanguage = `($language IS NULL OR n.language = $language)`
+	fText     = `($text IS NULL OR n.textKey CONTAINS $text)`
+)
+
+func dateFilter(prop string) string {
+	return `($from IS NULL OR n.` + prop + `Latest >= $from) AND ($to IS NULL OR n.` + prop + `Earliest <= $to)`
+}
+
+var (
+	orderName = `coalesce(n.sortName, '')`
+	orderDate = `coalesce(n.sortDate, '9999-12-31')`
+	orderID   = `n.id`
+	named3    = map[domain.OrderField]string{domain.OrderByName: orderName, domain.OrderByID: orderID}
+	dated3    = map[domain.OrderField]string{domain.OrderByName: orderName, domain.OrderByDate: orderDate, domain.OrderByID: orderID}
+)
+
+var listSpecs = map[domain.Kind]listSpec{
+	domain.KindPerson:       {filters: []string{fName}, orders: named3, defOrder: domain.OrderByName},
+	domain.KindOrganisation: {filters: []string{fName, fKinds}, orders: named3, defOrder: domain.OrderByName},
+	domain.KindPlace:        {filters: []string{fName, fKinds}, orders: named3, defOrder: domain.OrderByName},
+	domain.KindNegotiation: {
+		filters: []string{fName,
+			`($from IS NULL OR coalesce(n.endLatest, date('9999-12-31')) >= $from) AND ($to IS NULL OR n.startEarliest <= $to)`},
+		orders: dated3, defOrder: domain.OrderByName,
+	},
+	domain.KindEvent: {
+		filters: []string{fName, fKinds, dateFilter("date"),
+			`($participant IS NULL OR EXISTS { (n)-[:PARTICIPANT]->(:Node {id: $participant}) })`,
+			`($negotiation IS NULL OR EXISTS { (n)-[:PART_OF]->(:Negotiation {id: $negotiation}) })`},
+		orders: dated3, defOrder: domain.OrderByDate,
+	},
+	domain.KindSource: {
+		filters: []string{fName, fKinds, fLanguage, dateFilter("publishedAt"),
+			`($publisher IS NULL OR EXISTS { (n)-[:PUBLISHED_BY]->(:Node {id: $publisher}) })`},
+		orders: dated3, defOrder: domain.OrderByDate,
+	},
+	domain.KindClaim: {
+		filters: []string{fText, fLanguage, dateFilter("pointInTime"),
+			`($statuses IS NULL OR n.status IN $statuses)`,
+			`($ranks IS NULL OR n.rank IN $ranks)`,
+			`($about IS NULL OR all(x IN $about WHERE EXISTS { (n)-[:ABOUT]->(:Node {id: x}) }))`,
+			`($reporter IS NULL OR EXISTS { (n)<-[:ON]-(a:Attribution)-[:MADE_BY]->(:Node {id: $reporter}) WHERE a.stance IN ['ASSERTS', 'CONFIRMS'] })`,
+			`($denier IS NULL OR EXISTS { (n)<-[:ON]-(a:Attribution)-[:MADE_BY]->(:Node {id: $denier}) WHERE a.stance = 'DENIES' })`},
+		orders: dated3, defOrder: domain.OrderByDate,
+	},
+	domain.KindAttribution: {
+		filters: []string{fText, dateFilter("statedAt"),
+			`($stances IS NULL OR n.stance IN $stances)`,
+			`($actor IS NULL OR EXISTS { (n)-[:MADE_BY]->(:Node {id: $actor}) })`,
+			`($source IS NULL OR EXISTS { (n)-[:RECORDED_IN]->(:Node {id: $source}) })`,
+			`($claim IS NULL OR EXISTS { (n)-[:ON]->(:Node {id: $claim}) })`,
+			`($statuses IS NULL OR EXISTS { (n)-[:ON]->(c:Claim) WHERE c.status IN $statuses })`,
+			`($about IS NULL OR all(x IN $about WHERE EXISTS { (n)-[:ON]->(:Claim)-[:ABOUT]->(:Node {id: x}) }))`,
+			`($denier IS NULL OR EXISTS { (n)-[:ON]->(:Claim)<-[:ON]-(d:Attribution)-[:MADE_BY]->(:Node {id: $denier}) WHERE d.stance = 'DENIES' })`},
+		orders: dated3, defOrder: domain.OrderByDate,
+	},
+}
+
+// listCypher builds the page query of a kind from allowlisted fragments.
+func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool) string {
+	where := strings.Join(spec.filters, "\n  AND ")
+	if spec.dateProp != "" {
+		where += "\n  AND " + dateFilter(spec.dateProp)
+	}
+	match := "MATCH (n:" + string(kind) + ")\nWHERE " + where
+	cmp, dir := ">", ""
+	if desc {
+		cmp, dir = "<", " DESC"
+	}
+	var b strings.Builder
+	if withTotal {
+		b.WriteString("CALL () {\n" + match + "\nRETURN count(n) AS total\n}\n")
+	} else {
+		b.WriteString("WITH -1 AS total\n")
+	}
+	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n" +
+		"WHERE $afterKey IS NULL OR k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n" +
+		"WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit\n" +
+		"RETURN collect({n: n, k: k}) AS page\n}\nRETURN total, page")
+	return b.String()
+}
+
+func strList[T ~string](xs []T) any {
+	if len(xs) == 0 {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func optFolded(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return domain.Fold(*p)
+}
+
+// List implements domain.GraphReader. Filters that do not apply to kind are
+// ignored; Page.First must be 1..domain.MaxPageSize.
+func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter, page domain.Page) (*domain.NodePage, error) {
+	spec, ok := listSpecs[kind]
+	if !ok {
+		return nil, domain.Errorf(domain.EINVALID, "cannot list %s", kind)
+	}
+	if page.First < 1 || page.First > domain.MaxPageSize {
+		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, page.First)
+	}
+	order := page.OrderBy
+	if order == "" {
+		order = spec.defOrder
+	}
+	key, ok := spec.orders[order]
+	if !ok {
+		return nil, domain.Invalid("orderBy", "%s cannot be ordered by %s", kind, order)
+	}
+	if page.Descending && order == domain.OrderByDate {
+		key = `coalesce(n.sortDate, '0000-00-00')` // undated last in both directions
+	}
+	params := map[string]any{
+		"name": optFolded(f.Name), "text": optFolded(f.Text), "kinds": strList(f.Kinds), "language": optString(f.Language),
+		"from": nil, "to": nil,
+		"statuses": strList(f.Statuses), "ranks": strList(f.Ranks), "stances": strList(f.Stances), "about": strList(f.About),
+		"actor": optString(f.Actor), "source": optString(f.Source), "claim": optString(f.Claim),
+		"reporter": optString(f.Reporter), "denier": optString(f.Denier),
+		"participant": optString(f.Participant), "negotiation": optString(f.Negotiation), "publisher": optString(f.Publisher),
+		"afterKey": nil, "afterId": nil, "limit": page.First + 1,
+	}
+	if f.Date.From != nil {
+		params["from"] = neo4j.DateOf(*f.Date.From)
+	}
+	if f.Date.To != nil {
+		params["to"] = neo4j.DateOf(*f.Date.To)
+	}
+	if page.After != nil {
+		params["afterKey"], params["afterId"] = page.After.Key, page.After.ID
+	}
+	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal), params)
+	if err != nil {
+		return nil, err
+	}
+	res := &domain.NodePage{}
+	total, _ := recs[0].Values[0].(int64)
+	res.Total = int(total)
+	rows, _ := recs[0].Values[1].([]any)
+	for i, row := range rows {
+		if i == page.First {
+			res.HasNext = true
+			break
+		}
+		m := row.(map[string]any)
+		n := nodeFromDB(m["n"].(neo4j.Node))
+		if n == nil {
+			continue
+		}
+		k, _ := m["k"].(string)
+		res.Nodes = append(res.Nodes, n)
+		res.Cursors = append(res.Cursors, domain.Cursor{Key: k, ID: n.NodeID()})
+	}
+	return res, nil
+}

@@ -1,0 +1,109 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// SchemaVersion is the version of the graph layout this code reads and writes.
+// Raise it with every change that older code could not read.
+const SchemaVersion = 1
+
+// FulltextIndex is the full-text index over names, aliases, titles, claim
+// texts and quotes; 'standard-folding' folds case and diacritics.
+const FulltextIndex = "node_text"
+
+// schemaStatements are idempotent (IF NOT EXISTS) and applied at every start.
+func schemaStatements() []string {
+	stmts := []string{
+		// Every node also has the label Node so that lookups by id need no label.
+		"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+		"CREATE CONSTRAINT schema_meta_id IF NOT EXISTS FOR (m:NewsgraphSchema) REQUIRE m.id IS UNIQUE",
+		"CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:NewsgraphDataset) REQUIRE d.id IS UNIQUE",
+	}
+	for _, k := range domain.Kinds {
+		l := string(k)
+		stmts = append(stmts,
+			fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", k.Prefix(), l),
+			fmt.Sprintf("CREATE INDEX %s_sort_name IF NOT EXISTS FOR (n:%s) ON (n.sortName)", k.Prefix(), l),
+			fmt.Sprintf("CREATE INDEX %s_sort_date IF NOT EXISTS FOR (n:%s) ON (n.sortDate)", k.Prefix(), l),
+		)
+	}
+	for _, lk := range []string{"Organisation", "Place", "Event", "Source"} {
+		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s_kind IF NOT EXISTS FOR (n:%s) ON (n.kind)", strings.ToLower(lk), lk))
+	}
+	stmts = append(stmts,
+		"CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)",
+		"CREATE INDEX attribution_stance IF NOT EXISTS FOR (n:Attribution) ON (n.stance)",
+		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateEarliest, n.dateLatest)",
+		"CREATE INDEX claim_point_in_time IF NOT EXISTS FOR (n:Claim) ON (n.pointInTimeEarliest, n.pointInTimeLatest)",
+		"CREATE INDEX attribution_stated_at IF NOT EXISTS FOR (n:Attribution) ON (n.statedAtEarliest, n.statedAtLatest)",
+		"CREATE INDEX source_published_at IF NOT EXISTS FOR (n:Source) ON (n.publishedAtEarliest, n.publishedAtLatest)",
+		"CREATE FULLTEXT INDEX "+FulltextIndex+" IF NOT EXISTS FOR (n:Person|Organisation|Place|Negotiation|Event|Source|Claim|Attribution) "+
+			"ON EACH [n.name, n.aliasText, n.title, n.text, n.summary, n.quote] "+
+			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+	)
+	return stmts
+}
+
+const (
+	readSchemaVersion  = "OPTIONAL MATCH (m:NewsgraphSchema {id: 'schema'}) RETURN m.version AS version"
+	writeSchemaVersion = "MERGE (m:NewsgraphSchema {id: 'schema'}) SET m.version = $version, m.appliedAt = datetime()"
+)
+
+// Migrate applies the schema idempotently and records its version. It
+// returns ECONFLICT when the database was written by a newer newsgraph.
+func (s *Store) Migrate(ctx context.Context) error {
+	recs, err := s.read(ctx, readSchemaVersion, nil)
+	if err != nil {
+		return err
+	}
+	if v, ok := recs[0].Values[0].(int64); ok && v > SchemaVersion {
+		return domain.Errorf(domain.ECONFLICT,
+			"database %q holds newsgraph schema version %d, but this build supports up to version %d: upgrade newsgraph or point it at another database",
+			s.db, v, SchemaVersion)
+	}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	// Schema commands cannot share a transaction with writes: one auto-commit each.
+	for _, stmt := range schemaStatements() {
+		s.roundTrips.Add(1)
+		if err := runConsume(ctx, session, stmt); err != nil {
+			return s.wrap(fmt.Errorf("%s: %w", stmt, err))
+		}
+	}
+	s.roundTrips.Add(1)
+	if err := runConsume(ctx, session, "CALL db.awaitIndexes(60)"); err != nil {
+		return s.wrap(err)
+	}
+	_, err = s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": SchemaVersion})
+		return nil, err
+	})
+	return err
+}
+
+// StoredSchemaVersion returns the schema version recorded in the database, 0
+// when none is.
+func (s *Store) StoredSchemaVersion(ctx context.Context) (int64, error) {
+	recs, err := s.read(ctx, readSchemaVersion, nil)
+	if err != nil {
+		return 0, err
+	}
+	v, _ := recs[0].Values[0].(int64)
+	return v, nil
+}
+
+func runConsume(ctx context.Context, session neo4j.SessionWithContext, cypher string) error {
+	res, err := session.Run(ctx, cypher, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	return err
+}

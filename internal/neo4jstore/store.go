@@ -1,0 +1,176 @@
+// Package neo4jstore is the only package that talks to Neo4j. It implements
+// domain.GraphReader and writes datasets; its Cypher lives next to the Go that
+// runs it, as constants built only from allowlisted labels and types.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://, neo4j://, neo4j+s://…
+	User     string
+	Password string
+	Database string
+	// TxTimeout is the server-side timeout of one transaction; keep it shorter
+	// than the request deadline.
+	TxTimeout time.Duration
+	// ConnectTimeout bounds connecting and acquiring a connection, so that
+	// requests fail fast while Neo4j is down.
+	ConnectTimeout time.Duration
+}
+
+// Store reads and writes the graph in Neo4j.
+type Store struct {
+	driver     neo4j.DriverWithContext
+	db         string
+	txTimeout  time.Duration
+	roundTrips atomic.Int64
+}
+
+// Open creates the driver. It does not wait for Neo4j: see WaitReady.
+func Open(cfg Config) (*Store, error) {
+	if cfg.TxTimeout <= 0 {
+		cfg.TxTimeout = 10 * time.Second
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = 2 * time.Second
+	}
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+		// Retries of a failed transaction must not outlast a request.
+		c.MaxTransactionRetryTime = cfg.ConnectTimeout
+		c.ConnectionLivenessCheckTimeout = 30 * time.Second
+		c.MaxConnectionPoolSize = 50
+	})
+	if err != nil {
+		return nil, domain.Invalid("neo4j-uri", "cannot use Neo4j URI %q: %v", cfg.URI, err)
+	}
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout}, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// RoundTrips returns how many queries the store has sent to Neo4j; tests use
+// it to show that nested GraphQL queries are batched.
+func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
+
+// Ping reports whether Neo4j answers; EUNAVAILABLE when it does not.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "RETURN 1 AS ok", nil)
+	return err
+}
+
+// WaitReady pings Neo4j until it answers or ctx ends.
+func (s *Store) WaitReady(ctx context.Context) error {
+	for {
+		err := s.Ping(ctx)
+		if err == nil || domain.ErrorCode(err) != domain.EUNAVAILABLE {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// read runs one read query, routed to readers, with the server-side timeout.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.roundTrips.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db),
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return res.Records, nil
+}
+
+// write runs work in one write transaction (retried by the driver on
+// transient failures, so work must be idempotent).
+func (s *Store) write(ctx context.Context, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (any, error)) (any, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	out, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		s.roundTrips.Add(1)
+		return work(tx)
+	}, neo4j.WithTxTimeout(timeout))
+	if err != nil {
+		return nil, s.wrap(err)
+	}
+	return out, nil
+}
+
+// wrap turns driver errors into coded domain errors.
+func (s *Store) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var derr *domain.Error
+	if errors.As(err, &derr) {
+		return err
+	}
+	var n4j *neo4j.Neo4jError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database did not answer in time", Err: err}
+	case neo4j.IsConnectivityError(err), isPoolTimeout(err):
+		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database is unavailable", Err: err}
+	case errors.As(err, &n4j):
+		code := n4j.Code
+		switch {
+		case strings.Contains(code, "TransactionTimedOut"), strings.Contains(code, "MemoryPoolOutOfMemory"),
+			strings.Contains(code, "TransactionOutOfMemory"), strings.Contains(code, "MemoryLimitExceeded"):
+			return &domain.Error{Code: domain.ELIMIT, Message: "the query hit a server-side time or memory limit; narrow it", Err: err}
+		case strings.HasPrefix(code, "Neo.ClientError.Security."):
+			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database refused newsgraph's credentials", Err: err}
+		case strings.HasPrefix(code, "Neo.TransientError."), strings.Contains(code, "DatabaseUnavailable"):
+			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database is temporarily unavailable", Err: err}
+		}
+	}
+	return &domain.Error{Code: domain.EINTERNAL, Message: "database error", Err: err}
+}
+
+func isPoolTimeout(err error) bool {
+	var usage *neo4j.UsageError
+	if errors.As(err, &usage) {
+		return false
+	}
+	var tle *neo4j.TransactionExecutionLimit
+	if errors.As(err, &tle) {
+		for _, e := range tle.Errors {
+			if neo4j.IsConnectivityError(e) || isPoolTimeout(e) {
+				return true
+			}
+		}
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "acquisition") ||
+		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "no such host") || strings.Contains(msg, "EOF")
+}
+
+
+// WipeForTests deletes every node and relationship. Only tests call it.
+func (s *Store) WipeForTests(ctx context.Context) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	return s.wrap(runConsume(ctx, session, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+}
