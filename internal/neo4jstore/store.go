@@ -167,10 +167,19 @@ func isPoolTimeout(err error) bool {
 		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "no such host") || strings.Contains(msg, "EOF")
 }
 
-
 // WipeForTests deletes every node and relationship. Only tests call it.
 func (s *Store) WipeForTests(ctx context.Context) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
 	return s.wrap(runConsume(ctx, session, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+}
+
+// IsEmpty reports whether the database holds no newsgraph nodes.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	recs, err := s.read(ctx, "MATCH (n:Node) RETURN count(n) = 0 AS empty LIMIT 1", nil)
+	if err != nil {
+		return false, err
+	}
+	empty, _ := recs[0].Values[0].(bool)
+	return empty, nil
 }

@@ -1,0 +1,195 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// cursorPrefix versions the opaque cursor format.
+const cursorPrefix = "c1:"
+
+func encodeCursor(c domain.Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(append([]byte(cursorPrefix), b...))
+}
+
+func decodeCursor(s string) (*domain.Cursor, error) {
+	bad := domain.Invalid("after", "invalid cursor %q: pass an endCursor or cursor returned by this list", s)
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || !strings.HasPrefix(string(raw), cursorPrefix) {
+		return nil, bad
+	}
+	var c domain.Cursor
+	if err := json.Unmarshal(raw[len(cursorPrefix):], &c); err != nil || c.ID == "" {
+		return nil, bad
+	}
+	return &c, nil
+}
+
+// pageRequest validates the paging arguments of a list field.
+func pageRequest(ctx context.Context, orderBy *model.Order, first int, after *string) (domain.Page, error) {
+	p := domain.Page{First: first}
+	if first < 1 || first > domain.MaxPageSize {
+		return p, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
+	}
+	if after != nil {
+		c, err := decodeCursor(*after)
+		if err != nil {
+			return p, err
+		}
+		p.After = c
+	}
+	if orderBy != nil {
+		p.OrderBy = orderBy.Field
+		p.Descending = orderBy.Direction != nil && *orderBy.Direction == model.OrderDirectionDesc
+	}
+	// Count only when the client asks for totalCount.
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			p.WithTotal = true
+		}
+	}
+	return p, nil
+}
+
+// listPage runs a list query and returns its nodes as T with their cursors.
+func listPage[T domain.Node](ctx context.Context, r *Resolver, kind domain.Kind, f domain.ListFilter, orderBy *model.Order, first int, after *string) ([]T, []string, *model.PageInfo, int, error) {
+	page, err := pageRequest(ctx, orderBy, first, after)
+	if err != nil {
+		return nil, nil, nil, 0, err
+	}
+	if err := checkFilter(f); err != nil {
+		return nil, nil, nil, 0, err
+	}
+	res, err := r.Graph.List(ctx, kind, f, page)
+	if err != nil {
+		return nil, nil, nil, 0, err
+	}
+	nodes := make([]T, 0, len(res.Nodes))
+	cursors := make([]string, 0, len(res.Nodes))
+	for i, n := range res.Nodes {
+		if t, ok := n.(T); ok {
+			nodes = append(nodes, t)
+			cursors = append(cursors, encodeCursor(res.Cursors[i]))
+		}
+	}
+	info := &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: after != nil}
+	if len(cursors) > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	}
+	return nodes, cursors, info, res.Total, nil
+}
+
+// checkFilter validates the ids and windows of a filter.
+func checkFilter(f domain.ListFilter) error {
+	if err := f.Date.Check("filter.date"); err != nil {
+		return err
+	}
+	single := []struct {
+		field string
+		id    *string
+		kinds []domain.Kind
+	}{
+		{"filter.actor", f.Actor, []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
+		{"filter.source", f.Source, []domain.Kind{domain.KindSource}},
+		{"filter.claim", f.Claim, []domain.Kind{domain.KindClaim}},
+		{"filter.reportedBy", f.Reporter, []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
+		{"filter.deniedBy", f.Denier, []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
+		{"filter.participant", f.Participant, []domain.Kind{domain.KindPerson, domain.KindOrganisation}},
+		{"filter.negotiation", f.Negotiation, []domain.Kind{domain.KindNegotiation}},
+		{"filter.publisher", f.Publisher, []domain.Kind{domain.KindOrganisation}},
+	}
+	for _, s := range single {
+		if s.id != nil {
+			if err := domain.CheckID(s.field, *s.id, s.kinds...); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range f.About {
+		if err := domain.CheckID("filter.about", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func window(w *domain.DateWindow) domain.DateWindow {
+	if w == nil {
+		return domain.DateWindow{}
+	}
+	return *w
+}
+
+func kinds[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+// Filter conversions: GraphQL input -> domain.ListFilter.
+
+func personFilter(f *model.PersonFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Name}
+}
+
+func organisationFilter(f *model.OrganisationFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Name, Kinds: kinds(f.Kinds)}
+}
+
+func placeFilter(f *model.PlaceFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Name, Kinds: kinds(f.Kinds)}
+}
+
+func negotiationFilter(f *model.NegotiationFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Name, Date: window(f.Date)}
+}
+
+func eventFilter(f *model.EventFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Name, Kinds: kinds(f.Kinds), Date: window(f.Date), Participant: f.Participant, Negotiation: f.Negotiation}
+}
+
+func sourceFilter(f *model.SourceFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Name: f.Title, Kinds: kinds(f.Kinds), Language: f.Language, Date: window(f.PublishedAt), Publisher: f.Publisher}
+}
+
+func claimFilter(f *model.ClaimFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Text: f.Text, About: f.About, Statuses: f.Statuses, Ranks: f.Ranks, Reporter: f.ReportedBy, Denier: f.DeniedBy, Date: window(f.Date), Language: f.Language}
+}
+
+func attributionFilter(f *model.AttributionFilter) domain.ListFilter {
+	if f == nil {
+		return domain.ListFilter{}
+	}
+	return domain.ListFilter{Text: f.Text, Actor: f.Actor, About: f.About, Stances: f.Stances, Source: f.Source, Claim: f.Claim, Statuses: f.ClaimStatuses, Denier: f.ClaimDeniedBy, Date: window(f.Date)}
+}

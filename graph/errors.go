@@ -1,0 +1,71 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// Codes maps domain error codes to GraphQL `extensions.code` values. This is
+// the one place where that mapping lives.
+var Codes = map[string]string{
+	domain.EINVALID:     "BAD_USER_INPUT",
+	domain.ENOTFOUND:    "NOT_FOUND",
+	domain.ECONFLICT:    "CONFLICT",
+	domain.EUNAVAILABLE: "UNAVAILABLE",
+	domain.ELIMIT:       "LIMIT_EXCEEDED",
+	domain.EINTERNAL:    "INTERNAL_SERVER_ERROR",
+}
+
+// ErrorPresenter gives every error a code. Domain errors show their message;
+// anything else is logged with its detail and shown as "internal error".
+func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
+	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+	var de *domain.Error
+	if errors.As(err, &de) {
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		gqlErr.Message = de.Message
+		gqlErr.Extensions["code"] = Codes[de.Code]
+		if de.Field != "" {
+			gqlErr.Extensions["field"] = de.Field
+		}
+		switch de.Code {
+		case domain.EINTERNAL:
+			slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
+		case domain.EUNAVAILABLE:
+			slog.WarnContext(ctx, "neo4j unavailable", "path", gqlErr.Path.String(), "err", err)
+		}
+		return gqlErr
+	}
+	if _, ok := gqlErr.Extensions["code"]; ok {
+		return gqlErr // gqlgen's own parse and validation errors
+	}
+	var inner *gqlerror.Error
+	if errors.As(err, &inner) && inner.Err == nil {
+		// An input coercion error from gqlgen: the client sent a bad value.
+		if gqlErr.Extensions == nil {
+			gqlErr.Extensions = map[string]any{}
+		}
+		gqlErr.Extensions["code"] = Codes[domain.EINVALID]
+		return gqlErr
+	}
+	slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
+	gqlErr.Message = "internal error"
+	gqlErr.Extensions = map[string]any{"code": Codes[domain.EINTERNAL]}
+	return gqlErr
+}
+
+// Recover turns a resolver panic into an internal error and logs the stack.
+func Recover(ctx context.Context, p any) error {
+	slog.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	return &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("panic: %v", p)}
+}

@@ -1,0 +1,52 @@
+// Package model holds the GraphQL types that are not domain types: the
+// relationship views below and the inputs and connections gqlgen generates.
+package model
+
+import "github.com/newsgraph/newsgraph/internal/domain"
+
+// ClaimAbout is (Claim)-[:ABOUT {role}]->(Entity).
+type ClaimAbout struct {
+	Role   domain.AboutRole
+	Claim  *domain.Claim
+	Entity domain.Node
+}
+
+// Participation is (Event)-[:PARTICIPANT {role}]->(Person|Organisation).
+type Participation struct {
+	Role        *string
+	Event       *domain.Event
+	Participant domain.Node
+	ClaimID     *string
+}
+
+// Membership is (Person)-[:MEMBER_OF {role, start, end}]->(Organisation).
+type Membership struct {
+	Role         *string
+	Start        *domain.PartialDate
+	End          *domain.PartialDate
+	Person       *domain.Person
+	Organisation *domain.Organisation
+	ClaimID      *string
+}
+
+// NegotiationParty is (Negotiation)-[:PARTY {side}]->(Organisation).
+type NegotiationParty struct {
+	Side         *string
+	Negotiation  *domain.Negotiation
+	Organisation *domain.Organisation
+	ClaimID      *string
+}
+
+// EventPart is (Event)-[:PART_OF]->(Negotiation).
+type EventPart struct {
+	Event       *domain.Event
+	Negotiation *domain.Negotiation
+	ClaimID     *string
+}
+
+// HeldIn is (Event|Negotiation)-[:HELD_IN]->(Place).
+type HeldIn struct {
+	Subject domain.Node
+	Place   *domain.Place
+	ClaimID *string
+}

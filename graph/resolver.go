@@ -1,0 +1,13 @@
+// Package graph is newsgraph's GraphQL layer: gqlgen's generated executor,
+// thin resolvers that call the domain.GraphReader through per-request
+// loaders, and the error presenter.
+package graph
+
+//go:generate go tool gqlgen generate
+
+import "github.com/newsgraph/newsgraph/internal/domain"
+
+// Resolver is the root resolver; it holds the services resolvers call.
+type Resolver struct {
+	Graph domain.GraphReader
+}

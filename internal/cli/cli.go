@@ -1,0 +1,265 @@
+// Package cli implements newsgraph's command line: the serve, seed and
+// migrate commands and their flags, each with an environment fallback.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/httpapi"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailure = 1 // the command ran and failed (Neo4j unreachable, bad data…)
+	ExitUsage   = 2 // the command line is wrong
+)
+
+const usageHead = `newsgraph: a GraphQL knowledge graph of who reported what about whom.
+
+Usage:
+  newsgraph [serve] [flags]   serve GraphQL at /graphql, GraphiQL at /, probes at /healthz and /readyz
+  newsgraph seed [flags]      load the embedded seed dataset (idempotent)
+  newsgraph migrate [flags]   apply the Neo4j schema (constraints, indexes) and record its version
+  newsgraph version           print the schema version this build supports
+
+Every flag falls back to the environment variable named in brackets.
+
+Flags:
+`
+
+// config is the settings of every command.
+type config struct {
+	store          neo4jstore.Config
+	listen         string
+	requestTimeout time.Duration
+	startupWait    time.Duration
+	seed           string
+	logFormat      string
+}
+
+func envOr(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return def
+}
+
+func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("newsgraph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.store.URI, "neo4j-uri", envOr("NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI: bolt://, neo4j:// (cluster routing), neo4j+s:// (Aura, TLS) [NEO4J_URI]")
+	fs.StringVar(&cfg.store.User, "neo4j-user", envOr("NEO4J_USER", "neo4j"), "Neo4j user [NEO4J_USER]")
+	fs.StringVar(&cfg.store.Password, "neo4j-password", envOr("NEO4J_PASSWORD", ""), "Neo4j password (prefer the environment variable) [NEO4J_PASSWORD]")
+	fs.StringVar(&cfg.store.Database, "neo4j-database", envOr("NEO4J_DATABASE", "neo4j"), "Neo4j database name [NEO4J_DATABASE]")
+	fs.DurationVar(&cfg.store.TxTimeout, "tx-timeout", envDuration("NEWSGRAPH_TX_TIMEOUT", 20*time.Second), "server-side timeout of one Neo4j transaction [NEWSGRAPH_TX_TIMEOUT]")
+	fs.DurationVar(&cfg.store.ConnectTimeout, "connect-timeout", envDuration("NEWSGRAPH_CONNECT_TIMEOUT", 2*time.Second), "how long a request waits for a Neo4j connection before failing with UNAVAILABLE [NEWSGRAPH_CONNECT_TIMEOUT]")
+	fs.StringVar(&cfg.listen, "listen", envOr("NEWSGRAPH_LISTEN", "127.0.0.1:8080"), "HTTP listen address [NEWSGRAPH_LISTEN]")
+	fs.DurationVar(&cfg.requestTimeout, "request-timeout", envDuration("NEWSGRAPH_REQUEST_TIMEOUT", 30*time.Second), "deadline of one GraphQL request [NEWSGRAPH_REQUEST_TIMEOUT]")
+	fs.DurationVar(&cfg.startupWait, "startup-wait", envDuration("NEWSGRAPH_STARTUP_WAIT", 60*time.Second), "how long to wait for Neo4j at start [NEWSGRAPH_STARTUP_WAIT]")
+	fs.StringVar(&cfg.seed, "seed", envOr("NEWSGRAPH_SEED", "if-empty"), "serve: load the seed dataset at start: if-empty, always or never [NEWSGRAPH_SEED]")
+	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageHead)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var cfg config
+	fs := newFlags(&cfg, stderr)
+	if cmd == "help" {
+		fs.Usage()
+		return ExitOK
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "newsgraph: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	logger := newLogger(cfg.logFormat, stderr)
+	slog.SetDefault(logger)
+
+	var run func(context.Context, config, io.Writer) error
+	switch cmd {
+	case "serve":
+		run = serve
+	case "seed":
+		run = seedCmd
+	case "migrate":
+		run = migrateCmd
+	case "version":
+		fmt.Fprintf(stdout, "newsgraph schema version %d\n", neo4jstore.SchemaVersion)
+		return ExitOK
+	default:
+		fmt.Fprintf(stderr, "newsgraph: unknown command %q (want serve, seed, migrate or version; see --help)\n", cmd)
+		return ExitUsage
+	}
+	if cmd != "version" {
+		if err := cfg.check(); err != nil {
+			fmt.Fprintf(stderr, "newsgraph: %s\n", domain.ErrorMessage(err))
+			return ExitUsage
+		}
+	}
+	if err := run(ctx, cfg, stdout); err != nil {
+		fmt.Fprintf(stderr, "newsgraph %s: %s [%s]\n", cmd, domain.ErrorMessage(err), domain.ErrorCode(err))
+		if domain.ErrorCode(err) == domain.EINTERNAL {
+			slog.Error("detail", "err", err)
+		}
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+func (c config) check() error {
+	if c.store.Password == "" {
+		return domain.Invalid("neo4j-password", "no Neo4j password: set NEO4J_PASSWORD or --neo4j-password")
+	}
+	switch c.seed {
+	case "if-empty", "always", "never":
+	default:
+		return domain.Invalid("seed", "--seed must be if-empty, always or never, got %q", c.seed)
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return domain.Invalid("log-format", "--log-format must be text or json, got %q", c.logFormat)
+	}
+	return nil
+}
+
+func newLogger(format string, w io.Writer) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// openReady opens the store, waits for Neo4j and applies the schema.
+func openReady(ctx context.Context, cfg config) (*neo4jstore.Store, error) {
+	store, err := neo4jstore.Open(cfg.store)
+	if err != nil {
+		return nil, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, cfg.startupWait)
+	defer cancel()
+	slog.Info("waiting for neo4j", "uri", cfg.store.URI, "database", cfg.store.Database, "for", cfg.startupWait)
+	if err := store.WaitReady(wctx); err != nil {
+		_ = store.Close(context.Background())
+		return nil, &domain.Error{Code: domain.EUNAVAILABLE, Message: fmt.Sprintf("Neo4j at %s did not answer within %s: %s (start it with `make neo4j-start`)", cfg.store.URI, cfg.startupWait, domain.ErrorMessage(err)), Err: err}
+	}
+	if err := store.Migrate(ctx); err != nil {
+		_ = store.Close(context.Background())
+		return nil, err
+	}
+	return store, nil
+}
+
+func loadSeed(ctx context.Context, store *neo4jstore.Store, out io.Writer) error {
+	ds, err := dataset.Seed()
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	st, err := store.LoadDataset(ctx, ds)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "seed %s: %d nodes, %d relationships: %v in %s\n", ds.Origin, len(ds.Nodes), len(ds.Edges), st, time.Since(t0).Round(time.Millisecond))
+	return nil
+}
+
+func seedCmd(ctx context.Context, cfg config, out io.Writer) error {
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	return loadSeed(ctx, store, out)
+}
+
+func migrateCmd(ctx context.Context, cfg config, out io.Writer) error {
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	fmt.Fprintf(out, "schema version %d applied to database %q\n", neo4jstore.SchemaVersion, cfg.store.Database)
+	return nil
+}
+
+func serve(ctx context.Context, cfg config, out io.Writer) error {
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if cfg.seed == "always" {
+		err = loadSeed(ctx, store, out)
+	} else if cfg.seed == "if-empty" {
+		var empty bool
+		if empty, err = store.IsEmpty(ctx); err == nil && empty {
+			err = loadSeed(ctx, store, out)
+		}
+	}
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", cfg.listen)
+	if err != nil {
+		return domain.Errorf(domain.EINVALID, "cannot listen on %s: %v", cfg.listen, err)
+	}
+	srv := &http.Server{
+		Handler:           httpapi.Handler(store, httpapi.Options{RequestTimeout: cfg.requestTimeout}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	fmt.Fprintf(out, "newsgraph listening on http://%s (GraphQL at /graphql, GraphiQL at /)\n", ln.Addr())
+
+	select {
+	case err := <-errc:
+		return domain.Errorf(domain.EINTERNAL, "http server: %v", err)
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down: draining requests")
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.requestTimeout+5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return domain.Errorf(domain.EINTERNAL, "graceful shutdown: %v", err)
+	}
+	slog.Info("stopped")
+	return nil
+}
