@@ -183,3 +183,12 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	empty, _ := recs[0].Values[0].(bool)
 	return empty, nil
 }
+
+// SetSchemaVersionForTests overwrites the recorded schema version.
+func (s *Store) SetSchemaVersionForTests(ctx context.Context, v int) error {
+	_, err := s.write(ctx, 10*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": v})
+		return nil, err
+	})
+	return err
+}

@@ -2,34 +2,318 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 )
 
-func TestLoadSeed(t *testing.T) {
-	s := neo4jtest.MustOpen(t)
-	ctx := context.Background()
+func seed(t *testing.T) *domain.Dataset {
+	t.Helper()
 	ds, err := dataset.Seed()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := s.LoadDataset(ctx, ds)
+	return ds
+}
+
+func TestSeedInvariants(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	bad, err := s.Violations(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("first load: %v", st)
-	st, err = s.LoadDataset(ctx, ds)
+	for _, b := range bad {
+		t.Errorf("invariant broken: %s", b)
+	}
+
+	t.Run("StatusFollowsAttributions", func(t *testing.T) {
+		// A new denial by a party flips a REPORTED claim to DISPUTED in the
+		// same load, and the invariant check agrees.
+		ds := &domain.Dataset{Origin: "test", Nodes: []domain.Node{
+			&domain.Attribution{ID: "attribution/test-zelensky-denies", Stance: domain.StanceDenies, Sourcing: domain.SourcingNamed},
+		}, Edges: []domain.Edge{
+			{Type: domain.RelOn, From: "attribution/test-zelensky-denies", To: "claim/2025-03-trump-zelensky-call"},
+			{Type: domain.RelMadeBy, From: "attribution/test-zelensky-denies", To: "person/volodymyr-zelensky"},
+			{Type: domain.RelRecordedIn, From: "attribution/test-zelensky-denies", To: "source/pl-article-2025-03-trump-putin-calls"},
+		}}
+		ds.Nodes = append(ds.Nodes, claimNode(t, s, "claim/2025-03-trump-zelensky-call"))
+		if _, err := s.LoadDataset(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+		if got := claimNode(t, s, "claim/2025-03-trump-zelensky-call").Status; got != domain.StatusDisputed {
+			t.Errorf("status after a denial = %s, want DISPUTED", got)
+		}
+		if bad, _ := s.Violations(ctx); len(bad) > 0 {
+			t.Errorf("invariants broken after the denial: %v", bad)
+		}
+	})
+}
+
+func claimNode(t *testing.T, s *neo4jstore.Store, id string) *domain.Claim {
+	t.Helper()
+	nodes, err := s.NodesByID(context.Background(), []string{id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("second load: %v", st)
-	name := "zelensky"
-	p, err := s.List(ctx, domain.KindPerson, domain.ListFilter{Name: &name}, domain.Page{First: 10, WithTotal: true})
+	c, ok := nodes[id].(*domain.Claim)
+	if !ok {
+		t.Fatalf("%s not found", id)
+	}
+	return c
+}
+
+func TestSeedStatuses(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	want := map[string]domain.ClaimStatus{
+		"claim/2024-11-trump-putin-call":              domain.StatusDisputed, // Reuters, WaPo, Axios vs the Kremlin
+		"claim/trump-putin-seven-calls-after-2021":    domain.StatusDisputed, // Woodward vs the Kremlin; Trump non-committal
+		"claim/trump-putin-contacts-more-frequent":    domain.StatusReported, // Reuters; Peskov declines to rule out
+		"claim/2025-02-12-trump-putin-call":           domain.StatusReported,
+		"claim/2025-03-us-ukraine-talks-saudi-arabia": domain.StatusReported,
+	}
+	for id, st := range want {
+		if got := claimNode(t, s, id).Status; got != st {
+			t.Errorf("%s: status %s, want %s", id, got, st)
+		}
+	}
+}
+
+func TestLoadIsIdempotent(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	before, err := s.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%+v", p)
+	time.Sleep(10 * time.Millisecond) // a changed updatedAt would differ
+	st, err := s.LoadDataset(ctx, seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Created != 0 || st.Updated != 0 || st.Unchanged == 0 {
+		t.Errorf("second load: %v, want everything unchanged", st)
+	}
+	after, err := s.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(before, after); d != "" {
+		t.Errorf("re-loading the seed changed the graph:\n%s", d)
+	}
+}
+
+func diff(a, b []string) string {
+	in := func(xs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for _, x := range a {
+		if !mb[x] {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range b {
+		if !ma[x] {
+			out = append(out, "+ "+x)
+		}
+	}
+	if len(out) > 20 {
+		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestMigrate(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	t.Run("Idempotent", func(t *testing.T) {
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := s.StoredSchemaVersion(ctx); err != nil || v != neo4jstore.SchemaVersion {
+			t.Errorf("stored version = %d, %v; want %d", v, err, neo4jstore.SchemaVersion)
+		}
+	})
+	t.Run("ErrNewerSchema", func(t *testing.T) {
+		if err := s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion+1); err != nil {
+			t.Fatal(err)
+		}
+		defer s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion)
+		err := s.Migrate(ctx)
+		if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "upgrade newsgraph") {
+			t.Errorf("Migrate on a newer schema = %v, want ECONFLICT saying to upgrade", err)
+		}
+	})
+	t.Run("ErrDuplicateID", func(t *testing.T) {
+		// The uniqueness constraint holds across labels via :Node.
+		ds := &domain.Dataset{Origin: "test", Nodes: []domain.Node{&domain.Person{ID: "person/dup", Name: "A"}}}
+		if _, err := s.LoadDataset(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+		bad, err := s.Violations(ctx)
+		if err != nil || len(bad) > 0 {
+			t.Errorf("violations = %v, %v", bad, err)
+		}
+	})
+}
+
+func list(t *testing.T, s *neo4jstore.Store, kind domain.Kind, f domain.ListFilter, p domain.Page) *domain.NodePage {
+	t.Helper()
+	page, err := s.List(context.Background(), kind, f, p)
+	if err != nil {
+		t.Fatalf("List(%s, %+v): %v", kind, f, err)
+	}
+	return page
+}
+
+func ids(nodes []domain.Node) []string {
+	out := make([]string, len(nodes))
+	for i, n := range nodes {
+		out[i] = n.NodeID()
+	}
+	return out
+}
+
+func TestNameMatching(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	for _, q := range []string{"Zelenski", "Zełenski", "zelensky", "ZELENSKYY", "wołodymyr"} {
+		t.Run(q, func(t *testing.T) {
+			got := ids(list(t, s, domain.KindPerson, domain.ListFilter{Name: &q}, domain.Page{First: 10}).Nodes)
+			if len(got) != 1 || got[0] != "person/volodymyr-zelensky" {
+				t.Errorf("people named %q = %v, want [person/volodymyr-zelensky]", q, got)
+			}
+		})
+	}
+	q := "pieskow"
+	if got := ids(list(t, s, domain.KindPerson, domain.ListFilter{Name: &q}, domain.Page{First: 10}).Nodes); len(got) != 1 || got[0] != "person/dmitry-peskov" {
+		t.Errorf("people named pieskow = %v", got)
+	}
+}
+
+func TestDateWindowOverlap(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	d := func(s string) *time.Time { t, _ := time.Parse(domain.DateLayout, s); return &t }
+	calls := []string{"PHONE_CALL"}
+	cases := []struct {
+		name     string
+		from, to string
+		want     []string
+	}{
+		// "early November 2024" is 2024-11-01..10: it overlaps a window ending on the 5th…
+		{"EarlyNovemberOverlaps", "2024-11-05", "2024-11-30", []string{"event/2024-11-trump-putin-call"}},
+		// …but not one that starts after the 10th.
+		{"EarlyNovemberEndsOn10th", "2024-11-11", "2024-12-31", nil},
+		// The Zelensky call (18 or 19 March) overlaps 19 March; the Putin call on the 18th does not.
+		{"ZelenskyCallOn19th", "2025-03-19", "2025-03-19", []string{"event/2025-03-trump-zelensky-call"}},
+		{"February2025", "2025-02-01", "2025-02-28", []string{"event/2025-02-12-trump-putin-call"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := domain.ListFilter{Kinds: calls, Date: domain.DateWindow{From: d(c.from), To: d(c.to)}}
+			got := ids(list(t, s, domain.KindEvent, f, domain.Page{First: 50}).Nodes)
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("calls overlapping %s..%s = %v, want %v", c.from, c.to, got, c.want)
+			}
+		})
+	}
+}
+
+func TestCursorsSurviveAppends(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	var seen []string
+	page := domain.Page{First: 5, OrderBy: domain.OrderByName, WithTotal: true}
+	first := list(t, s, domain.KindOrganisation, domain.ListFilter{}, page)
+	total := first.Total
+	seen = append(seen, ids(first.Nodes)...)
+	// Append organisations that sort before and after the cursor.
+	ds := &domain.Dataset{Origin: "test", Nodes: []domain.Node{
+		&domain.Organisation{ID: "organisation/aaa-new", Name: "AAA New", Kind: domain.OrgOther},
+		&domain.Organisation{ID: "organisation/zzz-new", Name: "ZZZ New", Kind: domain.OrgOther},
+	}}
+	if _, err := s.LoadDataset(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	cur := first
+	for cur.HasNext {
+		page.After = &cur.Cursors[len(cur.Cursors)-1]
+		cur = list(t, s, domain.KindOrganisation, domain.ListFilter{}, page)
+		seen = append(seen, ids(cur.Nodes)...)
+	}
+	// Everything that existed is seen once, the later-sorting new one too,
+	// the earlier-sorting one (behind the cursor) not.
+	count := map[string]int{}
+	for _, id := range seen {
+		count[id]++
+	}
+	for id, n := range count {
+		if n > 1 {
+			t.Errorf("%s seen %d times", id, n)
+		}
+	}
+	if len(seen) != total+1 || count["organisation/zzz-new"] != 1 || count["organisation/aaa-new"] != 0 {
+		t.Errorf("paged through %d organisations (%v), want the %d old ones plus zzz-new", len(seen), seen, total)
+	}
+
+	t.Run("Descending", func(t *testing.T) {
+		p := domain.Page{First: 3, OrderBy: domain.OrderByName, Descending: true}
+		a := list(t, s, domain.KindOrganisation, domain.ListFilter{}, p)
+		p.After = &a.Cursors[2]
+		b := list(t, s, domain.KindOrganisation, domain.ListFilter{}, p)
+		if a.Nodes[0].NodeID() != "organisation/zzz-new" || b.Nodes[0].NodeID() == a.Nodes[2].NodeID() {
+			t.Errorf("descending pages: %v then %v", ids(a.Nodes), ids(b.Nodes))
+		}
+	})
+}
+
+func TestLinksBothDirections(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	out, err := s.Links(ctx, domain.Relation{Type: domain.RelMemberOf, Direction: domain.Out}, []string{"person/dmitry-peskov"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := s.Links(ctx, domain.Relation{Type: domain.RelMemberOf, Direction: domain.In}, []string{"organisation/kremlin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out["person/dmitry-peskov"]) != 1 || len(in["organisation/kremlin"]) != 1 {
+		t.Fatalf("MEMBER_OF links: out %v, in %v", out, in)
+	}
+	e := in["organisation/kremlin"][0].Edge
+	if e.From != "person/dmitry-peskov" || e.To != "organisation/kremlin" || *e.Role != "spokesperson" || *e.ClaimID != "claim/peskov-kremlin-spokesperson" {
+		t.Errorf("edge seen from the Kremlin = %+v", e)
+	}
+}
+
+func TestUnavailable(t *testing.T) {
+	cfg := neo4jtest.Config()
+	cfg.URI = "bolt://127.0.0.1:1" // nothing listens there
+	cfg.ConnectTimeout = 500 * time.Millisecond
+	s, err := neo4jstore.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	if err := s.Ping(context.Background()); domain.ErrorCode(err) != domain.EUNAVAILABLE {
+		t.Errorf("Ping on a closed port = %v, want EUNAVAILABLE", err)
+	}
+	t.Run("ErrBadURI", func(t *testing.T) {
+		cfg.URI = "http://example.org"
+		if _, err := neo4jstore.Open(cfg); domain.ErrorCode(err) != domain.EINVALID {
+			t.Errorf("Open(http://…) = %v, want EINVALID", err)
+		}
+	})
 }

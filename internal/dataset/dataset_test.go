@@ -1,0 +1,88 @@
+package dataset_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+func TestSeedParses(t *testing.T) {
+	ds, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[domain.Kind]int{}
+	var article *domain.Source
+	for _, n := range ds.Nodes {
+		count[n.NodeKind()]++
+		if s, ok := n.(*domain.Source); ok && s.Kind == domain.SourceArticle {
+			article = s
+		}
+	}
+	for _, k := range domain.Kinds {
+		if count[k] == 0 {
+			t.Errorf("the seed has no %s", k)
+		}
+	}
+	if article == nil || article.Text == nil {
+		t.Fatal("the seed's root Source must be the article, with its text")
+	}
+	// Every quote is verbatim from the article.
+	for _, n := range ds.Nodes {
+		if a, ok := n.(*domain.Attribution); ok && a.Quote != nil && !strings.Contains(*article.Text, *a.Quote) {
+			t.Errorf("%s: quote %q is not in the article", a.ID, *a.Quote)
+		}
+	}
+}
+
+func TestSeedNamesEveryActorOfTheArticle(t *testing.T) {
+	ds, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, n := range ds.Nodes {
+		ids[n.NodeID()] = true
+	}
+	for _, id := range []string{
+		"person/donald-trump", "person/vladimir-putin", "person/volodymyr-zelensky", "person/dmitry-peskov", "person/bob-woodward",
+		"organisation/kremlin", "organisation/white-house", "organisation/reuters", "organisation/the-washington-post",
+		"organisation/axios", "organisation/bloomberg", "place/saudi-arabia", "place/black-sea", "source/woodward-war-2024",
+	} {
+		if !ids[id] {
+			t.Errorf("the seed lacks %s", id)
+		}
+	}
+}
+
+func TestReadReportsBadLines(t *testing.T) {
+	input := strings.Join([]string{
+		`{"type":"Person","id":"person/a","name":"A"}`,
+		`{"type":"Person","id":"person/a","name":"A again"}`,
+		`{"type":"Organisation","id":"organisation/b","name":"B","kind":"CLUB"}`,
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","pointInTime":"2025-13"}`,
+		`{"type":"Attribution","id":"attribution/d","claim":"claim/missing","stance":"ASSERTS","sourcing":"NAMED","actor":"person/a","sources":[]}`,
+		`{"type":"Person","id":"person/e","name":"E","shoeSize":44}`,
+		`not json`,
+	}, "\n")
+	_, err := dataset.Read(strings.NewReader(input), "test")
+	if domain.ErrorCode(err) != domain.EINVALID {
+		t.Fatalf("Read error = %v, want EINVALID", err)
+	}
+	msg := domain.ErrorMessage(err)
+	for _, want := range []string{
+		"line 2: id: person/a is already defined on line 1",
+		`line 3: kind: "CLUB" is not one of`,
+		"line 4: pointInTime: invalid partial date",
+		"line 5: sources: an attribution is recorded in at least one source",
+		"line 5: claim: claim/missing is not defined in this file",
+		"line 6: not a valid record",
+		"line 7: not a valid record",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error message lacks %q:\n%s", want, msg)
+		}
+	}
+}
