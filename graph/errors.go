@@ -40,9 +40,9 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		}
 		switch de.Code {
 		case domain.EINTERNAL:
-			slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
+			slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", de.Error())
 		case domain.EUNAVAILABLE:
-			slog.WarnContext(ctx, "neo4j unavailable", "path", gqlErr.Path.String(), "err", err)
+			slog.WarnContext(ctx, "neo4j unavailable", "path", gqlErr.Path.String(), "err", de.Error())
 		}
 		return gqlErr
 	}
