@@ -101,7 +101,9 @@ func TestFold(t *testing.T) {
 }
 
 func TestDeriveStatus(t *testing.T) {
-	v := func(s domain.Stance, party bool) domain.StanceVote { return domain.StanceVote{Stance: s, ByParty: party} }
+	v := func(s domain.Stance, party bool) domain.StanceVote {
+		return domain.StanceVote{Stance: s, ByParty: party}
+	}
 	cases := []struct {
 		name  string
 		votes []domain.StanceVote

@@ -9,7 +9,11 @@ package neo4jtest
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +78,79 @@ func MustOpenSeeded(tb testing.TB) *neo4jstore.Store {
 		tb.Fatalf("load seed: %v", err)
 	}
 	return s
+}
+
+// RepoRoot returns the repository's top directory (where go.mod is).
+func RepoRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// Instance is a Neo4j of a test's own, started with scripts/neo4j on its own
+// port and data directory, so that the test may stop and restart it.
+type Instance struct {
+	tb   testing.TB
+	root string
+	env  []string
+	URI  string
+}
+
+// StartInstance starts a private Neo4j on port; it is stopped at cleanup.
+func StartInstance(tb testing.TB, port int) *Instance {
+	tb.Helper()
+	cfg := Config()
+	in := &Instance{tb: tb, root: RepoRoot(tb), URI: fmt.Sprintf("bolt://127.0.0.1:%d", port)}
+	in.env = append(os.Environ(),
+		fmt.Sprintf("NEO4J_BOLT_PORT=%d", port),
+		"NEO4J_DATA_DIR="+tb.TempDir(),
+		"NEO4J_PASSWORD="+cfg.Password,
+		"NEO4J_HEAP=1g", "NEO4J_PAGECACHE=128m")
+	tb.Cleanup(func() { _ = in.run("stop") })
+	if err := in.run("start"); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("cannot start a private Neo4j: %v", err)
+		}
+		tb.Skipf("cannot start a private Neo4j (%v); run `make neo4j-fetch` first", err)
+	}
+	return in
+}
+
+// Stop stops the instance and waits for its JVM to exit.
+func (in *Instance) Stop() {
+	in.tb.Helper()
+	if err := in.run("stop"); err != nil {
+		in.tb.Fatalf("stop Neo4j: %v", err)
+	}
+}
+
+// Start starts the instance again on the same data.
+func (in *Instance) Start() {
+	in.tb.Helper()
+	if err := in.run("start"); err != nil {
+		in.tb.Fatalf("start Neo4j: %v", err)
+	}
+}
+
+func (in *Instance) run(cmd string) error {
+	c := exec.Command(filepath.Join(in.root, "scripts", "neo4j"), cmd)
+	c.Env = in.env
+	out, err := c.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("scripts/neo4j %s: %v\n%s", cmd, err, out)
+	}
+	in.tb.Logf("scripts/neo4j %s: %s", cmd, strings.TrimSpace(string(out)))
+	return nil
 }

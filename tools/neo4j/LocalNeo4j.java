@@ -21,7 +21,28 @@ public final class LocalNeo4j {
         return v == null || v.isEmpty() ? fallback : v;
     }
 
-    public static void main(String[] args) throws Exception {
+    private static String rootMessage(Throwable t) {
+        String msg = t.getMessage();
+        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+            if (c.getMessage() != null) {
+                msg = c.getMessage();
+            }
+        }
+        return msg;
+    }
+
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable t) {
+            // Exit instead of leaving a half-started DBMS's threads running.
+            System.err.println("LocalNeo4j: " + rootMessage(t));
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Path home = Path.of(env("NEO4J_HOME_DIR", ".cache/neo4j/data")).toAbsolutePath();
         String host = env("NEO4J_BOLT_HOST", "127.0.0.1");
         String port = env("NEO4J_BOLT_PORT", "7687");
@@ -58,8 +79,17 @@ public final class LocalNeo4j {
 
         // The built-in user starts with the default password and must change it;
         // set ours so that Bolt clients authenticate with NEO4J_PASSWORD.
-        dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        try {
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            // A restart on the same data finds the password already set.
+            if (!String.valueOf(rootMessage(e)).contains("cannot be the same")) {
+                System.err.println("LocalNeo4j: cannot set the password: " + rootMessage(e));
+                dbms.shutdown();
+                System.exit(1);
+            }
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

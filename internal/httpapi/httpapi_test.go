@@ -1,0 +1,144 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/httpapi"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+	"github.com/newsgraph/newsgraph/internal/neo4jtest"
+)
+
+type response struct {
+	Data   map[string]any
+	Errors []struct {
+		Message    string
+		Extensions map[string]any
+	}
+}
+
+func post(t *testing.T, url, query string) (response, time.Duration) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	start := time.Now()
+	client := &http.Client{Timeout: 30 * time.Second} // a hang fails the test instead of blocking it
+	res, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("POST /graphql: %v", err)
+	}
+	defer res.Body.Close()
+	var r response
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return r, time.Since(start)
+}
+
+func status(t *testing.T, url string) int {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode
+}
+
+func TestProbesAndPlayground(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	srv := httptest.NewServer(httpapi.Handler(s, httpapi.Options{}))
+	defer srv.Close()
+	if got := status(t, srv.URL+"/healthz"); got != http.StatusOK {
+		t.Errorf("/healthz = %d", got)
+	}
+	if got := status(t, srv.URL+"/readyz"); got != http.StatusOK {
+		t.Errorf("/readyz = %d", got)
+	}
+	res, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/graphql") {
+		t.Errorf("/ does not serve GraphiQL for /graphql")
+	}
+	if got := status(t, srv.URL+"/nope"); got != http.StatusNotFound {
+		t.Errorf("/nope = %d, want 404", got)
+	}
+}
+
+// TestNeo4jOutageAndRecovery stops and restarts Neo4j under a running
+// service: requests fail fast with UNAVAILABLE, /readyz says not ready, and
+// the service recovers by itself.
+func TestNeo4jOutageAndRecovery(t *testing.T) {
+	neo := neo4jtest.StartInstance(t, 7689)
+	cfg := neo4jtest.Config()
+	cfg.URI = neo.URI
+	cfg.ConnectTimeout = time.Second
+	store, err := neo4jstore.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(context.Background())
+	ctx := context.Background()
+	if err := store.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := dataset.Seed()
+	if _, err := store.LoadDataset(ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{RequestTimeout: 10 * time.Second, ReadyTimeout: time.Second}))
+	defer srv.Close()
+
+	const query = `{ person(id: "person/dmitry-peskov") { name } }`
+	ok := func(r response) bool {
+		p, _ := r.Data["person"].(map[string]any)
+		return len(r.Errors) == 0 && p != nil && p["name"] == "Dmitry Peskov"
+	}
+	if r, _ := post(t, srv.URL, query); !ok(r) {
+		t.Fatalf("before the outage: %+v", r)
+	}
+
+	neo.Stop()
+	r, took := post(t, srv.URL, query)
+	t.Logf("request during the outage answered in %s: %+v", took.Round(time.Millisecond), r.Errors)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("during the outage: %+v, want an error with code UNAVAILABLE", r)
+	}
+	if took >= 10*time.Second {
+		t.Errorf("a request during the outage took %s: it waited for the request deadline instead of failing fast", took)
+	}
+	if got := status(t, srv.URL+"/readyz"); got != http.StatusServiceUnavailable {
+		t.Errorf("/readyz during the outage = %d, want 503", got)
+	}
+	if got := status(t, srv.URL+"/healthz"); got != http.StatusOK {
+		t.Errorf("/healthz during the outage = %d, want 200 (the process is alive)", got)
+	}
+
+	neo.Start()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		r, _ := post(t, srv.URL, query)
+		if ok(r) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the service did not recover within 60s after Neo4j came back: %+v", r)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if got := status(t, srv.URL+"/readyz"); got != http.StatusOK {
+		t.Errorf("/readyz after recovery = %d, want 200", got)
+	}
+}
