@@ -127,6 +127,10 @@ func Read(r io.Reader, origin string) (*domain.Dataset, error) {
 			p.fail(line, "", "not a valid record: %v", err)
 			continue
 		}
+		if bad := foreignFields(b, rec.Type); bad != "" {
+			p.fail(line, bad, "is not a field of a %s record", rec.Type)
+			continue
+		}
 		p.line = line
 		p.add(&rec)
 	}
@@ -393,4 +397,42 @@ func (p *parser) checkReferences() {
 		}
 	}
 	slices.SortStableFunc(p.errs, func(a, b LineError) int { return a.Line - b.Line })
+}
+
+// fieldsOf lists the fields each record type may carry; the record struct is
+// the union of them all, so this keeps one type's field off another's line.
+var fieldsOf = map[string]string{
+	"Person":       "type id name aliases description wikidataId",
+	"Organisation": "type id name aliases kind country description",
+	"Place":        "type id name aliases kind countryCode lat lon",
+	"Negotiation":  "type id name aliases topic start end status",
+	"Event":        "type id kind name aliases description date",
+	"Source":       "type id kind title url language publishedAt retrievedAt text publisher authors derivedFrom",
+	"Claim":        "type id text language summary pointInTime rank about",
+	"Attribution":  "type id claim actor stance quote summary cue sourcing statedAt sources cites during",
+	"PARTICIPANT":  "type from to claim role",
+	"PART_OF":      "type from to claim",
+	"HELD_IN":      "type from to claim",
+	"PARTY":        "type from to claim side",
+	"MEMBER_OF":    "type from to claim role start end",
+}
+
+// foreignFields returns the first key of line that its type does not have
+// (exact case), or "".
+func foreignFields(line []byte, typ string) string {
+	allowed, ok := fieldsOf[typ]
+	if !ok {
+		return "" // reported as an unknown type
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(line, &keys) != nil {
+		return ""
+	}
+	set := strings.Fields(allowed)
+	for k := range keys {
+		if !slices.Contains(set, k) {
+			return k
+		}
+	}
+	return ""
 }

@@ -86,3 +86,14 @@ func TestReadReportsBadLines(t *testing.T) {
 		}
 	}
 }
+
+func TestReadRejectsAnotherTypesFields(t *testing.T) {
+	for _, line := range []string{
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","status":"CONFIRMED"}`,
+		`{"type":"Person","id":"person/a","Name":"A"}`,
+	} {
+		if _, err := dataset.Read(strings.NewReader(line), "test"); domain.ErrorCode(err) != domain.EINVALID {
+			t.Errorf("Read(%s) = %v, want EINVALID", line, err)
+		}
+	}
+}

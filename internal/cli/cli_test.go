@@ -1,0 +1,87 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/cli"
+	"github.com/newsgraph/newsgraph/internal/neo4jtest"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = cli.Main(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestHelpDocumentsEveryEnvironmentVariable(t *testing.T) {
+	code, _, stderr := run(t, "--help")
+	if code != cli.ExitOK {
+		t.Errorf("--help exit = %d", code)
+	}
+	for _, want := range []string{"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_LISTEN",
+		"NEWSGRAPH_TX_TIMEOUT", "NEWSGRAPH_REQUEST_TIMEOUT", "NEWSGRAPH_STARTUP_WAIT", "NEWSGRAPH_SEED", "neo4j+s://", "seed", "migrate"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("--help does not mention %s", want)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "x")
+	cases := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"ErrUnknownCommand", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"ErrUnknownFlag", []string{"serve", "--no-such-flag"}, "flag provided but not defined"},
+		{"ErrBadSeedMode", []string{"serve", "--seed", "sometimes"}, "--seed must be if-empty, always or never"},
+		{"ErrStrayArgument", []string{"seed", "extra"}, `unexpected argument "extra"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(t, c.args...)
+			if code != cli.ExitUsage || !strings.Contains(stderr, c.msg) {
+				t.Errorf("newsgraph %v: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, cli.ExitUsage, c.msg)
+			}
+		})
+	}
+	t.Run("ErrNoPassword", func(t *testing.T) {
+		t.Setenv("NEO4J_PASSWORD", "")
+		code, _, stderr := run(t, "seed")
+		if code != cli.ExitUsage || !strings.Contains(stderr, "NEO4J_PASSWORD") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
+func TestNeo4jUnreachable(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "x")
+	code, _, stderr := run(t, "seed", "--neo4j-uri", "bolt://127.0.0.1:1", "--startup-wait", "1s", "--connect-timeout", "200ms")
+	if code != cli.ExitFailure || !strings.Contains(stderr, "did not answer within 1s") || !strings.Contains(stderr, "[unavailable]") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestSeedCommand(t *testing.T) {
+	neo4jtest.MustOpen(t) // an empty database
+	cfg := neo4jtest.Config()
+	t.Setenv("NEO4J_URI", cfg.URI)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	code, stdout, stderr := run(t, "seed")
+	if code != cli.ExitOK || !strings.Contains(stdout, "0 updated, 0 unchanged") {
+		t.Fatalf("first seed: exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "seed")
+	if code != cli.ExitOK || !strings.Contains(stdout, "0 created, 0 updated") {
+		t.Errorf("second seed should change nothing: exit %d, %s", code, stdout)
+	}
+	code, stdout, _ = run(t, "migrate")
+	if code != cli.ExitOK || !strings.Contains(stdout, "schema version") {
+		t.Errorf("migrate: exit %d, %s", code, stdout)
+	}
+}
