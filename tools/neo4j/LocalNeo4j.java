@@ -64,6 +64,9 @@ public final class LocalNeo4j {
         raw.put("db.memory.transaction.max", env("NEO4J_TX_MEMORY_MAX", "1g"));
         raw.put("db.memory.transaction.total.max", env("NEO4J_TX_MEMORY_TOTAL", "4g"));
         raw.put("dbms.usage_report.enabled", "false");
+        // Bolt waits 5 s per pool at shutdown by default; a local DBMS need not.
+        raw.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
+        raw.put("internal.server.bolt.connection_shutdown_wait_time", "1s");
         raw.put("server.directories.logs", home.resolve("logs").toString());
 
         // The embedded builder takes raw settings only from a file: write one.
