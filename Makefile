@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export NEO4J_PASSWORD ?= newsgraph-dev
 export NEO4J_URI ?= bolt://127.0.0.1:7687
 
-.PHONY: run test neo4j-fetch neo4j-start neo4j-stop neo4j-status build generate lint
+.PHONY: run test neo4j-fetch neo4j-start neo4j-stop neo4j-status build generate
 
 ## run: start the local Neo4j (fetched from Maven Central on first use) and serve with the seed data
 run: neo4j-start

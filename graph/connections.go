@@ -15,40 +15,53 @@ import (
 // cursorPrefix versions the opaque cursor format.
 const cursorPrefix = "c1:"
 
-func encodeCursor(c domain.Cursor) string {
+// cursor is what an opaque cursor carries: the keyset position and the list
+// and order it belongs to, so that it cannot be replayed on another.
+type cursor struct {
+	domain.Cursor
+	Kind domain.Kind       `json:"t"`
+	By   domain.OrderField `json:"o"`
+	Desc bool              `json:"d,omitempty"`
+}
+
+func encodeCursor(c cursor) string {
 	b, _ := json.Marshal(c)
 	return base64.RawURLEncoding.EncodeToString(append([]byte(cursorPrefix), b...))
 }
 
-func decodeCursor(s string) (*domain.Cursor, error) {
+func decodeCursor(s string, kind domain.Kind, page domain.Page) (*domain.Cursor, error) {
 	bad := domain.Invalid("after", "invalid cursor %q: pass an endCursor or cursor returned by this list", s)
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || !strings.HasPrefix(string(raw), cursorPrefix) {
 		return nil, bad
 	}
-	var c domain.Cursor
+	var c cursor
 	if err := json.Unmarshal(raw[len(cursorPrefix):], &c); err != nil || c.ID == "" {
 		return nil, bad
 	}
-	return &c, nil
+	if c.Kind != kind || c.By != page.OrderBy || c.Desc != page.Descending {
+		return nil, domain.Invalid("after", "this cursor belongs to a %s list ordered by %s%s: pass the same orderBy as the query that returned it",
+			c.Kind, c.By, map[bool]string{true: " DESC"}[c.Desc])
+	}
+	return &c.Cursor, nil
 }
 
 // pageRequest validates the paging arguments of a list field.
-func pageRequest(ctx context.Context, orderBy *model.Order, first int, after *string) (domain.Page, error) {
+func pageRequest(ctx context.Context, kind domain.Kind, orderBy *model.Order, first int, after *string) (domain.Page, error) {
 	p := domain.Page{First: first}
 	if first < 1 || first > domain.MaxPageSize {
 		return p, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
 	}
+	if orderBy != nil {
+		p.OrderBy = orderBy.Field
+		p.Descending = orderBy.Direction != nil && *orderBy.Direction == model.OrderDirectionDesc
+	}
 	if after != nil {
-		c, err := decodeCursor(*after)
+		c, err := decodeCursor(*after, kind, p)
 		if err != nil {
 			return p, err
 		}
 		p.After = c
-	}
-	if orderBy != nil {
-		p.OrderBy = orderBy.Field
-		p.Descending = orderBy.Direction != nil && *orderBy.Direction == model.OrderDirectionDesc
 	}
 	// Count only when the client asks for totalCount.
 	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
@@ -61,7 +74,7 @@ func pageRequest(ctx context.Context, orderBy *model.Order, first int, after *st
 
 // listPage runs a list query and returns its nodes as T with their cursors.
 func listPage[T domain.Node](ctx context.Context, r *Resolver, kind domain.Kind, f domain.ListFilter, orderBy *model.Order, first int, after *string) ([]T, []string, *model.PageInfo, int, error) {
-	page, err := pageRequest(ctx, orderBy, first, after)
+	page, err := pageRequest(ctx, kind, orderBy, first, after)
 	if err != nil {
 		return nil, nil, nil, 0, err
 	}
@@ -77,7 +90,7 @@ func listPage[T domain.Node](ctx context.Context, r *Resolver, kind domain.Kind,
 	for i, n := range res.Nodes {
 		if t, ok := n.(T); ok {
 			nodes = append(nodes, t)
-			cursors = append(cursors, encodeCursor(res.Cursors[i]))
+			cursors = append(cursors, encodeCursor(cursor{Cursor: res.Cursors[i], Kind: kind, By: page.OrderBy, Desc: page.Descending}))
 		}
 	}
 	info := &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: after != nil}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -34,9 +35,12 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 			gqlErr.Extensions = map[string]any{}
 		}
 		gqlErr.Message = de.Message
+		if de.Code == domain.EINTERNAL {
+			gqlErr.Message = "internal error"
+		}
 		gqlErr.Extensions["code"] = Codes[de.Code]
-		if de.Field != "" {
-			gqlErr.Extensions["field"] = de.Field
+		if field := inputField(de, gqlErr); field != "" {
+			gqlErr.Extensions["field"] = field
 		}
 		switch de.Code {
 		case domain.EINTERNAL:
@@ -68,4 +72,18 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 func Recover(ctx context.Context, p any) error {
 	slog.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 	return &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("panic: %v", p)}
+}
+
+// inputField names the input an EINVALID error is about: the error's own
+// field, or for a bad scalar in the arguments the path below the query field
+// ("filter.date.from").
+func inputField(de *domain.Error, gqlErr *gqlerror.Error) string {
+	if de.Field != "" || de.Code != domain.EINVALID || len(gqlErr.Path) < 2 {
+		return de.Field
+	}
+	parts := make([]string, 0, len(gqlErr.Path)-1)
+	for _, p := range gqlErr.Path[1:] {
+		parts = append(parts, fmt.Sprint(p))
+	}
+	return strings.Join(parts, ".")
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/99designs/gqlgen/client"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
@@ -25,7 +24,7 @@ func newClient(t *testing.T) *client.Client {
 func newClientStore(t *testing.T) (*client.Client, *neo4jstore.Store) {
 	t.Helper()
 	store := neo4jtest.MustOpenSeeded(t)
-	var h http.Handler = graph.LoaderMiddleware(store, httpapi.GraphQL(store))
+	var h http.Handler = httpapi.GraphQL(store)
 	return client.New(h), store
 }
 
@@ -284,8 +283,15 @@ func TestBadInput(t *testing.T) {
 		{"ErrReversedWindow", `{ claims(first: 5, filter: {date: {from: "2025-03-01", to: "2025-02-01"}}) { totalCount } }`, "BAD_USER_INPUT", "ends"},
 		{"ErrFilterIDType", `{ claims(first: 5, filter: {deniedBy: "claim/x"}) { totalCount } }`, "BAD_USER_INPUT", "want Person or Organisation or Source"},
 		{"ErrOrderNotSupported", `{ people(first: 5, orderBy: {field: DATE}) { totalCount } }`, "BAD_USER_INPUT", "cannot be ordered by DATE"},
+		{"ErrCursorOfAnotherOrder", "", "BAD_USER_INPUT", "pass the same orderBy"},
 		{"ErrUnknownEnum", `{ claims(first: 5, filter: {statuses: [TRUE]}) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED", "TRUE"},
 	}
+	// A cursor from a list ordered by name, replayed on one ordered by id.
+	var byName struct {
+		People struct{ PageInfo struct{ EndCursor string } }
+	}
+	mustQuery(t, c, `{ people(first: 1, orderBy: {field: NAME}) { pageInfo { endCursor } } }`, &byName)
+	cases[len(cases)-2].query = `{ people(first: 1, orderBy: {field: ID}, after: "` + byName.People.PageInfo.EndCursor + `") { totalCount } }`
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, errs := raw(t, c, tc.query)
@@ -297,6 +303,12 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
+	t.Run("InvalidDateNamesTheField", func(t *testing.T) {
+		_, errs := raw(t, c, `{ events(first: 5, filter: {date: {from: "2025-02-30"}}) { totalCount } }`)
+		if len(errs) == 0 || errs[0].Extensions["field"] != "filter.date.from" {
+			t.Errorf("errors %+v, want extensions.field filter.date.from", errs)
+		}
+	})
 	t.Run("UnknownIDIsNull", func(t *testing.T) {
 		data, errs := raw(t, c, `{ node(id: "person/nobody") { id } person(id: "person/nobody") { id } }`)
 		if len(errs) > 0 || data["node"] != nil || data["person"] != nil {

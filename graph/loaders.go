@@ -2,10 +2,10 @@ package graph
 
 import (
 	"context"
-	"net/http"
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -14,7 +14,7 @@ import (
 // batchWait is how long a loader collects keys before it queries Neo4j. The
 // sibling resolvers of a list run concurrently, so a few milliseconds gather
 // a whole level of the query into one round trip.
-const batchWait = 5 * time.Millisecond
+const batchWait = 10 * time.Millisecond
 
 // Loaders batches and caches the reads of one request, so that a nested
 // query costs a number of Neo4j round trips bounded by its depth, not by
@@ -98,9 +98,10 @@ func For(ctx context.Context) *Loaders {
 	return ctx.Value(loadersKey{}).(*Loaders)
 }
 
-// LoaderMiddleware gives every HTTP request its own loaders.
-func LoaderMiddleware(reader domain.GraphReader, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(WithLoaders(r.Context(), NewLoaders(reader))))
-	})
+// InstallLoaders is a gqlgen operation interceptor that gives every
+// operation its own loaders (srv.AroundOperations(graph.InstallLoaders(r))).
+func InstallLoaders(reader domain.GraphReader) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(WithLoaders(ctx, NewLoaders(reader)))
+	}
 }

@@ -29,31 +29,42 @@ func TestServeSeedsAnEmptyDatabaseAndStopsOnSIGTERM(t *testing.T) {
 	cmd := exec.Command(bin, "serve", "--listen", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+cfg.URI, "NEO4J_PASSWORD="+cfg.Password)
 	stdout, _ := cmd.StdoutPipe()
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	stderrPipe, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-
-	lines := bufio.NewScanner(stdout)
-	var addr, seeded string
-	for addr == "" && lines.Scan() {
-		line := lines.Text()
-		if strings.HasPrefix(line, "seed ") {
-			seeded = line
+	// Both pipes are read to the end before Wait, as os/exec requires.
+	stderrDone := make(chan string, 1)
+	go func() { b, _ := io.ReadAll(stderrPipe); stderrDone <- string(b) }()
+	type started struct{ addr, seeded string }
+	up := make(chan started, 1)
+	stdoutDone := make(chan struct{})
+	go func() {
+		defer close(stdoutDone)
+		lines := bufio.NewScanner(stdout)
+		var st started
+		for lines.Scan() {
+			line := lines.Text()
+			if strings.HasPrefix(line, "seed ") {
+				st.seeded = line
+			}
+			if _, rest, ok := strings.Cut(line, "listening on http://"); ok {
+				st.addr = strings.Fields(rest)[0]
+				up <- st
+			}
 		}
-		if _, rest, ok := strings.Cut(line, "listening on http://"); ok {
-			addr = strings.Fields(rest)[0]
-		}
+		close(up)
+	}()
+	st, ok := <-up
+	if !ok {
+		<-stdoutDone
+		t.Fatalf("the service did not start; stderr:\n%s", <-stderrDone)
 	}
-	if addr == "" {
-		t.Fatalf("the service did not start; stderr:\n%s", stderr.String())
+	addr := st.addr
+	if !strings.Contains(st.seeded, "created") {
+		t.Errorf("serve on an empty database did not load the seed; stdout said %q", st.seeded)
 	}
-	if !strings.Contains(seeded, "created") {
-		t.Errorf("serve on an empty database did not load the seed; stdout said %q", seeded)
-	}
-	go io.Copy(io.Discard, stdout)
 
 	res, err := http.Post("http://"+addr+"/graphql", "application/json",
 		strings.NewReader(`{"query":"{ claims(first: 100, filter: {statuses: [DISPUTED]}) { totalCount } }"}`))
@@ -72,17 +83,17 @@ func TestServeSeedsAnEmptyDatabaseAndStopsOnSIGTERM(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	var stderr string
 	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("exit after SIGTERM: %v\n%s", err, stderr.String())
-		}
+	case stderr = <-stderrDone:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the service did not stop within 30s of SIGTERM")
 	}
-	if !strings.Contains(stderr.String(), "stopped") {
-		t.Errorf("no graceful-shutdown log line:\n%s", stderr.String())
+	<-stdoutDone
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "stopped") {
+		t.Errorf("no graceful-shutdown log line:\n%s", stderr)
 	}
 }

@@ -58,11 +58,17 @@ func envOr(name, def string) string {
 	return def
 }
 
+// envErrors collects environment values that do not parse; Main reports
+// them as usage errors instead of silently using the default.
+var envErrors []string
+
 func envDuration(name string, def time.Duration) time.Duration {
 	if v, ok := os.LookupEnv(name); ok && v != "" {
-		if d, err := time.ParseDuration(v); err == nil {
+		d, err := time.ParseDuration(v)
+		if err == nil && d > 0 {
 			return d
 		}
+		envErrors = append(envErrors, fmt.Sprintf("%s=%q is not a positive duration such as 20s or 1m", name, v))
 	}
 	return def
 }
@@ -95,6 +101,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		cmd, args = args[0], args[1:]
 	}
 	var cfg config
+	envErrors = nil
 	fs := newFlags(&cfg, stderr)
 	if cmd == "help" {
 		fs.Usage()
@@ -128,11 +135,13 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsgraph: unknown command %q (want serve, seed, migrate or version; see --help)\n", cmd)
 		return ExitUsage
 	}
-	if cmd != "version" {
-		if err := cfg.check(); err != nil {
-			fmt.Fprintf(stderr, "newsgraph: %s\n", domain.ErrorMessage(err))
-			return ExitUsage
-		}
+	if len(envErrors) > 0 {
+		fmt.Fprintf(stderr, "newsgraph: %s\n", strings.Join(envErrors, "; "))
+		return ExitUsage
+	}
+	if err := cfg.check(); err != nil {
+		fmt.Fprintf(stderr, "newsgraph: %s\n", domain.ErrorMessage(err))
+		return ExitUsage
 	}
 	if err := run(ctx, cfg, stdout); err != nil {
 		fmt.Fprintf(stderr, "newsgraph %s: %s [%s]\n", cmd, domain.ErrorMessage(err), domain.ErrorCode(err))
@@ -152,6 +161,9 @@ func (c config) check() error {
 	case "if-empty", "always", "never":
 	default:
 		return domain.Invalid("seed", "--seed must be if-empty, always or never, got %q", c.seed)
+	}
+	if c.store.TxTimeout >= c.requestTimeout {
+		return domain.Invalid("tx-timeout", "--tx-timeout (%s) must be shorter than --request-timeout (%s), so that Neo4j stops a slow query before the client gives up", c.store.TxTimeout, c.requestTimeout)
 	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return domain.Invalid("log-format", "--log-format must be text or json, got %q", c.logFormat)
@@ -244,6 +256,9 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	srv := &http.Server{
 		Handler:           httpapi.Handler(store, httpapi.Options{RequestTimeout: cfg.requestTimeout}),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.requestTimeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -23,7 +23,7 @@ func TestHelpDocumentsEveryEnvironmentVariable(t *testing.T) {
 		t.Errorf("--help exit = %d", code)
 	}
 	for _, want := range []string{"NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEWSGRAPH_LISTEN",
-		"NEWSGRAPH_TX_TIMEOUT", "NEWSGRAPH_REQUEST_TIMEOUT", "NEWSGRAPH_STARTUP_WAIT", "NEWSGRAPH_SEED", "neo4j+s://", "seed", "migrate"} {
+		"NEWSGRAPH_TX_TIMEOUT", "NEWSGRAPH_REQUEST_TIMEOUT", "NEWSGRAPH_CONNECT_TIMEOUT", "NEWSGRAPH_LOG_FORMAT", "NEWSGRAPH_STARTUP_WAIT", "NEWSGRAPH_SEED", "neo4j+s://", "seed", "migrate"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("--help does not mention %s", want)
 		}
@@ -41,6 +41,7 @@ func TestUsageErrors(t *testing.T) {
 		{"ErrUnknownFlag", []string{"serve", "--no-such-flag"}, "flag provided but not defined"},
 		{"ErrBadSeedMode", []string{"serve", "--seed", "sometimes"}, "--seed must be if-empty, always or never"},
 		{"ErrStrayArgument", []string{"seed", "extra"}, `unexpected argument "extra"`},
+		{"ErrTxTimeoutNotShorter", []string{"serve", "--tx-timeout", "40s", "--request-timeout", "30s"}, "must be shorter than --request-timeout"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,6 +51,13 @@ func TestUsageErrors(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ErrBadEnvironmentDuration", func(t *testing.T) {
+		t.Setenv("NEWSGRAPH_TX_TIMEOUT", "20")
+		code, _, stderr := run(t, "seed")
+		if code != cli.ExitUsage || !strings.Contains(stderr, `NEWSGRAPH_TX_TIMEOUT="20" is not a positive duration`) {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+	})
 	t.Run("ErrNoPassword", func(t *testing.T) {
 		t.Setenv("NEO4J_PASSWORD", "")
 		code, _, stderr := run(t, "seed")

@@ -102,6 +102,7 @@ type LineError struct {
 	Msg   string
 }
 
+// Error renders "line N: field: message".
 func (e LineError) Error() string {
 	if e.Field != "" {
 		return fmt.Sprintf("line %d: %s: %s", e.Line, e.Field, e.Msg)

@@ -66,21 +66,6 @@ func TestPartialDateNarrow(t *testing.T) {
 	})
 }
 
-func TestPartialDateOverlaps(t *testing.T) {
-	march, _ := domain.ParsePartialDate("2025-03")
-	from, to := day("2025-03-20"), day("2025-04-30")
-	before := day("2025-02-28")
-	if !march.Overlaps(&from, &to) {
-		t.Error("2025-03 should overlap 2025-03-20..2025-04-30")
-	}
-	if march.Overlaps(nil, &before) {
-		t.Error("2025-03 should not overlap ..2025-02-28")
-	}
-	if !march.Overlaps(nil, nil) {
-		t.Error("an open window overlaps everything")
-	}
-}
-
 func TestFold(t *testing.T) {
 	same := [][]string{
 		{"Zełenski", "ZELENSKI", "zelenski"},

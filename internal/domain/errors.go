@@ -30,6 +30,7 @@ type Error struct {
 	Err error
 }
 
+// Error renders the code, the message and the cause, for logs.
 func (e *Error) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("newsgraph %s: %s: %v", e.Code, e.Message, e.Err)

@@ -26,16 +26,6 @@ var Kinds = []Kind{KindPerson, KindOrganisation, KindPlace, KindNegotiation, Kin
 // Prefix is the id prefix of the kind, e.g. "person".
 func (k Kind) Prefix() string { return strings.ToLower(string(k)) }
 
-// Valid reports whether k is one of Kinds.
-func (k Kind) Valid() bool {
-	for _, x := range Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
 // idPattern is "<prefix>/<slug>": a lowercase ASCII slug of letters, digits and
 // single dashes or dots, so ids stay readable in URLs, logs and exports.
 var idPattern = regexp.MustCompile(`^([a-z]+)/([a-z0-9]+(?:[-.][a-z0-9]+)*)$`)

@@ -78,18 +78,6 @@ func (d PartialDate) Narrow(earliest, latest time.Time) (PartialDate, error) {
 	return d, nil
 }
 
-// Overlaps reports whether d may fall inside the window [from, to]; a nil end
-// is open.
-func (d PartialDate) Overlaps(from, to *time.Time) bool {
-	if from != nil && d.Latest.Before(*from) {
-		return false
-	}
-	if to != nil && d.Earliest.After(*to) {
-		return false
-	}
-	return true
-}
-
 // ParseDate parses a calendar date "YYYY-MM-DD".
 func ParseDate(field, s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)
@@ -113,6 +101,7 @@ func (w DateWindow) Check(field string) error {
 	return nil
 }
 
+// String renders d for logs and test failures.
 func (d PartialDate) String() string {
 	return fmt.Sprintf("%s (%s, %s..%s)", d.Value, d.Precision, d.Earliest.Format(DateLayout), d.Latest.Format(DateLayout))
 }

@@ -29,8 +29,14 @@ type Options struct {
 	ReadyTimeout time.Duration
 }
 
-// GraphQL returns the gqlgen server for reader, with newsgraph's error
-// presenter and no HTTP wiring; tests use it in-process.
+// MaxComplexity bounds the number of fields one GraphQL operation selects.
+const MaxComplexity = 300
+
+// MaxBodyBytes bounds a GraphQL request body.
+const MaxBodyBytes = 1 << 20
+
+// GraphQL returns the gqlgen server for reader, with per-operation loaders
+// and newsgraph's error presenter but no HTTP wiring; tests use it in-process.
 func GraphQL(reader domain.GraphReader) *handler.Server {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: reader}}))
 	srv.AddTransport(transport.Options{})
@@ -39,6 +45,10 @@ func GraphQL(reader domain.GraphReader) *handler.Server {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	// Fields per operation, not rows: lists are bounded by first (≤100) and
+	// MaxLinksPerNode, so this caps how far one query can fan out.
+	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.AroundOperations(graph.InstallLoaders(reader))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return srv
@@ -53,7 +63,7 @@ func Handler(reader domain.GraphReader, opts Options) http.Handler {
 		opts.ReadyTimeout = 2 * time.Second
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withTimeout(opts.RequestTimeout, graph.LoaderMiddleware(reader, GraphQL(reader))))
+	mux.Handle("/graphql", withLimits(opts.RequestTimeout, GraphQL(reader)))
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -70,10 +80,12 @@ func Handler(reader domain.GraphReader, opts Options) http.Handler {
 	return mux
 }
 
-func withTimeout(d time.Duration, next http.Handler) http.Handler {
+// withLimits gives a request a deadline and a bounded body.
+func withLimits(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -15,7 +15,7 @@ import (
 // docs/domain.md; the key says which.
 var invariantQueries = map[string]string{
 	"fact edge whose claim does not resolve to a Claim with an attribution recorded in a source": `
-MATCH ()-[r:PARTICIPANT|PART_OF|HELD_IN|PARTY|MEMBER_OF]->()
+MATCH ()-[r:` + factTypes() + `]->()
 WHERE r.claim IS NULL OR NOT EXISTS {
   MATCH (c:Claim {id: r.claim})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(:Source)
 }
@@ -44,11 +44,7 @@ func (s *Store) Violations(ctx context.Context) ([]string, error) {
 			out = append(out, fmt.Sprintf("%s: %v", what, r.Values[0]))
 		}
 	}
-	recs, err := s.read(ctx, `MATCH (c:Claim)
-OPTIONAL MATCH (c)<-[:ON]-(a:Attribution)
-OPTIONAL MATCH (a)-[:MADE_BY]->(actor)
-WITH c, [v IN collect({stance: a.stance, party: actor IS NOT NULL AND EXISTS { (c)-[ab:ABOUT]->(actor) WHERE ab.role <> 'TOPIC' }}) WHERE v.stance IS NOT NULL] AS votes
-RETURN c.id, c.status, votes`, nil)
+	recs, err := s.read(ctx, "MATCH (c:Claim)"+claimVotes, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -112,4 +108,12 @@ MATCH (a:Node)-[r]->(b:Node) RETURN a.id + ' -[' + type(r) + ']-> ' + b.id AS k,
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+func factTypes() string {
+	names := make([]string, len(domain.FactRelTypes))
+	for i, t := range domain.FactRelTypes {
+		names[i] = string(t)
+	}
+	return strings.Join(names, "|")
 }

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -17,6 +18,7 @@ type LoadStats struct {
 	Unchanged int
 }
 
+// String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".
 func (s LoadStats) String() string {
 	return fmt.Sprintf("%d created, %d updated, %d unchanged", s.Created, s.Updated, s.Unchanged)
 }
@@ -64,11 +66,16 @@ SET r += row.props, r.hash = row.hash, r.updatedAt = CASE outcome WHEN 'unchange
 RETURN outcome, count(*) AS count`
 }
 
-const claimVotesCypher = `UNWIND $ids AS cid
-MATCH (c:Claim {id: cid})
+// claimVotes is the tail of a query that has bound (c:Claim): it returns the
+// claim's id, stored status, and its attributions as votes for DeriveStatus.
+const claimVotes = `
 OPTIONAL MATCH (c)<-[:ON]-(a:Attribution)
 OPTIONAL MATCH (a)-[:MADE_BY]->(actor)
-RETURN cid, [v IN collect({stance: a.stance, party: actor IS NOT NULL AND EXISTS { (c)-[ab:ABOUT]->(actor) WHERE ab.role <> 'TOPIC' }}) WHERE v.stance IS NOT NULL] AS votes`
+WITH c, [v IN collect({stance: a.stance, party: actor IS NOT NULL AND EXISTS { (c)-[ab:ABOUT]->(actor) WHERE ab.role <> 'TOPIC' }}) WHERE v.stance IS NOT NULL] AS votes
+RETURN c.id AS id, c.status AS status, votes`
+
+const claimVotesCypher = `UNWIND $ids AS cid
+MATCH (c:Claim {id: cid})` + claimVotes
 
 const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
@@ -95,6 +102,13 @@ func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset) (LoadStats,
 	}
 	byType := map[domain.RelType][]map[string]any{}
 	for _, e := range ds.Edges {
+		// A new attribution or ABOUT edge changes the status of its claim.
+		switch e.Type {
+		case domain.RelOn:
+			claimIDs = append(claimIDs, e.To)
+		case domain.RelAbout:
+			claimIDs = append(claimIDs, e.From)
+		}
 		p := edgeProps(e)
 		key := ""
 		if e.Role != nil {
@@ -159,6 +173,8 @@ func refreshStatuses(ctx context.Context, tx neo4j.ManagedTransaction, claimIDs 
 	if len(claimIDs) == 0 {
 		return nil
 	}
+	slices.Sort(claimIDs)
+	claimIDs = slices.Compact(claimIDs)
 	res, err := tx.Run(ctx, claimVotesCypher, map[string]any{"ids": claimIDs})
 	if err != nil {
 		return err
@@ -169,14 +185,7 @@ func refreshStatuses(ctx context.Context, tx neo4j.ManagedTransaction, claimIDs 
 	}
 	rows := make([]map[string]any, 0, len(recs))
 	for _, r := range recs {
-		raw, _ := r.Values[1].([]any)
-		votes := make([]domain.StanceVote, 0, len(raw))
-		for _, v := range raw {
-			m := v.(map[string]any)
-			party, _ := m["party"].(bool)
-			votes = append(votes, domain.StanceVote{Stance: domain.Stance(m["stance"].(string)), ByParty: party})
-		}
-		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votes))})
+		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votesOf(r.Values[2])))})
 	}
 	res, err = tx.Run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "now": now})
 	if err == nil {
@@ -185,11 +194,4 @@ func refreshStatuses(ctx context.Context, tx neo4j.ManagedTransaction, claimIDs 
 	return err
 }
 
-func allowedRel(t domain.RelType) bool {
-	for _, a := range allRelTypes {
-		if a == t {
-			return true
-		}
-	}
-	return false
-}
+func allowedRel(t domain.RelType) bool { return slices.Contains(allRelTypes, t) }

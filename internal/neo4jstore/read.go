@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -52,13 +53,18 @@ func linkPattern(rel domain.Relation) (string, bool) {
 	return `(s)<-[r:` + string(rel.Type) + `]-(o:Node)`, true
 }
 
-func linksCypher(pattern string) string {
+// linksCypher returns the links query of a pattern. A derived relation can
+// reach the same node along several paths; it is collapsed to one link.
+func linksCypher(pattern string, derived bool) string {
+	collapse := ""
+	if derived {
+		collapse = "\n  WITH o, head(collect(r)) AS r"
+	}
 	return `UNWIND $ids AS id
 MATCH (s:Node {id: id})
 CALL (s) {
-  MATCH ` + pattern + `
-  WITH o, head(collect(r)) AS r
-  RETURN o, r ORDER BY o.sortDate, o.sortName, o.id LIMIT $limit
+  MATCH ` + pattern + collapse + `
+  RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit
 }
 RETURN id, r, o`
 }
@@ -71,9 +77,9 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 	}
 	pattern, ok := linkPattern(rel)
 	if !ok {
-		return nil, domain.Errorf(domain.EINTERNAL, "relation %s is not navigable", rel.Type)
+		return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", rel.Type)}
 	}
-	recs, err := s.read(ctx, linksCypher(pattern), map[string]any{"ids": ids, "limit": MaxLinksPerNode})
+	recs, err := s.read(ctx, linksCypher(pattern, rel.Type == domain.RelCitesSource), map[string]any{"ids": ids, "limit": MaxLinksPerNode})
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +134,8 @@ var listSpecs = map[domain.Kind]listSpec{
 	domain.KindPlace:        {filters: []string{fName, fKinds}, orders: named3, defOrder: domain.OrderByName},
 	domain.KindNegotiation: {
 		filters: []string{fName,
-			`($from IS NULL OR coalesce(n.endLatest, date('9999-12-31')) >= $from) AND ($to IS NULL OR n.startEarliest <= $to)`},
+			// An unknown start or end is open on that side.
+			`($from IS NULL OR coalesce(n.endLatest, date('9999-12-31')) >= $from) AND ($to IS NULL OR coalesce(n.startEarliest, date('0001-01-01')) <= $to)`},
 		orders: dated3, defOrder: domain.OrderByName,
 	},
 	domain.KindEvent: {
@@ -167,9 +174,6 @@ var listSpecs = map[domain.Kind]listSpec{
 // listCypher builds the page query of a kind from allowlisted fragments.
 func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool) string {
 	where := strings.Join(spec.filters, "\n  AND ")
-	if spec.dateProp != "" {
-		where += "\n  AND " + dateFilter(spec.dateProp)
-	}
 	match := "MATCH (n:" + string(kind) + ")\nWHERE " + where
 	cmp, dir := ">", ""
 	if desc {

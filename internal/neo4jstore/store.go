@@ -6,6 +6,7 @@ package neo4jstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -41,7 +42,7 @@ type Store struct {
 // Open creates the driver. It does not wait for Neo4j: see WaitReady.
 func Open(cfg Config) (*Store, error) {
 	if cfg.TxTimeout <= 0 {
-		cfg.TxTimeout = 10 * time.Second
+		cfg.TxTimeout = 20 * time.Second
 	}
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = 2 * time.Second
@@ -76,11 +77,16 @@ func (s *Store) Ping(ctx context.Context) error {
 	return err
 }
 
-// WaitReady pings Neo4j until it answers or ctx ends.
+// errCredentials marks a refusal of the user or password: retrying it would
+// only trip Neo4j's failed-login limit.
+var errCredentials = errors.New("credentials refused")
+
+// WaitReady pings Neo4j until it answers or ctx ends; it gives up at once
+// when Neo4j refuses the credentials.
 func (s *Store) WaitReady(ctx context.Context) error {
 	for {
 		err := s.Ping(ctx)
-		if err == nil || domain.ErrorCode(err) != domain.EUNAVAILABLE {
+		if err == nil || domain.ErrorCode(err) != domain.EUNAVAILABLE || errors.Is(err, errCredentials) {
 			return err
 		}
 		select {
@@ -141,7 +147,7 @@ func (s *Store) wrap(err error) error {
 			strings.Contains(code, "TransactionOutOfMemory"), strings.Contains(code, "MemoryLimitExceeded"):
 			return &domain.Error{Code: domain.ELIMIT, Message: "the query hit a server-side time or memory limit; narrow it", Err: err}
 		case strings.HasPrefix(code, "Neo.ClientError.Security."):
-			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database refused newsgraph's credentials", Err: err}
+			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database refused newsgraph's credentials", Err: fmt.Errorf("%w: %w", errCredentials, err)}
 		case strings.HasPrefix(code, "Neo.TransientError."), strings.Contains(code, "DatabaseUnavailable"):
 			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database is temporarily unavailable", Err: err}
 		}

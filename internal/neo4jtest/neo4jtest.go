@@ -10,6 +10,7 @@ package neo4jtest
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,15 +22,30 @@ import (
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
-// Config returns the store configuration from the environment, with the
-// defaults that `make test` uses.
+// Config returns the test database's configuration. It reads variables of
+// its own (NEWSGRAPH_TEST_NEO4J_URI, NEWSGRAPH_TEST_NEO4J_PASSWORD), never the
+// service's NEO4J_*, so that tests cannot wipe a database the shell happens to
+// point at; the defaults are the throwaway Neo4j of `make test`.
 func Config() neo4jstore.Config {
 	return neo4jstore.Config{
-		URI:      env("NEO4J_URI", "bolt://127.0.0.1:7687"),
-		User:     env("NEO4J_USER", "neo4j"),
-		Password: env("NEO4J_PASSWORD", "newsgraph-dev"),
-		Database: env("NEO4J_DATABASE", "neo4j"),
+		URI:      env("NEWSGRAPH_TEST_NEO4J_URI", "bolt://127.0.0.1:7688"),
+		User:     "neo4j",
+		Password: env("NEWSGRAPH_TEST_NEO4J_PASSWORD", "newsgraph-test"),
+		Database: "neo4j",
 	}
+}
+
+// loopback reports whether uri names a database on this machine.
+func loopback(uri string) bool {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return false
+	}
+	switch u.Hostname() {
+	case "127.0.0.1", "localhost", "::1":
+		return true
+	}
+	return false
 }
 
 func env(k, def string) string {
@@ -44,6 +60,9 @@ func env(k, def string) string {
 func MustOpen(tb testing.TB) *neo4jstore.Store {
 	tb.Helper()
 	cfg := Config()
+	if !loopback(cfg.URI) {
+		tb.Fatalf("refusing to wipe %s: tests only run against a Neo4j on this machine", cfg.URI)
+	}
 	s, err := neo4jstore.Open(cfg)
 	if err != nil {
 		tb.Fatalf("open store: %v", err)
@@ -55,7 +74,7 @@ func MustOpen(tb testing.TB) *neo4jstore.Store {
 		if os.Getenv("CI") == "true" {
 			tb.Fatalf("Neo4j at %s is required under CI=true and cannot be reached: %v", cfg.URI, err)
 		}
-		tb.Skipf("Neo4j at %s is not reachable (%v); start it with `make neo4j-start`", cfg.URI, err)
+		tb.Skipf("Neo4j at %s is not reachable (%v); `make test` starts one", cfg.URI, err)
 	}
 	if err := s.WipeForTests(ctx); err != nil {
 		tb.Fatalf("wipe: %v", err)

@@ -59,7 +59,7 @@ public final class LocalNeo4j {
         raw.put("server.bolt.advertised_address", host + ":" + port);
         raw.put("server.bolt.tls_level", "DISABLED");
         raw.put("dbms.security.auth_enabled", "true");
-        raw.put("server.memory.pagecache.size", env("NEO4J_PAGECACHE", "2g"));
+        raw.put("server.memory.pagecache.size", env("NEO4J_PAGECACHE", "1g"));
         raw.put("db.transaction.timeout", env("NEO4J_TX_TIMEOUT", "60s"));
         raw.put("db.memory.transaction.max", env("NEO4J_TX_MEMORY_MAX", "1g"));
         raw.put("db.memory.transaction.total.max", env("NEO4J_TX_MEMORY_TOTAL", "4g"));
