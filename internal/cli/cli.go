@@ -204,7 +204,7 @@ func loadSeed(ctx context.Context, store *neo4jstore.Store, out io.Writer) error
 		return err
 	}
 	t0 := time.Now()
-	st, err := store.LoadDataset(ctx, ds)
+	st, err := store.LoadDataset(ctx, ds, domain.Principal{Key: "cli:seed", Role: domain.RoleAdmin})
 	if err != nil {
 		return err
 	}

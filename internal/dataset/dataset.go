@@ -362,18 +362,9 @@ func (p *parser) add(rec *record) {
 	}
 }
 
-// factEnds lists, per fact type, the kinds allowed at each end.
-var factEnds = map[domain.RelType][2][]domain.Kind{
-	domain.RelParticipant: {{domain.KindEvent}, {domain.KindPerson, domain.KindOrganisation}},
-	domain.RelPartOf:      {{domain.KindEvent}, {domain.KindNegotiation}},
-	domain.RelHeldIn:      {{domain.KindEvent, domain.KindNegotiation}, {domain.KindPlace}},
-	domain.RelParty:       {{domain.KindNegotiation}, {domain.KindOrganisation}},
-	domain.RelMemberOf:    {{domain.KindPerson}, {domain.KindOrganisation}},
-}
-
 func (p *parser) fact(rec *record) {
 	t := domain.RelType(rec.Type)
-	ends, ok := factEnds[t]
+	ends, ok := domain.FactEnds[t]
 	if !ok {
 		p.fail(p.line, "type", "unknown record type %q", rec.Type)
 		return

@@ -12,12 +12,14 @@ import (
 // Error codes. Each transport maps them to its own vocabulary in exactly one
 // place (the GraphQL error presenter, the CLI's exit status).
 const (
-	EINVALID     = "invalid"     // the caller sent something malformed
-	ENOTFOUND    = "not_found"   // the thing asked for does not exist
-	ECONFLICT    = "conflict"    // the request clashes with the stored state
-	EUNAVAILABLE = "unavailable" // a dependency (Neo4j) cannot be reached
-	ELIMIT       = "limit"       // a query hit a size or time bound
-	EINTERNAL    = "internal"    // a bug or an unexpected failure
+	EINVALID         = "invalid"         // the caller sent something malformed
+	ENOTFOUND        = "not_found"       // the thing asked for does not exist
+	ECONFLICT        = "conflict"        // the request clashes with the stored state
+	EUNAVAILABLE     = "unavailable"     // a dependency (Neo4j) cannot be reached
+	ELIMIT           = "limit"           // a query hit a size or time bound
+	EUNAUTHENTICATED = "unauthenticated" // no valid API key where one is needed
+	EFORBIDDEN       = "forbidden"       // the key's role may not do this
+	EINTERNAL        = "internal"        // a bug or an unexpected failure
 )
 
 // Error is an error with a code and a message meant for the user.

@@ -95,7 +95,7 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds, _ := dataset.Seed()
-	if _, err := store.LoadDataset(ctx, ds); err != nil {
+	if _, err := store.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{RequestTimeout: 10 * time.Second, ReadyTimeout: time.Second}))

@@ -25,7 +25,7 @@ MATCH (a:Attribution) WHERE COUNT { (a)-[:ON]->(:Claim) } <> 1 RETURN a.id AS ba
 	"attribution without RECORDED_IN": `
 MATCH (a:Attribution) WHERE NOT EXISTS { (a)-[:RECORDED_IN]->(:Source) } RETURN a.id AS bad`,
 	"node without the Node label or with a duplicate id": `
-MATCH (n) WHERE NOT n:Node AND NOT n:NewsgraphSchema AND NOT n:NewsgraphDataset RETURN coalesce(n.id, elementId(n)) AS bad
+MATCH (n) WHERE NOT n:Node AND any(l IN labels(n) WHERE l IN ['Person', 'Organisation', 'Place', 'Negotiation', 'Event', 'Source', 'Claim', 'Attribution']) RETURN coalesce(n.id, elementId(n)) AS bad
 UNION
 MATCH (n:Node) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN id AS bad`,
 }

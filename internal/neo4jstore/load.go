@@ -6,8 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
@@ -16,6 +14,8 @@ type LoadStats struct {
 	Created   int
 	Updated   int
 	Unchanged int
+	// Missing counts relationships not written because an end does not exist.
+	Missing int
 }
 
 // String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".
@@ -29,20 +29,31 @@ func (s *LoadStats) add(outcome string, n int64) {
 		s.Created += int(n)
 	case "updated":
 		s.Updated += int(n)
+	case "missing":
+		s.Missing += int(n)
 	default:
 		s.Unchanged += int(n)
 	}
 }
 
+// derivedKeys are stored properties computed from others; a change to them
+// is not reported as a change of its own.
+var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "aliasText"}
+
 // mergeNodeCypher upserts nodes of one label. A node whose content hash is
-// unchanged keeps its updatedAt, so loading the same data twice changes
-// nothing.
+// unchanged keeps its updatedAt and updatedBy, so loading the same data twice
+// changes nothing; every change is logged as a NewsgraphChange for history.
 func mergeNodeCypher(k domain.Kind) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
-ON CREATE SET n:Node, n.createdAt = $now, n.origin = $origin
-WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
-SET n += row.props, n.hash = row.hash, n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END
+ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin
+WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome,
+     [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed
+SET n += row.props, n.hash = row.hash,
+    n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
+    n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
+FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
+  CREATE (:NewsgraphChange {entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed}))
 RETURN outcome, count(*) AS count`
 }
 
@@ -54,15 +65,29 @@ var allRelTypes = []domain.RelType{
 }
 
 // mergeEdgeCypher upserts relationships of one type; key tells apart two
-// relationships of one type between the same nodes (e.g. two roles).
+// relationships of one type between the same nodes (e.g. two roles). Rows
+// whose ends do not exist are returned as 'missing'.
 func mergeEdgeCypher(t domain.RelType) string {
 	return `UNWIND $rows AS row
-MATCH (a:Node {id: row.from})
-MATCH (b:Node {id: row.to})
-MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
-ON CREATE SET r.createdAt = $now, r.origin = $origin
-WITH r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
-SET r += row.props, r.hash = row.hash, r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END
+OPTIONAL MATCH (a:Node {id: row.from})
+OPTIONAL MATCH (b:Node {id: row.to})
+WITH row, a, b
+CALL (row, a, b) {
+  WITH row, a, b WHERE a IS NULL OR b IS NULL
+  RETURN 'missing' AS outcome
+UNION
+  WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
+  ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin
+  WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
+  SET r += row.props, r.hash = row.hash,
+      r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
+      r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
+  FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
+    CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` -> ' + b.id, fields: []})
+    CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` <- ' + a.id, fields: []}))
+  RETURN outcome
+}
 RETURN outcome, count(*) AS count`
 }
 
@@ -79,29 +104,42 @@ MATCH (c:Claim {id: cid})` + claimVotes
 
 const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
-WITH c, row WHERE c.status IS NULL OR c.status <> row.status
-SET c.status = row.status, c.updatedAt = $now
+WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
+SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
+CREATE (:NewsgraphChange {entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status})
 RETURN count(c) AS changed`
 
-const recordDatasetCypher = `MERGE (d:NewsgraphDataset {id: $origin})
-SET d.loadedAt = $now, d.nodes = $nodes, d.edges = $edges`
+// LoadDataset writes ds in one transaction on behalf of by: nodes and edges
+// are upserted by id, then the status of every claim the dataset touches is
+// derived from all of its stored attributions. Running it twice changes
+// nothing.
+func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal) (LoadStats, error) {
+	var st LoadStats
+	err := s.writeAs(ctx, by, ds.Origin, 5*time.Minute, func(tx *writeTx) error {
+		var err error
+		st, err = tx.load(ctx, ds)
+		return err
+	})
+	return st, err
+}
 
-// LoadDataset writes ds in one transaction: nodes and edges are upserted by
-// id, then the status of every claim the dataset touches is derived from all
-// of its stored attributions. Running it twice changes nothing.
-func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset) (LoadStats, error) {
-	now := time.Now().UTC()
+// load upserts ds's nodes in one query per label and its edges in one per
+// type, then refreshes the statuses of the claims it touches.
+func (tx *writeTx) load(ctx context.Context, ds *domain.Dataset) (LoadStats, error) {
+	var st LoadStats
 	byKind := map[domain.Kind][]map[string]any{}
 	var claimIDs []string
 	for _, n := range ds.Nodes {
-		p := nodeProps(n)
-		byKind[n.NodeKind()] = append(byKind[n.NodeKind()], map[string]any{"props": map[string]any(p), "hash": contentHash(p)})
+		byKind[n.NodeKind()] = append(byKind[n.NodeKind()], nodeRow(n))
 		if n.NodeKind() == domain.KindClaim {
 			claimIDs = append(claimIDs, n.NodeID())
 		}
 	}
 	byType := map[domain.RelType][]map[string]any{}
 	for _, e := range ds.Edges {
+		if !allowedRel(e.Type) {
+			return st, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
+		}
 		// A new attribution or ABOUT edge changes the status of its claim.
 		switch e.Type {
 		case domain.RelOn:
@@ -109,77 +147,68 @@ func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset) (LoadStats,
 		case domain.RelAbout:
 			claimIDs = append(claimIDs, e.From)
 		}
-		p := edgeProps(e)
-		key := ""
-		if e.Role != nil {
-			key = *e.Role
-		} else if e.Side != nil {
-			key = *e.Side
-		}
-		byType[e.Type] = append(byType[e.Type], map[string]any{"from": e.From, "to": e.To, "key": key, "props": map[string]any(p), "hash": contentHash(p)})
+		byType[e.Type] = append(byType[e.Type], edgeRow(e))
 	}
-	for t := range byType {
-		if !allowedRel(t) {
-			return LoadStats{}, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", t)
+	for _, k := range domain.Kinds {
+		if rows := byKind[k]; len(rows) > 0 {
+			if err := tx.merge(ctx, mergeNodeCypher(k), rows, &st); err != nil {
+				return st, err
+			}
 		}
 	}
-	out, err := s.write(ctx, 5*time.Minute, func(tx neo4j.ManagedTransaction) (any, error) {
-		var st LoadStats
-		base := map[string]any{"now": now, "origin": ds.Origin}
-		run := func(cypher string, rows []map[string]any) error {
-			params := map[string]any{"rows": rows, "now": base["now"], "origin": base["origin"]}
-			res, err := tx.Run(ctx, cypher, params)
-			if err != nil {
-				return err
-			}
-			recs, err := res.Collect(ctx)
-			if err != nil {
-				return err
-			}
-			for _, r := range recs {
-				st.add(r.Values[0].(string), r.Values[1].(int64))
-			}
-			return nil
-		}
-		for _, k := range domain.Kinds {
-			if rows := byKind[k]; len(rows) > 0 {
-				if err := run(mergeNodeCypher(k), rows); err != nil {
-					return nil, err
-				}
+	for _, t := range allRelTypes {
+		if rows := byType[t]; len(rows) > 0 {
+			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
+				return st, err
 			}
 		}
-		for _, t := range allRelTypes {
-			if rows := byType[t]; len(rows) > 0 {
-				if err := run(mergeEdgeCypher(t), rows); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if err := refreshStatuses(ctx, tx, claimIDs, now); err != nil {
-			return nil, err
-		}
-		_, err := tx.Run(ctx, recordDatasetCypher, map[string]any{"origin": ds.Origin, "now": now, "nodes": len(ds.Nodes), "edges": len(ds.Edges)})
-		return st, err
-	})
-	if err != nil {
-		return LoadStats{}, err
 	}
-	return out.(LoadStats), nil
+	return st, tx.RefreshStatuses(ctx, claimIDs)
 }
 
-// refreshStatuses derives the status of the given claims from their stored
-// attributions with domain.DeriveStatus, inside tx.
-func refreshStatuses(ctx context.Context, tx neo4j.ManagedTransaction, claimIDs []string, now time.Time) error {
-	if len(claimIDs) == 0 {
-		return nil
+func nodeRow(n domain.Node) map[string]any {
+	p := nodeProps(n)
+	return map[string]any{"props": map[string]any(p), "hash": contentHash(p)}
+}
+
+func edgeRow(e domain.Edge) map[string]any {
+	p := edgeProps(e)
+	return map[string]any{"from": e.From, "to": e.To, "key": edgeKey(e), "props": map[string]any(p), "hash": contentHash(p)}
+}
+
+// edgeKey tells apart relationships of one type between the same two nodes.
+func edgeKey(e domain.Edge) string {
+	switch {
+	case e.Role != nil:
+		return *e.Role
+	case e.Side != nil:
+		return *e.Side
 	}
-	slices.Sort(claimIDs)
-	claimIDs = slices.Compact(claimIDs)
-	res, err := tx.Run(ctx, claimVotesCypher, map[string]any{"ids": claimIDs})
+	return ""
+}
+
+// merge runs one of the merge queries and adds its outcomes to st.
+func (tx *writeTx) merge(ctx context.Context, cypher string, rows []map[string]any, st *LoadStats) error {
+	recs, err := tx.run(ctx, cypher, map[string]any{"rows": rows, "derived": derivedKeys})
 	if err != nil {
 		return err
 	}
-	recs, err := res.Collect(ctx)
+	for _, r := range recs {
+		st.add(r.Values[0].(string), r.Values[1].(int64))
+	}
+	return nil
+}
+
+// RefreshStatuses implements domain.WriteTx: it derives the status of the
+// given claims from their stored attributions with domain.DeriveStatus.
+func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error {
+	if len(claimIDs) == 0 {
+		return nil
+	}
+	claimIDs = slices.Clone(claimIDs)
+	slices.Sort(claimIDs)
+	claimIDs = slices.Compact(claimIDs)
+	recs, err := tx.run(ctx, claimVotesCypher, map[string]any{"ids": claimIDs})
 	if err != nil {
 		return err
 	}
@@ -187,10 +216,7 @@ func refreshStatuses(ctx context.Context, tx neo4j.ManagedTransaction, claimIDs 
 	for _, r := range recs {
 		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votesOf(r.Values[2])))})
 	}
-	res, err = tx.Run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "now": now})
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
+	_, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows})
 	return err
 }
 

@@ -12,7 +12,12 @@ import (
 
 var _ domain.GraphReader = (*Store)(nil)
 
-const nodesByIDCypher = `MATCH (n:Node) WHERE n.id IN $ids RETURN n`
+// nodesByIDCypher follows redirects, so the id of an entity merged into
+// another resolves to the survivor.
+const nodesByIDCypher = `UNWIND $ids AS id
+OPTIONAL MATCH (r:NewsgraphRedirect {id: id})
+MATCH (n:Node {id: coalesce(r.to, id)})
+RETURN id, n`
 
 // NodesByID implements domain.GraphReader.
 func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.Node, error) {
@@ -25,8 +30,8 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.
 		return nil, err
 	}
 	for _, r := range recs {
-		if n := nodeFromDB(r.Values[0].(neo4j.Node)); n != nil {
-			out[n.NodeID()] = n
+		if n := nodeFromDB(r.Values[1].(neo4j.Node)); n != nil {
+			out[r.Values[0].(string)] = n
 		}
 	}
 	return out, nil

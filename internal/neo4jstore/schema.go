@@ -25,7 +25,8 @@ func schemaStatements() []string {
 		// Every node also has the label Node so that lookups by id need no label.
 		"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT schema_meta_id IF NOT EXISTS FOR (m:NewsgraphSchema) REQUIRE m.id IS UNIQUE",
-		"CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:NewsgraphDataset) REQUIRE d.id IS UNIQUE",
+		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:NewsgraphRedirect) REQUIRE r.id IS UNIQUE",
+		"CREATE INDEX change_entity IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity, c.at)",
 	}
 	for _, k := range domain.Kinds {
 		l := string(k)

@@ -44,7 +44,7 @@ func TestSeedInvariants(t *testing.T) {
 			{Type: domain.RelMadeBy, From: "attribution/test-zelensky-denies", To: "person/volodymyr-zelensky"},
 			{Type: domain.RelRecordedIn, From: "attribution/test-zelensky-denies", To: "source/pl-article-2025-03-trump-putin-calls"},
 		}}
-		if _, err := s.LoadDataset(ctx, ds); err != nil {
+		if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 			t.Fatal(err)
 		}
 		if got := claimNode(t, s, "claim/2025-03-trump-zelensky-call").Status; got != domain.StatusDisputed {
@@ -93,7 +93,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(10 * time.Millisecond) // a changed updatedAt would differ
-	st, err := s.LoadDataset(ctx, seed(t))
+	st, err := s.LoadDataset(ctx, seed(t), neo4jtest.Loader)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestMigrate(t *testing.T) {
 	t.Run("ErrDuplicateID", func(t *testing.T) {
 		// The uniqueness constraint holds across labels via :Node.
 		ds := &domain.Dataset{Origin: "test", Nodes: []domain.Node{&domain.Person{ID: "person/dup", Name: "A"}}}
-		if _, err := s.LoadDataset(ctx, ds); err != nil {
+		if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 			t.Fatal(err)
 		}
 		bad, err := s.Violations(ctx)
@@ -243,7 +243,7 @@ func TestCursorsSurviveAppends(t *testing.T) {
 		&domain.Organisation{ID: "organisation/aaa-new", Name: "AAA New", Kind: domain.OrgOther},
 		&domain.Organisation{ID: "organisation/zzz-new", Name: "ZZZ New", Kind: domain.OrgOther},
 	}}
-	if _, err := s.LoadDataset(ctx, ds); err != nil {
+	if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 		t.Fatal(err)
 	}
 	cur := first
@@ -362,7 +362,7 @@ func TestLinksKeepEveryRole(t *testing.T) {
 	ds := &domain.Dataset{Origin: "test", Edges: []domain.Edge{
 		{Type: domain.RelAbout, From: "claim/2024-11-trump-putin-call", To: "person/donald-trump", Role: &topic},
 	}}
-	if _, err := s.LoadDataset(ctx, ds); err != nil {
+	if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 		t.Fatal(err)
 	}
 	links, err := s.Links(ctx, domain.Relation{Type: domain.RelAbout, Direction: domain.Out}, []string{"claim/2024-11-trump-putin-call"})

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
@@ -93,7 +94,7 @@ func MustOpenSeeded(tb testing.TB) *neo4jstore.Store {
 	if err != nil {
 		tb.Fatalf("seed dataset: %v", err)
 	}
-	if _, err := s.LoadDataset(context.Background(), ds); err != nil {
+	if _, err := s.LoadDataset(context.Background(), ds, Loader); err != nil {
 		tb.Fatalf("load seed: %v", err)
 	}
 	return s
@@ -173,3 +174,6 @@ func (in *Instance) run(cmd string) error {
 	in.tb.Logf("scripts/neo4j %s: %s", cmd, strings.TrimSpace(string(out)))
 	return nil
 }
+
+// Loader is the principal tests write data as.
+var Loader = domain.Principal{Key: "test", Role: domain.RoleAdmin}

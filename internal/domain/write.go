@@ -1,0 +1,149 @@
+package domain
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Outcome says what an upsert did.
+type Outcome string
+
+// The outcomes of an upsert.
+const (
+	Created   Outcome = "created"
+	Updated   Outcome = "updated"
+	Unchanged Outcome = "unchanged"
+)
+
+// FactEnds lists, per fact relationship, the kinds allowed at its start and
+// at its end.
+var FactEnds = map[RelType][2][]Kind{
+	RelParticipant: {{KindEvent}, {KindPerson, KindOrganisation}},
+	RelPartOf:      {{KindEvent}, {KindNegotiation}},
+	RelHeldIn:      {{KindEvent, KindNegotiation}, {KindPlace}},
+	RelParty:       {{KindNegotiation}, {KindOrganisation}},
+	RelMemberOf:    {{KindPerson}, {KindOrganisation}},
+}
+
+// EntityKinds are the kinds that can be deleted and merged; claims and
+// attributions are deprecated, never deleted.
+var EntityKinds = []Kind{KindPerson, KindOrganisation, KindPlace, KindNegotiation, KindEvent, KindSource}
+
+// WriteTx is one write transaction. Its methods return EINVALID, ECONFLICT,
+// EUNAVAILABLE or EINTERNAL; nothing it did is kept when the function given
+// to Writer.Write returns an error.
+type WriteTx interface {
+	// Node returns the node with id, or nil.
+	Node(ctx context.Context, id string) (Node, error)
+	// PutNode upserts n by id with all its properties.
+	PutNode(ctx context.Context, n Node) (Outcome, error)
+	// PutEdge upserts a relationship; two of one type between the same
+	// nodes are told apart by role or side.
+	PutEdge(ctx context.Context, e Edge) (Outcome, error)
+	// ReplaceEdges makes the relationships of type t from `from` exactly edges.
+	ReplaceEdges(ctx context.Context, from string, t RelType, edges []Edge) error
+	// References counts the relationships that touch id.
+	References(ctx context.Context, id string) (int, error)
+	// DeleteNode removes id and its relationships.
+	DeleteNode(ctx context.Context, id string) error
+	// MergeInto moves every relationship of duplicate to survivor, merges
+	// names into aliases, deletes duplicate and makes its id resolve to
+	// survivor.
+	MergeInto(ctx context.Context, survivor, duplicate string) error
+	// RefreshStatuses derives the status of claims from their attributions.
+	RefreshStatuses(ctx context.Context, claimIDs []string) error
+}
+
+// Writer runs write transactions.
+type Writer interface {
+	// Write runs fn in one transaction on behalf of by; fn may be retried on
+	// transient failures, so it must not have effects outside tx.
+	Write(ctx context.Context, by Principal, fn func(tx WriteTx) error) error
+}
+
+// Validate checks the fields every Person needs.
+func (n *Person) Validate() error { return required("name", n.Name) }
+
+// Validate checks the fields every Organisation needs.
+func (n *Organisation) Validate() error {
+	return first(required("name", n.Name), oneOf("kind", string(n.Kind), OrgGovernment, OrgStateBody, OrgMedia, OrgNewsAgency, OrgDelegation, OrgOther))
+}
+
+// Validate checks the fields every Place needs.
+func (n *Place) Validate() error {
+	return first(required("name", n.Name), oneOf("kind", string(n.Kind), PlaceCountry, PlaceCity, PlaceRegion, PlaceSea, PlaceVenue))
+}
+
+// Validate checks the fields every Negotiation needs.
+func (n *Negotiation) Validate() error {
+	var order error
+	if n.Start != nil && n.End != nil && n.End.Latest.Before(n.Start.Earliest) {
+		order = Invalid("end", "the negotiation ends (%s) before it starts (%s)", n.End.Value, n.Start.Value)
+	}
+	return first(required("name", n.Name), oneOf("status", string(n.Status), NegotiationPlanned, NegotiationOngoing, NegotiationSuspended, NegotiationConcluded), order)
+}
+
+// Validate checks the fields every Event needs.
+func (n *Event) Validate() error {
+	return first(required("name", n.Name), oneOf("kind", string(n.Kind), EventPhoneCall, EventMeeting, EventTalksRound, EventInterview, EventPublication, EventStatement))
+}
+
+// Validate checks the fields every Source needs.
+func (n *Source) Validate() error {
+	return first(required("title", n.Title), required("language", n.Language),
+		oneOf("kind", string(n.Kind), SourceArticle, SourceBook, SourceAgencyReport, SourceInterview, SourceBroadcast, SourceOfficialStatement))
+}
+
+// Validate checks the fields every Claim needs.
+func (n *Claim) Validate() error {
+	return first(required("text", n.Text), required("summary", n.Summary), required("language", n.Language),
+		oneOf("rank", string(n.Rank), RankPreferred, RankNormal, RankDeprecated))
+}
+
+// Validate checks the fields every Attribution needs.
+func (n *Attribution) Validate() error {
+	return first(oneOf("stance", string(n.Stance), StanceAsserts, StanceConfirms, StanceDenies, StanceDeclinesToRuleOut, StanceNeitherConfirmsNorDenies),
+		oneOf("sourcing", string(n.Sourcing), SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified))
+}
+
+func required(field, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return Invalid(field, "%s is required", field)
+	}
+	return nil
+}
+
+func oneOf[T ~string](field, v string, allowed ...T) error {
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		if string(a) == v {
+			return nil
+		}
+		names[i] = string(a)
+	}
+	return Invalid(field, "%s %q is not one of %s", field, v, strings.Join(names, ", "))
+}
+
+func first(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// Change is one entry of an entity's history.
+type Change struct {
+	At time.Time
+	// By is the API key's name (or "cli:import"…) that made the change.
+	By string
+	// Op is created, updated, deleted or merged.
+	Op string
+	// What names the node's type or the relationship ("MEMBER_OF -> organisation/kremlin").
+	What string
+	// Fields lists the properties an update changed.
+	Fields []string
+	Note   *string
+}

@@ -1,0 +1,183 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+var _ domain.Writer = (*Store)(nil)
+
+// writeTx implements domain.WriteTx on one Neo4j transaction.
+type writeTx struct {
+	s      *Store
+	tx     neo4j.ManagedTransaction
+	by     string
+	origin string
+	now    time.Time
+}
+
+// Write implements domain.Writer.
+func (s *Store) Write(ctx context.Context, by domain.Principal, fn func(tx domain.WriteTx) error) error {
+	return s.writeAs(ctx, by, "api:"+by.Key, s.txTimeout, func(tx *writeTx) error { return fn(tx) })
+}
+
+func (s *Store) writeAs(ctx context.Context, by domain.Principal, origin string, timeout time.Duration, fn func(tx *writeTx) error) error {
+	_, err := s.write(ctx, timeout, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, fn(&writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC()})
+	})
+	return err
+}
+
+// run runs one statement with the transaction's bookkeeping parameters.
+func (tx *writeTx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if params == nil {
+		params = map[string]any{}
+	}
+	params["now"], params["by"], params["origin"] = tx.now, tx.by, tx.origin
+	res, err := tx.tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// Node implements domain.WriteTx.
+func (tx *writeTx) Node(ctx context.Context, id string) (domain.Node, error) {
+	recs, err := tx.run(ctx, `MATCH (n:Node {id: $id}) RETURN n`, map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	return nodeFromDB(recs[0].Values[0].(neo4j.Node)), nil
+}
+
+// PutNode implements domain.WriteTx.
+func (tx *writeTx) PutNode(ctx context.Context, n domain.Node) (domain.Outcome, error) {
+	var st LoadStats
+	if err := tx.merge(ctx, mergeNodeCypher(n.NodeKind()), []map[string]any{nodeRow(n)}, &st); err != nil {
+		return "", err
+	}
+	return outcome(st), nil
+}
+
+// PutEdge implements domain.WriteTx.
+func (tx *writeTx) PutEdge(ctx context.Context, e domain.Edge) (domain.Outcome, error) {
+	if !allowedRel(e.Type) {
+		return "", domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
+	}
+	var st LoadStats
+	if err := tx.merge(ctx, mergeEdgeCypher(e.Type), []map[string]any{edgeRow(e)}, &st); err != nil {
+		return "", err
+	}
+	if st.Missing > 0 {
+		return "", domain.Errorf(domain.EINVALID, "cannot link %s to %s: one of them does not exist", e.From, e.To)
+	}
+	return outcome(st), nil
+}
+
+func outcome(st LoadStats) domain.Outcome {
+	switch {
+	case st.Created > 0:
+		return domain.Created
+	case st.Updated > 0:
+		return domain.Updated
+	}
+	return domain.Unchanged
+}
+
+// ReplaceEdges implements domain.WriteTx.
+func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelType, edges []domain.Edge) error {
+	if !allowedRel(t) {
+		return domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", t)
+	}
+	keep := make([]any, 0, len(edges))
+	for _, e := range edges {
+		keep = append(keep, []any{e.To, edgeKey(e)})
+	}
+	if _, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
+WHERE NOT [b.id, r.key] IN $keep
+CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: 'deleted', what: type(r) + ' -> ' + b.id, fields: []})
+CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: 'deleted', what: type(r) + ' <- ' + a.id, fields: []})
+DELETE r`, map[string]any{"from": from, "keep": keep}); err != nil {
+		return err
+	}
+	for _, e := range edges {
+		if _, err := tx.PutEdge(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// References implements domain.WriteTx.
+func (tx *writeTx) References(ctx context.Context, id string) (int, error) {
+	recs, err := tx.run(ctx, `MATCH (n:Node {id: $id}) RETURN COUNT { (n)--() }`, map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return 0, err
+	}
+	return int(recs[0].Values[0].(int64)), nil
+}
+
+// DeleteNode implements domain.WriteTx.
+func (tx *writeTx) DeleteNode(ctx context.Context, id string) error {
+	_, err := tx.run(ctx, `MATCH (n:Node {id: $id})
+CREATE (:NewsgraphChange {entity: n.id, at: $now, by: $by, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
+DETACH DELETE n`, map[string]any{"id": id})
+	return err
+}
+
+// MergeInto implements domain.WriteTx. Relationship types cannot be
+// parameters, so every allowlisted type is moved in its own statement.
+func (tx *writeTx) MergeInto(ctx context.Context, survivor, duplicate string) error {
+	for _, t := range allRelTypes {
+		for _, stmt := range []string{
+			`MATCH (d:Node {id: $dup})-[r:` + string(t) + `]->(o:Node), (s:Node {id: $survivor}) WHERE o <> s
+MERGE (s)-[n:` + string(t) + ` {key: r.key}]->(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by
+DELETE r`,
+			`MATCH (d:Node {id: $dup})<-[r:` + string(t) + `]-(o:Node), (s:Node {id: $survivor}) WHERE o <> s
+MERGE (s)<-[n:` + string(t) + ` {key: r.key}]-(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by
+DELETE r`,
+		} {
+			if _, err := tx.run(ctx, stmt, map[string]any{"dup": duplicate, "survivor": survivor}); err != nil {
+				return fmt.Errorf("moving %s relationships: %w", t, err)
+			}
+		}
+	}
+	_, err := tx.run(ctx, `MATCH (d:Node {id: $dup})
+DETACH DELETE d
+WITH 1 AS one
+MERGE (r:NewsgraphRedirect {id: $dup}) SET r.to = $survivor, r.at = $now, r.by = $by
+WITH 1 AS one
+OPTIONAL MATCH (old:NewsgraphRedirect {to: $dup}) SET old.to = $survivor
+WITH 1 AS one
+CREATE (:NewsgraphChange {entity: $survivor, at: $now, by: $by, op: 'merged', what: $dup, fields: []})
+CREATE (:NewsgraphChange {entity: $dup, at: $now, by: $by, op: 'merged', what: 'into ' + $survivor, fields: []})`,
+		map[string]any{"dup": duplicate, "survivor": survivor})
+	return err
+}
+
+// History returns the changes made to id (or to an id merged into it),
+// newest first.
+func (s *Store) History(ctx context.Context, id string, first int) ([]domain.Change, error) {
+	recs, err := s.read(ctx, `MATCH (c:NewsgraphChange {entity: $id})
+RETURN c.at, c.by, c.op, c.what, c.fields, c.note
+ORDER BY c.at DESC LIMIT $first`, map[string]any{"id": id, "first": first})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.Change, 0, len(recs))
+	for _, r := range recs {
+		c := domain.Change{By: fmt.Sprint(r.Values[1]), Op: fmt.Sprint(r.Values[2]), What: fmt.Sprint(r.Values[3])}
+		c.At, _ = r.Values[0].(time.Time)
+		c.Fields = propReader{"f": r.Values[4]}.strs("f")
+		if note, ok := r.Values[5].(string); ok {
+			c.Note = &note
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
