@@ -53,6 +53,10 @@ type WriteTx interface {
 	MergeInto(ctx context.Context, survivor, duplicate string) error
 	// RefreshStatuses derives the status of claims from their attributions.
 	RefreshStatuses(ctx context.Context, claimIDs []string) error
+	// ClaimOf returns the claim an attribution is ON, or "".
+	ClaimOf(ctx context.Context, attributionID string) (string, error)
+	// Attributed reports whether a claim has an attribution recorded in a source.
+	Attributed(ctx context.Context, claimID string) (bool, error)
 }
 
 // Writer runs write transactions.

@@ -181,3 +181,21 @@ ORDER BY c.at DESC LIMIT $first`, map[string]any{"id": id, "first": first})
 	}
 	return out, nil
 }
+
+// ClaimOf implements domain.WriteTx.
+func (tx *writeTx) ClaimOf(ctx context.Context, attributionID string) (string, error) {
+	recs, err := tx.run(ctx, `MATCH (:Attribution {id: $id})-[:ON]->(c:Claim) RETURN c.id`, map[string]any{"id": attributionID})
+	if err != nil || len(recs) == 0 {
+		return "", err
+	}
+	return recs[0].Values[0].(string), nil
+}
+
+// Attributed implements domain.WriteTx.
+func (tx *writeTx) Attributed(ctx context.Context, claimID string) (bool, error) {
+	recs, err := tx.run(ctx, `RETURN EXISTS { (:Claim {id: $id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(:Source) } AS ok`, map[string]any{"id": claimID})
+	if err != nil {
+		return false, err
+	}
+	return recs[0].Values[0].(bool), nil
+}

@@ -1,0 +1,431 @@
+// Package editor is newsgraph's write service: upserts with validation,
+// attributions with their claims, facts, deprecation, deletion and merging.
+// Each operation is one transaction through domain.Writer and checks the
+// caller's role first; on any error nothing is written.
+package editor
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// Service runs the write operations.
+type Service struct {
+	W domain.Writer
+}
+
+// prefixed puts an input path in front of an error's field: "name" becomes
+// "input.name".
+func prefixed(path string, err error) error {
+	var de *domain.Error
+	if errors.As(err, &de) && de.Code == domain.EINVALID {
+		c := *de
+		if c.Field == "" {
+			c.Field = path
+		} else {
+			c.Field = path + "." + c.Field
+		}
+		return &c
+	}
+	return err
+}
+
+// Upsert creates or updates the node id of kind: it loads the node (or starts
+// from fresh(id)), lets apply change it, validates it, writes it, and runs
+// then for the node's relationships, all in one transaction. Running the same
+// upsert twice changes nothing. Errors: EUNAUTHENTICATED, EFORBIDDEN,
+// EINVALID (with the input field), ECONFLICT, EUNAVAILABLE.
+func Upsert[T interface {
+	domain.Node
+	Validate() error
+}](ctx context.Context, s *Service, kind domain.Kind, id string, fresh func(id string) T, apply func(T) error, then func(context.Context, domain.WriteTx, T) error) (T, domain.Outcome, error) {
+	var out T
+	var outcome domain.Outcome
+	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
+	if err != nil {
+		return out, "", err
+	}
+	if err := domain.CheckID("input.id", id, kind); err != nil {
+		return out, "", err
+	}
+	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		existing, err := tx.Node(ctx, id)
+		if err != nil {
+			return err
+		}
+		n := fresh(id)
+		if existing != nil {
+			n = existing.(T)
+		}
+		if err := apply(n); err != nil {
+			return prefixed("input", err)
+		}
+		if err := n.Validate(); err != nil {
+			return prefixed("input", err)
+		}
+		if outcome, err = tx.PutNode(ctx, n); err != nil {
+			return err
+		}
+		if then != nil {
+			if err := then(ctx, tx, n); err != nil {
+				return prefixed("input", err)
+			}
+		}
+		out = n
+		return nil
+	})
+	return out, outcome, err
+}
+
+// LinkSpec replaces the relationships of one type from a node with links to
+// the given ids (nil leaves them alone).
+type LinkSpec struct {
+	Field string
+	Type  domain.RelType
+	IDs   []string
+	Kinds []domain.Kind
+	// Role, when set, is stored on every link (e.g. ABOUT's role).
+	Roles []string
+}
+
+// ReplaceLinks checks that every id exists with an allowed kind and makes
+// the links of spec.Type from `from` exactly those.
+func ReplaceLinks(ctx context.Context, tx domain.WriteTx, from string, spec LinkSpec) error {
+	if spec.IDs == nil {
+		return nil
+	}
+	edges := make([]domain.Edge, 0, len(spec.IDs))
+	for i, id := range spec.IDs {
+		if err := mustExist(ctx, tx, spec.Field, id, spec.Kinds...); err != nil {
+			return err
+		}
+		e := domain.Edge{Type: spec.Type, From: from, To: id}
+		if i < len(spec.Roles) && spec.Roles[i] != "" {
+			role := spec.Roles[i]
+			e.Role = &role
+		}
+		edges = append(edges, e)
+	}
+	return tx.ReplaceEdges(ctx, from, spec.Type, edges)
+}
+
+// mustExist returns EINVALID unless id is well-formed, of one of kinds and
+// stored.
+func mustExist(ctx context.Context, tx domain.WriteTx, field, id string, kinds ...domain.Kind) error {
+	if err := domain.CheckID(field, id, kinds...); err != nil {
+		return err
+	}
+	n, err := tx.Node(ctx, id)
+	if err != nil {
+		return err
+	}
+	if n == nil {
+		return domain.Invalid(field, "%s does not exist", id)
+	}
+	return nil
+}
+
+// AttributionInput is what recordAttribution needs beyond the attribution's
+// own fields.
+type AttributionInput struct {
+	Attribution *domain.Attribution
+	ClaimID     string        // an existing claim, or the id of NewClaim
+	NewClaim    *domain.Claim // created (or updated) in the same transaction
+	NewAbout    []domain.Edge // the new claim's ABOUT edges
+	Actor       *string
+	Sources     []string
+	Cites       []string
+	During      *string
+}
+
+// RecordAttribution writes an attribution, its relationships and, when
+// given, its claim, then re-derives the status of the claim (and of the one
+// it was on before, if it moved). A quote must occur in the text of every
+// source that has text.
+func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*domain.Attribution, error) {
+	a := in.Attribution
+	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
+	if err != nil {
+		return nil, err
+	}
+	if err := domain.CheckID("input.id", a.ID, domain.KindAttribution); err != nil {
+		return nil, err
+	}
+	if err := a.Validate(); err != nil {
+		return nil, prefixed("input", err)
+	}
+	if len(in.Sources) == 0 {
+		return nil, domain.Invalid("input.sources", "an attribution is recorded in at least one source")
+	}
+	if in.Actor == nil && a.Sourcing != domain.SourcingUnspecified && a.Sourcing != domain.SourcingAnonymous {
+		return nil, domain.Invalid("input.actor", "an actor is required unless sourcing is UNSPECIFIED or ANONYMOUS")
+	}
+	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		if in.NewClaim != nil {
+			if err := in.NewClaim.Validate(); err != nil {
+				return prefixed("input.newClaim", err)
+			}
+			if err := domain.CheckID("input.newClaim.id", in.NewClaim.ID, domain.KindClaim); err != nil {
+				return err
+			}
+			if _, err := tx.PutNode(ctx, in.NewClaim); err != nil {
+				return err
+			}
+			if in.NewAbout != nil {
+				spec := LinkSpec{Field: "input.newClaim.about", Type: domain.RelAbout, Kinds: aboutKinds}
+				for _, e := range in.NewAbout {
+					spec.IDs = append(spec.IDs, e.To)
+					spec.Roles = append(spec.Roles, *e.Role)
+				}
+				if err := ReplaceLinks(ctx, tx, in.NewClaim.ID, spec); err != nil {
+					return err
+				}
+			}
+		} else if err := mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
+			return err
+		}
+		if a.Quote != nil {
+			if err := quoteInSources(ctx, tx, *a.Quote, in.Sources); err != nil {
+				return err
+			}
+		}
+		previous, err := tx.ClaimOf(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.PutNode(ctx, a); err != nil {
+			return err
+		}
+		links := []LinkSpec{
+			{Field: "input.claim", Type: domain.RelOn, IDs: []string{in.ClaimID}, Kinds: []domain.Kind{domain.KindClaim}},
+			{Field: "input.sources", Type: domain.RelRecordedIn, IDs: in.Sources, Kinds: []domain.Kind{domain.KindSource}},
+			{Field: "input.cites", Type: domain.RelCites, IDs: orEmpty(in.Cites), Kinds: []domain.Kind{domain.KindAttribution}},
+			{Field: "input.actor", Type: domain.RelMadeBy, IDs: optList(in.Actor), Kinds: []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
+			{Field: "input.during", Type: domain.RelDuring, IDs: optList(in.During), Kinds: []domain.Kind{domain.KindEvent}},
+		}
+		for _, l := range links {
+			if err := ReplaceLinks(ctx, tx, a.ID, l); err != nil {
+				return err
+			}
+		}
+		claims := []string{in.ClaimID}
+		if previous != "" && previous != in.ClaimID {
+			claims = append(claims, previous)
+		}
+		return tx.RefreshStatuses(ctx, claims)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+var aboutKinds = []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim}
+
+func orEmpty(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+func optList(id *string) []string {
+	if id == nil {
+		return []string{}
+	}
+	return []string{*id}
+}
+
+// quoteInSources checks that quote occurs, whitespace-normalised, in the text
+// of every source that has text.
+func quoteInSources(ctx context.Context, tx domain.WriteTx, quote string, sources []string) error {
+	q := strings.Join(strings.Fields(quote), " ")
+	for _, id := range sources {
+		if err := domain.CheckID("input.sources", id, domain.KindSource); err != nil {
+			return err
+		}
+		n, err := tx.Node(ctx, id)
+		if err != nil {
+			return err
+		}
+		src, ok := n.(*domain.Source)
+		if !ok {
+			return domain.Invalid("input.sources", "%s does not exist", id)
+		}
+		if src.Text != nil && !strings.Contains(strings.Join(strings.Fields(*src.Text), " "), q) {
+			return domain.Invalid("input.quote", "the quote does not occur in the text of %s; a quote must be verbatim", id)
+		}
+	}
+	return nil
+}
+
+// FactInput is one fact relationship and the claim that establishes it.
+type FactInput struct {
+	Edge domain.Edge
+}
+
+// RecordFact writes a fact edge. Its claim must exist and already be
+// attributed in a source, so that every fact has provenance.
+func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
+	e := in.Edge
+	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
+	if err != nil {
+		return err
+	}
+	ends, ok := domain.FactEnds[e.Type]
+	if !ok {
+		return domain.Invalid("input.type", "%s is not a fact", e.Type)
+	}
+	if e.ClaimID == nil {
+		return domain.Invalid("input.claim", "a fact needs the claim that establishes it")
+	}
+	return s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		if err := mustExist(ctx, tx, "input.from", e.From, ends[0]...); err != nil {
+			return err
+		}
+		if err := mustExist(ctx, tx, "input.to", e.To, ends[1]...); err != nil {
+			return err
+		}
+		if err := mustExist(ctx, tx, "input.claim", *e.ClaimID, domain.KindClaim); err != nil {
+			return err
+		}
+		if ok, err := tx.Attributed(ctx, *e.ClaimID); err != nil {
+			return err
+		} else if !ok {
+			return domain.Invalid("input.claim", "%s has no attribution recorded in a source yet: record one first", *e.ClaimID)
+		}
+		_, err := tx.PutEdge(ctx, e)
+		return err
+	})
+}
+
+// DeprecateClaim sets a claim's rank to DEPRECATED; claims are never deleted.
+func (s *Service) DeprecateClaim(ctx context.Context, id string) (*domain.Claim, error) {
+	c, _, err := Upsert(ctx, s, domain.KindClaim, id,
+		func(string) *domain.Claim { return nil },
+		func(c *domain.Claim) error {
+			if c == nil {
+				return domain.Invalid("id", "%s does not exist", id)
+			}
+			c.Rank = domain.RankDeprecated
+			return nil
+		}, nil)
+	return c, err
+}
+
+// Delete removes an entity. It is refused with ECONFLICT while relationships
+// reference it, unless force is set, which needs the admin role. Claims and
+// attributions are never deleted: deprecate a claim instead.
+func (s *Service) Delete(ctx context.Context, id string, force bool) (bool, error) {
+	need, what := domain.RoleEditor, "deleting"
+	if force {
+		need, what = domain.RoleAdmin, "a forced delete"
+	}
+	p, err := domain.Require(ctx, need, what)
+	if err != nil {
+		return false, err
+	}
+	kind, err := domain.KindOfID(id)
+	if err != nil {
+		return false, err
+	}
+	if !slices.Contains(domain.EntityKinds, kind) {
+		return false, domain.Errorf(domain.ECONFLICT, "%s is a %s: claims and attributions are never deleted; deprecate the claim instead", id, kind)
+	}
+	deleted := false
+	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		deleted = false
+		n, err := tx.Node(ctx, id)
+		if err != nil || n == nil {
+			return err
+		}
+		refs, err := tx.References(ctx, id)
+		if err != nil {
+			return err
+		}
+		if refs > 0 && !force {
+			return domain.Errorf(domain.ECONFLICT, "%s is referenced by %d relationships; remove them, merge it, or have an admin force the delete", id, refs)
+		}
+		deleted = true
+		return tx.DeleteNode(ctx, id)
+	})
+	return deleted, err
+}
+
+// Merge folds duplicate into survivor (same type): every relationship moves
+// to the survivor, the duplicate's name and aliases become the survivor's
+// aliases, and the duplicate's id resolves to the survivor from then on.
+// Needs the admin role.
+func (s *Service) Merge(ctx context.Context, survivor, duplicate string) (domain.Node, error) {
+	p, err := domain.Require(ctx, domain.RoleAdmin, "merging")
+	if err != nil {
+		return nil, err
+	}
+	ks, err := domain.KindOfID(survivor)
+	if err != nil {
+		return nil, prefixed("survivor", err)
+	}
+	if err := domain.CheckID("duplicate", duplicate, ks); err != nil {
+		return nil, err
+	}
+	if survivor == duplicate {
+		return nil, domain.Invalid("duplicate", "an entity cannot be merged into itself")
+	}
+	if !slices.Contains(domain.EntityKinds, ks) {
+		return nil, domain.Errorf(domain.ECONFLICT, "%ss are not merged; deprecate the duplicate claim instead", ks)
+	}
+	var out domain.Node
+	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		sv, err := tx.Node(ctx, survivor)
+		if err != nil {
+			return err
+		}
+		dup, err := tx.Node(ctx, duplicate)
+		if err != nil {
+			return err
+		}
+		if sv == nil || dup == nil {
+			return domain.Invalid("duplicate", "both %s and %s must exist", survivor, duplicate)
+		}
+		mergeNames(sv, dup)
+		if _, err := tx.PutNode(ctx, sv); err != nil {
+			return err
+		}
+		out = sv
+		return tx.MergeInto(ctx, survivor, duplicate)
+	})
+	return out, err
+}
+
+// mergeNames adds dup's name and aliases to sv's aliases.
+func mergeNames(sv, dup domain.Node) {
+	names := func(n domain.Node) (*[]string, string) {
+		switch n := n.(type) {
+		case *domain.Person:
+			return &n.Aliases, n.Name
+		case *domain.Organisation:
+			return &n.Aliases, n.Name
+		case *domain.Place:
+			return &n.Aliases, n.Name
+		case *domain.Negotiation:
+			return &n.Aliases, n.Name
+		case *domain.Event:
+			return &n.Aliases, n.Name
+		}
+		return nil, ""
+	}
+	aliases, name := names(sv)
+	dupAliases, dupName := names(dup)
+	if aliases == nil || dupAliases == nil {
+		return
+	}
+	for _, a := range append([]string{dupName}, *dupAliases...) {
+		if a != "" && a != name && !slices.Contains(*aliases, a) {
+			*aliases = append(*aliases, a)
+		}
+	}
+}
