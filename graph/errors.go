@@ -17,12 +17,14 @@ import (
 // Codes maps domain error codes to GraphQL `extensions.code` values. This is
 // the one place where that mapping lives.
 var Codes = map[string]string{
-	domain.EINVALID:     "BAD_USER_INPUT",
-	domain.ENOTFOUND:    "NOT_FOUND",
-	domain.ECONFLICT:    "CONFLICT",
-	domain.EUNAVAILABLE: "UNAVAILABLE",
-	domain.ELIMIT:       "LIMIT_EXCEEDED",
-	domain.EINTERNAL:    "INTERNAL_SERVER_ERROR",
+	domain.EINVALID:         "BAD_USER_INPUT",
+	domain.ENOTFOUND:        "NOT_FOUND",
+	domain.ECONFLICT:        "CONFLICT",
+	domain.EUNAVAILABLE:     "UNAVAILABLE",
+	domain.ELIMIT:           "LIMIT_EXCEEDED",
+	domain.EINTERNAL:        "INTERNAL_SERVER_ERROR",
+	domain.EUNAUTHENTICATED: "UNAUTHENTICATED",
+	domain.EFORBIDDEN:       "FORBIDDEN",
 }
 
 // ErrorPresenter gives every error a code. Domain errors show their message;

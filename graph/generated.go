@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	EventPart() EventPartResolver
 	HeldIn() HeldInResolver
 	Membership() MembershipResolver
+	Mutation() MutationResolver
 	Negotiation() NegotiationResolver
 	NegotiationParty() NegotiationPartyResolver
 	Organisation() OrganisationResolver
@@ -82,6 +83,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Change struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		Fields func(childComplexity int) int
+		Note   func(childComplexity int) int
+		Op     func(childComplexity int) int
+		What   func(childComplexity int) int
+	}
+
 	Claim struct {
 		About        func(childComplexity int) int
 		Attributions func(childComplexity int) int
@@ -113,6 +123,11 @@ type ComplexityRoot struct {
 	ClaimEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DeletePayload struct {
+		Deleted func(childComplexity int) int
+		ID      func(childComplexity int) int
 	}
 
 	Event struct {
@@ -150,6 +165,17 @@ type ComplexityRoot struct {
 		Negotiation func(childComplexity int) int
 	}
 
+	Fact struct {
+		Claim func(childComplexity int) int
+		End   func(childComplexity int) int
+		From  func(childComplexity int) int
+		Role  func(childComplexity int) int
+		Side  func(childComplexity int) int
+		Start func(childComplexity int) int
+		To    func(childComplexity int) int
+		Type  func(childComplexity int) int
+	}
+
 	HeldIn struct {
 		Claim   func(childComplexity int) int
 		Place   func(childComplexity int) int
@@ -163,6 +189,21 @@ type ComplexityRoot struct {
 		Person       func(childComplexity int) int
 		Role         func(childComplexity int) int
 		Start        func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteEntity       func(childComplexity int, id string, force bool) int
+		DeprecateClaim     func(childComplexity int, id string) int
+		MergeEntities      func(childComplexity int, survivor string, duplicate string) int
+		RecordAttribution  func(childComplexity int, input model.AttributionInput) int
+		RecordFact         func(childComplexity int, input model.FactInput) int
+		UpsertClaim        func(childComplexity int, input model.ClaimInput) int
+		UpsertEvent        func(childComplexity int, input model.EventInput) int
+		UpsertNegotiation  func(childComplexity int, input model.NegotiationInput) int
+		UpsertOrganisation func(childComplexity int, input model.OrganisationInput) int
+		UpsertPerson       func(childComplexity int, input model.PersonInput) int
+		UpsertPlace        func(childComplexity int, input model.PlaceInput) int
+		UpsertSource       func(childComplexity int, input model.SourceInput) int
 	}
 
 	Negotiation struct {
@@ -314,6 +355,7 @@ type ComplexityRoot struct {
 		Claims        func(childComplexity int, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) int
 		Event         func(childComplexity int, id string) int
 		Events        func(childComplexity int, filter *model.EventFilter, orderBy *model.Order, first int, after *string) int
+		History       func(childComplexity int, id string, first int) int
 		Negotiation   func(childComplexity int, id string) int
 		Negotiations  func(childComplexity int, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) int
 		Node          func(childComplexity int, id string) int
@@ -395,6 +437,20 @@ type HeldInResolver interface {
 type MembershipResolver interface {
 	Claim(ctx context.Context, obj *model.Membership) (*domain.Claim, error)
 }
+type MutationResolver interface {
+	UpsertPerson(ctx context.Context, input model.PersonInput) (*domain.Person, error)
+	UpsertOrganisation(ctx context.Context, input model.OrganisationInput) (*domain.Organisation, error)
+	UpsertPlace(ctx context.Context, input model.PlaceInput) (*domain.Place, error)
+	UpsertNegotiation(ctx context.Context, input model.NegotiationInput) (*domain.Negotiation, error)
+	UpsertEvent(ctx context.Context, input model.EventInput) (*domain.Event, error)
+	UpsertSource(ctx context.Context, input model.SourceInput) (*domain.Source, error)
+	UpsertClaim(ctx context.Context, input model.ClaimInput) (*domain.Claim, error)
+	RecordAttribution(ctx context.Context, input model.AttributionInput) (*domain.Attribution, error)
+	RecordFact(ctx context.Context, input model.FactInput) (*model.Fact, error)
+	DeprecateClaim(ctx context.Context, id string) (*domain.Claim, error)
+	DeleteEntity(ctx context.Context, id string, force bool) (*model.DeletePayload, error)
+	MergeEntities(ctx context.Context, survivor string, duplicate string) (domain.Node, error)
+}
 type NegotiationResolver interface {
 	Parties(ctx context.Context, obj *domain.Negotiation) ([]*model.NegotiationParty, error)
 	Events(ctx context.Context, obj *domain.Negotiation) ([]*model.EventPart, error)
@@ -445,6 +501,7 @@ type QueryResolver interface {
 	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error)
 	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error)
 	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error)
+	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
 }
 type SourceResolver interface {
 	Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error)
@@ -610,6 +667,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AttributionEdge.Node(childComplexity), true
 
+	case "Change.at":
+		if e.ComplexityRoot.Change.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.At(childComplexity), true
+	case "Change.by":
+		if e.ComplexityRoot.Change.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.By(childComplexity), true
+	case "Change.fields":
+		if e.ComplexityRoot.Change.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Fields(childComplexity), true
+	case "Change.note":
+		if e.ComplexityRoot.Change.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Note(childComplexity), true
+	case "Change.op":
+		if e.ComplexityRoot.Change.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Op(childComplexity), true
+	case "Change.what":
+		if e.ComplexityRoot.Change.What == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.What(childComplexity), true
+
 	case "Claim.about":
 		if e.ComplexityRoot.Claim.About == nil {
 			break
@@ -739,6 +833,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
+
+	case "DeletePayload.deleted":
+		if e.ComplexityRoot.DeletePayload.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletePayload.Deleted(childComplexity), true
+	case "DeletePayload.id":
+		if e.ComplexityRoot.DeletePayload.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletePayload.ID(childComplexity), true
 
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
@@ -882,6 +989,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EventPart.Negotiation(childComplexity), true
 
+	case "Fact.claim":
+		if e.ComplexityRoot.Fact.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Claim(childComplexity), true
+	case "Fact.end":
+		if e.ComplexityRoot.Fact.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.End(childComplexity), true
+	case "Fact.from":
+		if e.ComplexityRoot.Fact.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.From(childComplexity), true
+	case "Fact.role":
+		if e.ComplexityRoot.Fact.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Role(childComplexity), true
+	case "Fact.side":
+		if e.ComplexityRoot.Fact.Side == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Side(childComplexity), true
+	case "Fact.start":
+		if e.ComplexityRoot.Fact.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Start(childComplexity), true
+	case "Fact.to":
+		if e.ComplexityRoot.Fact.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.To(childComplexity), true
+	case "Fact.type":
+		if e.ComplexityRoot.Fact.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Type(childComplexity), true
+
 	case "HeldIn.claim":
 		if e.ComplexityRoot.HeldIn.Claim == nil {
 			break
@@ -937,6 +1093,139 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Start(childComplexity), true
+
+	case "Mutation.deleteEntity":
+		if e.ComplexityRoot.Mutation.DeleteEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEntity(childComplexity, args["id"].(string), args["force"].(bool)), true
+	case "Mutation.deprecateClaim":
+		if e.ComplexityRoot.Mutation.DeprecateClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deprecateClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeprecateClaim(childComplexity, args["id"].(string)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["survivor"].(string), args["duplicate"].(string)), true
+	case "Mutation.recordAttribution":
+		if e.ComplexityRoot.Mutation.RecordAttribution == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordAttribution_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordAttribution(childComplexity, args["input"].(model.AttributionInput)), true
+	case "Mutation.recordFact":
+		if e.ComplexityRoot.Mutation.RecordFact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordFact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordFact(childComplexity, args["input"].(model.FactInput)), true
+	case "Mutation.upsertClaim":
+		if e.ComplexityRoot.Mutation.UpsertClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertClaim(childComplexity, args["input"].(model.ClaimInput)), true
+	case "Mutation.upsertEvent":
+		if e.ComplexityRoot.Mutation.UpsertEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertEvent(childComplexity, args["input"].(model.EventInput)), true
+	case "Mutation.upsertNegotiation":
+		if e.ComplexityRoot.Mutation.UpsertNegotiation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertNegotiation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertNegotiation(childComplexity, args["input"].(model.NegotiationInput)), true
+	case "Mutation.upsertOrganisation":
+		if e.ComplexityRoot.Mutation.UpsertOrganisation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertOrganisation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertOrganisation(childComplexity, args["input"].(model.OrganisationInput)), true
+	case "Mutation.upsertPerson":
+		if e.ComplexityRoot.Mutation.UpsertPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertPerson(childComplexity, args["input"].(model.PersonInput)), true
+	case "Mutation.upsertPlace":
+		if e.ComplexityRoot.Mutation.UpsertPlace == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertPlace_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertPlace(childComplexity, args["input"].(model.PlaceInput)), true
+	case "Mutation.upsertSource":
+		if e.ComplexityRoot.Mutation.UpsertSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertSource(childComplexity, args["input"].(model.SourceInput)), true
 
 	case "Negotiation.aliases":
 		if e.ComplexityRoot.Negotiation.Aliases == nil {
@@ -1584,6 +1873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Events(childComplexity, args["filter"].(*model.EventFilter), args["orderBy"].(*model.Order), args["first"].(int), args["after"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string), args["first"].(int)), true
 
 	case "Query.negotiation":
 		if e.ComplexityRoot.Query.Negotiation == nil {
@@ -1880,16 +2180,27 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AboutInput", ec.unmarshalInputAboutInput),
 			graphql.NewInputUnmarshaler("AttributionFilter", ec.unmarshalInputAttributionFilter),
+			graphql.NewInputUnmarshaler("AttributionInput", ec.unmarshalInputAttributionInput),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
 			graphql.NewInputUnmarshaler("DateWindow", ec.unmarshalInputDateWindow),
 			graphql.NewInputUnmarshaler("EventFilter", ec.unmarshalInputEventFilter),
+			graphql.NewInputUnmarshaler("EventInput", ec.unmarshalInputEventInput),
+			graphql.NewInputUnmarshaler("FactInput", ec.unmarshalInputFactInput),
 			graphql.NewInputUnmarshaler("NegotiationFilter", ec.unmarshalInputNegotiationFilter),
+			graphql.NewInputUnmarshaler("NegotiationInput", ec.unmarshalInputNegotiationInput),
 			graphql.NewInputUnmarshaler("Order", ec.unmarshalInputOrder),
 			graphql.NewInputUnmarshaler("OrganisationFilter", ec.unmarshalInputOrganisationFilter),
+			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
+			graphql.NewInputUnmarshaler("PartialDateInput", ec.unmarshalInputPartialDateInput),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
+			graphql.NewInputUnmarshaler("PersonInput", ec.unmarshalInputPersonInput),
 			graphql.NewInputUnmarshaler("PlaceFilter", ec.unmarshalInputPlaceFilter),
+			graphql.NewInputUnmarshaler("PlaceInput", ec.unmarshalInputPlaceInput),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
+			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
 		)
 	}
 	first := true
@@ -1924,6 +2235,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -1962,7 +2288,11 @@ they are also the Relay global ids.
 """
 schema {
   query: Query
+  mutation: Mutation
 }
+
+"gqlgen: an input field that tells an omitted value from an explicit null."
+directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 
 "A calendar day, ` + "`" + `YYYY-MM-DD` + "`" + `."
 scalar Date
@@ -1996,6 +2326,194 @@ type Query {
   claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection!
   "Attributions: who said what, with what stance, where and when."
   attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection!
+
+  "The changes made to a node (and to ids merged into it), newest first."
+  history(id: ID!, first: Int! = 20): [Change!]!
+}
+
+"""
+Writes. Each mutation is one transaction: on any error nothing is written.
+Upserts create or update by id; an omitted field keeps its value, an explicit
+null clears it; running the same mutation twice changes nothing. Writes need
+an API key with role editor; forced deletes and merges need admin.
+"""
+type Mutation {
+  upsertPerson(input: PersonInput!): Person!
+  upsertOrganisation(input: OrganisationInput!): Organisation!
+  upsertPlace(input: PlaceInput!): Place!
+  upsertNegotiation(input: NegotiationInput!): Negotiation!
+  upsertEvent(input: EventInput!): Event!
+  upsertSource(input: SourceInput!): Source!
+  upsertClaim(input: ClaimInput!): Claim!
+  "Record who said what: the attribution, its relationships and, with ` + "`" + `newClaim` + "`" + `, its claim. The claim's status is re-derived."
+  recordAttribution(input: AttributionInput!): Attribution!
+  "Record a fact relationship; its claim must already be attributed in a source."
+  recordFact(input: FactInput!): Fact!
+  "Set a claim's rank to DEPRECATED. Claims are never deleted."
+  deprecateClaim(id: ID!): Claim!
+  "Delete a person, organisation, place, negotiation, event or source. Refused (CONFLICT) while anything references it, unless an admin forces it."
+  deleteEntity(id: ID!, force: Boolean! = false): DeletePayload!
+  "Merge ` + "`" + `duplicate` + "`" + ` into ` + "`" + `survivor` + "`" + ` (admin): relationships move, names become aliases, the duplicate's id resolves to the survivor."
+  mergeEntities(survivor: ID!, duplicate: ID!): Node!
+}
+
+"One entry of a node's history."
+type Change {
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node's type, or the relationship: ` + "`" + `MEMBER_OF -> organisation/kremlin` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+}
+
+type DeletePayload {
+  id: ID!
+  "False when there was nothing to delete."
+  deleted: Boolean!
+}
+
+enum FactType {
+  PARTICIPANT
+  PART_OF
+  HELD_IN
+  PARTY
+  MEMBER_OF
+}
+
+"A fact relationship and the claim that establishes it."
+type Fact {
+  type: FactType!
+  from: Node!
+  to: Node!
+  role: String
+  side: String
+  start: PartialDate
+  end: PartialDate
+  claim: Claim!
+}
+
+"A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span."
+input PartialDateInput {
+  value: String!
+  earliest: Date
+  latest: Date
+}
+
+input PersonInput {
+  id: ID!
+  name: String @goField(omittable: true)
+  aliases: [String!] @goField(omittable: true)
+  description: String @goField(omittable: true)
+  wikidataId: String @goField(omittable: true)
+}
+
+input OrganisationInput {
+  id: ID!
+  name: String @goField(omittable: true)
+  aliases: [String!] @goField(omittable: true)
+  kind: OrganisationKind @goField(omittable: true)
+  country: String @goField(omittable: true)
+  description: String @goField(omittable: true)
+}
+
+input PlaceInput {
+  id: ID!
+  name: String @goField(omittable: true)
+  aliases: [String!] @goField(omittable: true)
+  kind: PlaceKind @goField(omittable: true)
+  countryCode: String @goField(omittable: true)
+  lat: Float @goField(omittable: true)
+  lon: Float @goField(omittable: true)
+}
+
+input NegotiationInput {
+  id: ID!
+  name: String @goField(omittable: true)
+  aliases: [String!] @goField(omittable: true)
+  topic: String @goField(omittable: true)
+  start: PartialDateInput @goField(omittable: true)
+  end: PartialDateInput @goField(omittable: true)
+  status: NegotiationStatus @goField(omittable: true)
+}
+
+input EventInput {
+  id: ID!
+  kind: EventKind @goField(omittable: true)
+  name: String @goField(omittable: true)
+  aliases: [String!] @goField(omittable: true)
+  description: String @goField(omittable: true)
+  date: PartialDateInput @goField(omittable: true)
+}
+
+input SourceInput {
+  id: ID!
+  kind: SourceKind @goField(omittable: true)
+  title: String @goField(omittable: true)
+  url: String @goField(omittable: true)
+  language: String @goField(omittable: true)
+  publishedAt: PartialDateInput @goField(omittable: true)
+  text: String @goField(omittable: true)
+  "An organisation id; null removes the publisher."
+  publisher: ID @goField(omittable: true)
+  "Person ids; replaces the authors."
+  authors: [ID!] @goField(omittable: true)
+  derivedFrom: [ID!] @goField(omittable: true)
+}
+
+input AboutInput {
+  id: ID!
+  role: AboutRole!
+}
+
+input ClaimInput {
+  id: ID!
+  text: String @goField(omittable: true)
+  language: String @goField(omittable: true)
+  summary: String @goField(omittable: true)
+  pointInTime: PartialDateInput @goField(omittable: true)
+  rank: Rank @goField(omittable: true)
+  "Replaces whom and what the claim is about."
+  about: [AboutInput!] @goField(omittable: true)
+}
+
+input AttributionInput {
+  id: ID!
+  "An existing claim; or give newClaim."
+  claim: ID
+  "A claim to create (or update) with the attribution."
+  newClaim: ClaimInput
+  "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
+  actor: ID
+  stance: Stance!
+  "Verbatim; it must occur in the text of every source that has text."
+  quote: String
+  summary: String
+  cue: String
+  sourcing: Sourcing! = NAMED
+  statedAt: PartialDateInput
+  "Where we read it: at least one source."
+  sources: [ID!]!
+  "Attributions this one relays."
+  cites: [ID!]
+  "The event it was said during."
+  during: ID
+}
+
+input FactInput {
+  type: FactType!
+  from: ID!
+  to: ID!
+  "The claim that establishes the fact; it must be attributed in a source."
+  claim: ID!
+  role: String
+  side: String
+  start: PartialDateInput
+  end: PartialDateInput
 }
 
 "Relay global object identification."
@@ -2610,6 +3128,24 @@ func (ec *executionContext) childFields_AttributionEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type AttributionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_Change_at(ctx, field)
+	case "by":
+		return ec.fieldContext_Change_by(ctx, field)
+	case "op":
+		return ec.fieldContext_Change_op(ctx, field)
+	case "what":
+		return ec.fieldContext_Change_what(ctx, field)
+	case "fields":
+		return ec.fieldContext_Change_fields(ctx, field)
+	case "note":
+		return ec.fieldContext_Change_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
+}
+
 func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2674,6 +3210,16 @@ func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field gra
 		return ec.fieldContext_ClaimEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClaimEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeletePayload_id(ctx, field)
+	case "deleted":
+		return ec.fieldContext_DeletePayload_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2744,6 +3290,28 @@ func (ec *executionContext) childFields_EventPart(ctx context.Context, field gra
 		return ec.fieldContext_EventPart_claim(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventPart", field.Name)
+}
+
+func (ec *executionContext) childFields_Fact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_Fact_type(ctx, field)
+	case "from":
+		return ec.fieldContext_Fact_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Fact_to(ctx, field)
+	case "role":
+		return ec.fieldContext_Fact_role(ctx, field)
+	case "side":
+		return ec.fieldContext_Fact_side(ctx, field)
+	case "start":
+		return ec.fieldContext_Fact_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Fact_end(ctx, field)
+	case "claim":
+		return ec.fieldContext_Fact_claim(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Fact", field.Name)
 }
 
 func (ec *executionContext) childFields_HeldIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3244,6 +3812,190 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Mutation_deleteEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "force",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["force"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deprecateClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "survivor",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["survivor"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "duplicate",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["duplicate"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordAttribution_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AttributionInput, error) {
+			return ec.unmarshalNAttributionInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordFact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FactInput, error) {
+			return ec.unmarshalNFactInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ClaimInput, error) {
+			return ec.unmarshalNClaimInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EventInput, error) {
+			return ec.unmarshalNEventInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertNegotiation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.NegotiationInput, error) {
+			return ec.unmarshalNNegotiationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OrganisationInput, error) {
+			return ec.unmarshalNOrganisationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PersonInput, error) {
+			return ec.unmarshalNPersonInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertPlace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlaceInput, error) {
+			return ec.unmarshalNPlaceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SourceInput, error) {
+			return ec.unmarshalNSourceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3411,6 +4163,28 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -4372,6 +5146,144 @@ func (ec *executionContext) fieldContext_AttributionEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Change_at(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Change_by(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_op(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Op, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_what(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_what(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.What, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_what(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_fields(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_note(ctx context.Context, field graphql.CollectedField, obj *domain.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4934,6 +5846,52 @@ func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeletePayload_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeletePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeletePayload_deleted(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeletePayload_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeletePayload_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *domain.Event) (ret graphql.Marshaler) {
@@ -5582,6 +6540,235 @@ func (ec *executionContext) fieldContext_EventPart_claim(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Fact_type(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RelType) graphql.Marshaler {
+			return ec.marshalNFactType2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRelType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, false, false, "FactType")
+}
+
+func (ec *executionContext) _Fact_from(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fact_to(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fact_role(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fact_side(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_side(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Side, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_side(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fact_start(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fact_end(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PartialDate) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fact_claim(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _HeldIn_subject(ctx context.Context, field graphql.CollectedField, obj *model.HeldIn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5848,6 +7035,534 @@ func (ec *executionContext) fieldContext_Membership_claim(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertPerson(ctx, fc.Args["input"].(model.PersonInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertOrganisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertOrganisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertOrganisation(ctx, fc.Args["input"].(model.OrganisationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertOrganisation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertOrganisation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertPlace(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertPlace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertPlace(ctx, fc.Args["input"].(model.PlaceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Place) graphql.Marshaler {
+			return ec.marshalNPlace2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertPlace(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Place(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertPlace_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertNegotiation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertNegotiation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertNegotiation(ctx, fc.Args["input"].(model.NegotiationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Negotiation) graphql.Marshaler {
+			return ec.marshalNNegotiation2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNegotiation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertNegotiation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Negotiation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertNegotiation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertEvent(ctx, fc.Args["input"].(model.EventInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertSource(ctx, fc.Args["input"].(model.SourceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertClaim(ctx, fc.Args["input"].(model.ClaimInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordAttribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordAttribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordAttribution(ctx, fc.Args["input"].(model.AttributionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordAttribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordAttribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordFact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordFact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordFact(ctx, fc.Args["input"].(model.FactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Fact) graphql.Marshaler {
+			return ec.marshalNFact2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordFact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordFact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deprecateClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deprecateClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeprecateClaim(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deprecateClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deprecateClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEntity(ctx, fc.Args["id"].(string), fc.Args["force"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeletePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["survivor"].(string), fc.Args["duplicate"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9166,6 +10881,50 @@ func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11007,6 +12766,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAboutInput(ctx context.Context, obj any) (model.AboutInput, error) {
+	var it model.AboutInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "role"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNAboutRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAboutRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAboutInput unmarshals raw into the AboutInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAboutInput(ctx context.Context, raw any) (model.AboutInput, error) {
+	var out model.AboutInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AboutInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAttributionFilter(ctx context.Context, obj any) (model.AttributionFilter, error) {
 	var it model.AttributionFilter
 	if obj == nil {
@@ -11105,6 +12913,136 @@ func UnmarshalAttributionFilter(ctx context.Context, raw any) (model.Attribution
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, obj any) (model.AttributionInput, error) {
+	var it model.AttributionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["sourcing"]; !present {
+		asMap["sourcing"] = "NAMED"
+	}
+
+	fieldsInOrder := [...]string{"id", "claim", "newClaim", "actor", "stance", "quote", "summary", "cue", "sourcing", "statedAt", "sources", "cites", "during"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "claim":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claim"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Claim = data
+		case "newClaim":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newClaim"))
+			data, err := ec.unmarshalOClaimInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewClaim = data
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalNStance2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "cue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cue"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cue = data
+		case "sourcing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourcing"))
+			data, err := ec.unmarshalNSourcing2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourcing(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sourcing = data
+		case "statedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedAt"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatedAt = data
+		case "sources":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sources = data
+		case "cites":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cites"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cites = data
+		case "during":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("during"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.During = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttributionInput unmarshals raw into the AttributionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttributionInput(ctx context.Context, raw any) (model.AttributionInput, error) {
+	var out model.AttributionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttributionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (model.ClaimFilter, error) {
 	var it model.ClaimFilter
 	if obj == nil {
@@ -11193,6 +13131,90 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 func UnmarshalClaimFilter(ctx context.Context, raw any) (model.ClaimFilter, error) {
 	var out model.ClaimFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (model.ClaimInput, error) {
+	var it model.ClaimInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "text", "language", "summary", "pointInTime", "rank", "about"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = graphql.OmittableOf(data)
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = graphql.OmittableOf(data)
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = graphql.OmittableOf(data)
+		case "pointInTime":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointInTime"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PointInTime = graphql.OmittableOf(data)
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalORank2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRank(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rank = graphql.OmittableOf(data)
+		case "about":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("about"))
+			data, err := ec.unmarshalOAboutInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAboutInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.About = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimInput unmarshals raw into the ClaimInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimInput(ctx context.Context, raw any) (model.ClaimInput, error) {
+	var out model.ClaimInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimInput", raw, &out)
 	return out, err
 }
 
@@ -11315,6 +13337,174 @@ func UnmarshalEventFilter(ctx context.Context, raw any) (model.EventFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
+	var it model.EventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "kind", "name", "aliases", "description", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEventKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = graphql.OmittableOf(data)
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = graphql.OmittableOf(data)
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = graphql.OmittableOf(data)
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEventInput unmarshals raw into the EventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEventInput(ctx context.Context, raw any) (model.EventInput, error) {
+	var out model.EventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputFactInput(ctx context.Context, obj any) (model.FactInput, error) {
+	var it model.FactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "claim", "role", "side", "start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNFactType2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRelType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "claim":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claim"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Claim = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "side":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("side"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Side = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFactInput unmarshals raw into the FactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFactInput(ctx context.Context, raw any) (model.FactInput, error) {
+	var out model.FactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNegotiationFilter(ctx context.Context, obj any) (model.NegotiationFilter, error) {
 	var it model.NegotiationFilter
 	if obj == nil {
@@ -11361,6 +13551,90 @@ func (ec *executionContext) unmarshalInputNegotiationFilter(ctx context.Context,
 func UnmarshalNegotiationFilter(ctx context.Context, raw any) (model.NegotiationFilter, error) {
 	var out model.NegotiationFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NegotiationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, obj any) (model.NegotiationInput, error) {
+	var it model.NegotiationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "topic", "start", "end", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = graphql.OmittableOf(data)
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = graphql.OmittableOf(data)
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = graphql.OmittableOf(data)
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalONegotiationStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNegotiationStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNegotiationInput unmarshals raw into the NegotiationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNegotiationInput(ctx context.Context, raw any) (model.NegotiationInput, error) {
+	var out model.NegotiationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NegotiationInput", raw, &out)
 	return out, err
 }
 
@@ -11466,6 +13740,139 @@ func UnmarshalOrganisationFilter(ctx context.Context, raw any) (model.Organisati
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context, obj any) (model.OrganisationInput, error) {
+	var it model.OrganisationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "kind", "country", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = graphql.OmittableOf(data)
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOOrganisationKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisationKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = graphql.OmittableOf(data)
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = graphql.OmittableOf(data)
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrganisationInput unmarshals raw into the OrganisationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrganisationInput(ctx context.Context, raw any) (model.OrganisationInput, error) {
+	var out model.OrganisationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPartialDateInput(ctx context.Context, obj any) (model.PartialDateInput, error) {
+	var it model.PartialDateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"value", "earliest", "latest"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		case "earliest":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("earliest"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Earliest = data
+		case "latest":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latest"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latest = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPartialDateInput unmarshals raw into the PartialDateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPartialDateInput(ctx context.Context, raw any) (model.PartialDateInput, error) {
+	var out model.PartialDateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PartialDateInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj any) (model.PersonFilter, error) {
 	var it model.PersonFilter
 	if obj == nil {
@@ -11505,6 +13912,76 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 func UnmarshalPersonFilter(ctx context.Context, raw any) (model.PersonFilter, error) {
 	var out model.PersonFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (model.PersonInput, error) {
+	var it model.PersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "wikidataId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = graphql.OmittableOf(data)
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = graphql.OmittableOf(data)
+		case "wikidataId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WikidataID = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPersonInput unmarshals raw into the PersonInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPersonInput(ctx context.Context, raw any) (model.PersonInput, error) {
+	var out model.PersonInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonInput", raw, &out)
 	return out, err
 }
 
@@ -11554,6 +14031,90 @@ func (ec *executionContext) unmarshalInputPlaceFilter(ctx context.Context, obj a
 func UnmarshalPlaceFilter(ctx context.Context, raw any) (model.PlaceFilter, error) {
 	var out model.PlaceFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (model.PlaceInput, error) {
+	var it model.PlaceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "aliases", "kind", "countryCode", "lat", "lon"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = graphql.OmittableOf(data)
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOPlaceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = graphql.OmittableOf(data)
+		case "countryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countryCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CountryCode = graphql.OmittableOf(data)
+		case "lat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lat"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lat = graphql.OmittableOf(data)
+		case "lon":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lon"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lon = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlaceInput unmarshals raw into the PlaceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlaceInput(ctx context.Context, raw any) (model.PlaceInput, error) {
+	var out model.PlaceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceInput", raw, &out)
 	return out, err
 }
 
@@ -11624,6 +14185,111 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 func UnmarshalSourceFilter(ctx context.Context, raw any) (model.SourceFilter, error) {
 	var out model.SourceFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (model.SourceInput, error) {
+	var it model.SourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "kind", "title", "url", "language", "publishedAt", "text", "publisher", "authors", "derivedFrom"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOSourceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = graphql.OmittableOf(data)
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = graphql.OmittableOf(data)
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = graphql.OmittableOf(data)
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = graphql.OmittableOf(data)
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = graphql.OmittableOf(data)
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = graphql.OmittableOf(data)
+		case "authors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authors"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Authors = graphql.OmittableOf(data)
+		case "derivedFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("derivedFrom"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DerivedFrom = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceInput unmarshals raw into the SourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
+	var out model.SourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
 	return out, err
 }
 
@@ -11939,6 +14605,64 @@ func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var changeImplementors = []string{"Change"}
+
+func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *domain.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Change")
+		case "at":
+			out.Values[i] = ec._Change_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._Change_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "op":
+			out.Values[i] = ec._Change_op(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "what":
+			out.Values[i] = ec._Change_what(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._Change_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._Change_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var claimImplementors = []string{"Claim", "Node"}
 
 func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, obj *domain.Claim) graphql.Marshaler {
@@ -12138,6 +14862,44 @@ func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._ClaimEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deletePayloadImplementors = []string{"DeletePayload"}
+
+func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeletePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deletePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeletePayload")
+		case "id":
+			out.Values[i] = ec._DeletePayload_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleted":
+			out.Values[i] = ec._DeletePayload_deleted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12391,6 +15153,74 @@ func (ec *executionContext) _EventPart(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var factImplementors = []string{"Fact"}
+
+func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj *model.Fact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, factImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Fact")
+		case "type":
+			out.Values[i] = ec._Fact_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._Fact_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Fact_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._Fact_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "side":
+			out.Values[i] = ec._Fact_side(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._Fact_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._Fact_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "claim":
+			out.Values[i] = ec._Fact_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var heldInImplementors = []string{"HeldIn"}
 
 func (ec *executionContext) _HeldIn(ctx context.Context, sel ast.SelectionSet, obj *model.HeldIn) graphql.Marshaler {
@@ -12477,6 +15307,126 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Membership_claim(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "upsertPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertOrganisation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertOrganisation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertPlace":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertPlace(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertNegotiation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertNegotiation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordAttribution":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordAttribution(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordFact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordFact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deprecateClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deprecateClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13558,6 +16508,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_attributions(ctx, field)
 				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14168,6 +17124,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAboutInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAboutInput(ctx context.Context, v any) (*model.AboutInput, error) {
+	res, err := ec.unmarshalInputAboutInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAboutRole2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAboutRole(ctx context.Context, v any) (domain.AboutRole, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.AboutRole(tmp)
@@ -14247,6 +17208,11 @@ func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._AttributionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAttributionInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionInput(ctx context.Context, v any) (model.AttributionInput, error) {
+	res, err := ec.unmarshalInputAttributionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14259,6 +17225,30 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChange(ctx context.Context, sel ast.SelectionSet, v *domain.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Change!")
+		return graphql.Null
+	}
+	return ec._Change(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Claim) graphql.Marshaler {
@@ -14341,6 +17331,11 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 	return ec._ClaimEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNClaimInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (model.ClaimInput, error) {
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNClaimStatus2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimStatus(ctx context.Context, v any) (domain.ClaimStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.ClaimStatus(tmp)
@@ -14383,6 +17378,14 @@ func (ec *executionContext) marshalNDatePrecision2githubᚗcomᚋnewsgraphᚋnew
 		graphql.AddInvalidNullFromMarshaler(ctx, "DatePrecision!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeletePayload!")
+		return graphql.Null
+	}
+	return ec._DeletePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Event) graphql.Marshaler {
@@ -14441,6 +17444,11 @@ func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 	return ec._EventEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEventInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (model.EventInput, error) {
+	res, err := ec.unmarshalInputEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, v any) (domain.EventKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.EventKind(tmp)
@@ -14478,6 +17486,34 @@ func (ec *executionContext) marshalNEventPart2ᚖgithubᚗcomᚋnewsgraphᚋnews
 		return graphql.Null
 	}
 	return ec._EventPart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFact2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v *model.Fact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Fact!")
+		return graphql.Null
+	}
+	return ec._Fact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFactInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐFactInput(ctx context.Context, v any) (model.FactInput, error) {
+	res, err := ec.unmarshalInputFactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFactType2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRelType(ctx context.Context, v any) (domain.RelType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.RelType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFactType2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRelType(ctx context.Context, sel ast.SelectionSet, v domain.RelType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FactType!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNHeldIn2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐHeldInᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HeldIn) graphql.Marshaler {
@@ -14649,6 +17685,11 @@ func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._NegotiationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNNegotiationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationInput(ctx context.Context, v any) (model.NegotiationInput, error) {
+	res, err := ec.unmarshalInputNegotiationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNegotiationParty2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationPartyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NegotiationParty) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14777,6 +17818,11 @@ func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraph
 	return ec._OrganisationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNOrganisationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationInput(ctx context.Context, v any) (model.OrganisationInput, error) {
+	res, err := ec.unmarshalInputOrganisationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNOrganisationKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisationKind(ctx context.Context, v any) (domain.OrganisationKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := domain.OrganisationKind(tmp)
@@ -14880,6 +17926,11 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnew
 	return ec._PersonEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonInput(ctx context.Context, v any) (model.PersonInput, error) {
+	res, err := ec.unmarshalInputPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPlace2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Place) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14934,6 +17985,11 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 		return graphql.Null
 	}
 	return ec._PlaceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceInput(ctx context.Context, v any) (model.PlaceInput, error) {
+	res, err := ec.unmarshalInputPlaceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPlaceKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceKind(ctx context.Context, v any) (domain.PlaceKind, error) {
@@ -15020,6 +18076,11 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnew
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSourceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx context.Context, v any) (model.SourceInput, error) {
+	res, err := ec.unmarshalInputSourceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSourceKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceKind(ctx context.Context, v any) (domain.SourceKind, error) {
@@ -15266,6 +18327,23 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAboutInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAboutInputᚄ(ctx context.Context, v any) ([]*model.AboutInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AboutInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAboutInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAboutInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOActor2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNode(ctx context.Context, sel ast.SelectionSet, v domain.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15330,6 +18408,14 @@ func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋnewsgraphᚋ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputClaimFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (*model.ClaimInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15446,6 +18532,25 @@ func (ec *executionContext) marshalOEventKind2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	return ret
 }
 
+func (ec *executionContext) unmarshalOEventKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, v any) (*domain.EventKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.EventKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventKind(ctx context.Context, sel ast.SelectionSet, v *domain.EventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -15531,6 +18636,25 @@ func (ec *executionContext) unmarshalONegotiationFilter2ᚖgithubᚗcomᚋnewsgr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalONegotiationStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNegotiationStatus(ctx context.Context, v any) (*domain.NegotiationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.NegotiationStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONegotiationStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNegotiationStatus(ctx context.Context, sel ast.SelectionSet, v *domain.NegotiationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNode(ctx context.Context, sel ast.SelectionSet, v domain.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15613,11 +18737,38 @@ func (ec *executionContext) marshalOOrganisationKind2ᚕgithubᚗcomᚋnewsgraph
 	return ret
 }
 
+func (ec *executionContext) unmarshalOOrganisationKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisationKind(ctx context.Context, v any) (*domain.OrganisationKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.OrganisationKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrganisationKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisationKind(ctx context.Context, sel ast.SelectionSet, v *domain.OrganisationKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOPartialDate2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPartialDate(ctx context.Context, sel ast.SelectionSet, v *domain.PartialDate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._PartialDate(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx context.Context, v any) (*model.PartialDateInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPartialDateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPerson(ctx context.Context, sel ast.SelectionSet, v *domain.Person) graphql.Marshaler {
@@ -15686,6 +18837,25 @@ func (ec *executionContext) marshalOPlaceKind2ᚕgithubᚗcomᚋnewsgraphᚋnews
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPlaceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceKind(ctx context.Context, v any) (*domain.PlaceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.PlaceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlaceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceKind(ctx context.Context, sel ast.SelectionSet, v *domain.PlaceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalORank2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRankᚄ(ctx context.Context, v any) ([]domain.Rank, error) {
 	if v == nil {
 		return nil, nil
@@ -15720,6 +18890,25 @@ func (ec *executionContext) marshalORank2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraph
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalORank2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRank(ctx context.Context, v any) (*domain.Rank, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.Rank(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORank2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRank(ctx context.Context, sel ast.SelectionSet, v *domain.Rank) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx context.Context, sel ast.SelectionSet, v *domain.Source) graphql.Marshaler {
@@ -15773,6 +18962,25 @@ func (ec *executionContext) marshalOSourceKind2ᚕgithubᚗcomᚋnewsgraphᚋnew
 	return ret
 }
 
+func (ec *executionContext) unmarshalOSourceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceKind(ctx context.Context, v any) (*domain.SourceKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.SourceKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSourceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceKind(ctx context.Context, sel ast.SelectionSet, v *domain.SourceKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOStance2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐStanceᚄ(ctx context.Context, v any) ([]domain.Stance, error) {
 	if v == nil {
 		return nil, nil
@@ -15799,6 +19007,41 @@ func (ec *executionContext) marshalOStance2ᚕgithubᚗcomᚋnewsgraphᚋnewsgra
 		fc.Result = &v[i]
 		return ec.marshalNStance2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐStance(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
 
 	for _, e := range ret {
 		if e == graphql.Null {

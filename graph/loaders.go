@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -104,4 +105,20 @@ func InstallLoaders(reader domain.GraphReader) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(WithLoaders(ctx, NewLoaders(reader)))
 	}
+}
+
+// RequireReader refuses an operation whose principal may not read
+// (anonymous reads switched off and no key) with UNAUTHENTICATED. Requests
+// without a principal in their context (in-process tests) read as anonymous.
+func RequireReader(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	p := domain.PrincipalFrom(ctx)
+	if p.Key == "none" {
+		ctx = domain.WithPrincipal(ctx, domain.Anonymous)
+	} else if p.Role < domain.RoleReader {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+			Message:    "reading needs an API key: send Authorization: Bearer <key>",
+			Extensions: map[string]any{"code": Codes[domain.EUNAUTHENTICATED]},
+		}}})
+	}
+	return next(ctx)
 }

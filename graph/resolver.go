@@ -5,9 +5,20 @@ package graph
 
 //go:generate go tool gqlgen generate
 
-import "github.com/newsgraph/newsgraph/internal/domain"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
 
 // Resolver is the root resolver; it holds the services resolvers call.
 type Resolver struct {
-	Graph domain.GraphReader
+	Graph   domain.GraphReader
+	Writer  domain.Writer
+	Changes HistoryReader
+}
+
+// HistoryReader lists the changes made to a node, newest first.
+type HistoryReader interface {
+	History(ctx context.Context, id string, first int) ([]domain.Change, error)
 }

@@ -92,6 +92,70 @@ func (r *membershipResolver) Claim(ctx context.Context, obj *model.Membership) (
 	return claimByID(ctx, obj.ClaimID)
 }
 
+// UpsertPerson is the resolver for the upsertPerson field.
+func (r *mutationResolver) UpsertPerson(ctx context.Context, input model.PersonInput) (*domain.Person, error) {
+	return upsertPerson(ctx, r.editor(), input)
+}
+
+// UpsertOrganisation is the resolver for the upsertOrganisation field.
+func (r *mutationResolver) UpsertOrganisation(ctx context.Context, input model.OrganisationInput) (*domain.Organisation, error) {
+	return upsertOrganisation(ctx, r.editor(), input)
+}
+
+// UpsertPlace is the resolver for the upsertPlace field.
+func (r *mutationResolver) UpsertPlace(ctx context.Context, input model.PlaceInput) (*domain.Place, error) {
+	return upsertPlace(ctx, r.editor(), input)
+}
+
+// UpsertNegotiation is the resolver for the upsertNegotiation field.
+func (r *mutationResolver) UpsertNegotiation(ctx context.Context, input model.NegotiationInput) (*domain.Negotiation, error) {
+	return upsertNegotiation(ctx, r.editor(), input)
+}
+
+// UpsertEvent is the resolver for the upsertEvent field.
+func (r *mutationResolver) UpsertEvent(ctx context.Context, input model.EventInput) (*domain.Event, error) {
+	return upsertEvent(ctx, r.editor(), input)
+}
+
+// UpsertSource is the resolver for the upsertSource field.
+func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
+	return upsertSource(ctx, r.editor(), input)
+}
+
+// UpsertClaim is the resolver for the upsertClaim field.
+func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInput) (*domain.Claim, error) {
+	return upsertClaim(ctx, r.editor(), input)
+}
+
+// RecordAttribution is the resolver for the recordAttribution field.
+func (r *mutationResolver) RecordAttribution(ctx context.Context, input model.AttributionInput) (*domain.Attribution, error) {
+	return recordAttribution(ctx, r.editor(), input)
+}
+
+// RecordFact is the resolver for the recordFact field.
+func (r *mutationResolver) RecordFact(ctx context.Context, input model.FactInput) (*model.Fact, error) {
+	return recordFact(ctx, r.editor(), input)
+}
+
+// DeprecateClaim is the resolver for the deprecateClaim field.
+func (r *mutationResolver) DeprecateClaim(ctx context.Context, id string) (*domain.Claim, error) {
+	return r.editor().DeprecateClaim(ctx, id)
+}
+
+// DeleteEntity is the resolver for the deleteEntity field.
+func (r *mutationResolver) DeleteEntity(ctx context.Context, id string, force bool) (*model.DeletePayload, error) {
+	deleted, err := r.editor().Delete(ctx, id, force)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DeletePayload{ID: id, Deleted: deleted}, nil
+}
+
+// MergeEntities is the resolver for the mergeEntities field.
+func (r *mutationResolver) MergeEntities(ctx context.Context, survivor string, duplicate string) (domain.Node, error) {
+	return r.editor().Merge(ctx, survivor, duplicate)
+}
+
 // Parties is the resolver for the parties field.
 func (r *negotiationResolver) Parties(ctx context.Context, obj *domain.Negotiation) ([]*model.NegotiationParty, error) {
 	return views(ctx, obj, partyOut, partyView)
@@ -352,6 +416,25 @@ func (r *queryResolver) Attributions(ctx context.Context, filter *model.Attribut
 	return c, nil
 }
 
+// History is the resolver for the history field.
+func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*domain.Change, error) {
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	if first < 1 || first > domain.MaxPageSize {
+		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
+	}
+	changes, err := r.Changes.History(ctx, id, first)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Change, len(changes))
+	for i := range changes {
+		out[i] = &changes[i]
+	}
+	return out, nil
+}
+
 // Publisher is the resolver for the publisher field.
 func (r *sourceResolver) Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error) {
 	return linkedOne[*domain.Organisation](ctx, obj.ID, publishedOut)
@@ -410,6 +493,9 @@ func (r *Resolver) HeldIn() HeldInResolver { return &heldInResolver{r} }
 // Membership returns MembershipResolver implementation.
 func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Negotiation returns NegotiationResolver implementation.
 func (r *Resolver) Negotiation() NegotiationResolver { return &negotiationResolver{r} }
 
@@ -441,6 +527,7 @@ type (
 	eventPartResolver        struct{ *Resolver }
 	heldInResolver           struct{ *Resolver }
 	membershipResolver       struct{ *Resolver }
+	mutationResolver         struct{ *Resolver }
 	negotiationResolver      struct{ *Resolver }
 	negotiationPartyResolver struct{ *Resolver }
 	organisationResolver     struct{ *Resolver }

@@ -50,3 +50,15 @@ type HeldIn struct {
 	Place   *domain.Place
 	ClaimID *string
 }
+
+// Fact is a fact relationship as written by recordFact.
+type Fact struct {
+	Type  domain.RelType
+	From  domain.Node
+	To    domain.Node
+	Role  *string
+	Side  *string
+	Start *domain.PartialDate
+	End   *domain.PartialDate
+	Claim *domain.Claim
+}

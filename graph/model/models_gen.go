@@ -7,9 +7,16 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
+
+type AboutInput struct {
+	ID   string           `json:"id"`
+	Role domain.AboutRole `json:"role"`
+}
 
 type AttributionConnection struct {
 	Edges      []*AttributionEdge    `json:"edges"`
@@ -43,6 +50,29 @@ type AttributionFilter struct {
 	Date *domain.DateWindow `json:"date,omitempty"`
 }
 
+type AttributionInput struct {
+	ID string `json:"id"`
+	// An existing claim; or give newClaim.
+	Claim *string `json:"claim,omitempty"`
+	// A claim to create (or update) with the attribution.
+	NewClaim *ClaimInput `json:"newClaim,omitempty"`
+	// A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS).
+	Actor  *string       `json:"actor,omitempty"`
+	Stance domain.Stance `json:"stance"`
+	// Verbatim; it must occur in the text of every source that has text.
+	Quote    *string           `json:"quote,omitempty"`
+	Summary  *string           `json:"summary,omitempty"`
+	Cue      *string           `json:"cue,omitempty"`
+	Sourcing domain.Sourcing   `json:"sourcing"`
+	StatedAt *PartialDateInput `json:"statedAt,omitempty"`
+	// Where we read it: at least one source.
+	Sources []string `json:"sources"`
+	// Attributions this one relays.
+	Cites []string `json:"cites,omitempty"`
+	// The event it was said during.
+	During *string `json:"during,omitempty"`
+}
+
 type ClaimConnection struct {
 	Edges      []*ClaimEdge    `json:"edges"`
 	Nodes      []*domain.Claim `json:"nodes"`
@@ -71,6 +101,23 @@ type ClaimFilter struct {
 	Language *string            `json:"language,omitempty"`
 }
 
+type ClaimInput struct {
+	ID          string                               `json:"id"`
+	Text        graphql.Omittable[*string]           `json:"text,omitempty"`
+	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
+	Summary     graphql.Omittable[*string]           `json:"summary,omitempty"`
+	PointInTime graphql.Omittable[*PartialDateInput] `json:"pointInTime,omitempty"`
+	Rank        graphql.Omittable[*domain.Rank]      `json:"rank,omitempty"`
+	// Replaces whom and what the claim is about.
+	About graphql.Omittable[[]*AboutInput] `json:"about,omitempty"`
+}
+
+type DeletePayload struct {
+	ID string `json:"id"`
+	// False when there was nothing to delete.
+	Deleted bool `json:"deleted"`
+}
+
 type EventConnection struct {
 	Edges      []*EventEdge    `json:"edges"`
 	Nodes      []*domain.Event `json:"nodes"`
@@ -93,6 +140,34 @@ type EventFilter struct {
 	Negotiation *string `json:"negotiation,omitempty"`
 }
 
+type EventInput struct {
+	ID          string                               `json:"id"`
+	Kind        graphql.Omittable[*domain.EventKind] `json:"kind,omitempty"`
+	Name        graphql.Omittable[*string]           `json:"name,omitempty"`
+	Aliases     graphql.Omittable[[]string]          `json:"aliases,omitempty"`
+	Description graphql.Omittable[*string]           `json:"description,omitempty"`
+	Date        graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
+}
+
+type FactInput struct {
+	Type domain.RelType `json:"type"`
+	From string         `json:"from"`
+	To   string         `json:"to"`
+	// The claim that establishes the fact; it must be attributed in a source.
+	Claim string            `json:"claim"`
+	Role  *string           `json:"role,omitempty"`
+	Side  *string           `json:"side,omitempty"`
+	Start *PartialDateInput `json:"start,omitempty"`
+	End   *PartialDateInput `json:"end,omitempty"`
+}
+
+// Writes. Each mutation is one transaction: on any error nothing is written.
+// Upserts create or update by id; an omitted field keeps its value, an explicit
+// null clears it; running the same mutation twice changes nothing. Writes need
+// an API key with role editor; forced deletes and merges need admin.
+type Mutation struct {
+}
+
 type NegotiationConnection struct {
 	Edges      []*NegotiationEdge    `json:"edges"`
 	Nodes      []*domain.Negotiation `json:"nodes"`
@@ -109,6 +184,16 @@ type NegotiationFilter struct {
 	Name *string `json:"name,omitempty"`
 	// Negotiations whose start..end overlaps the window.
 	Date *domain.DateWindow `json:"date,omitempty"`
+}
+
+type NegotiationInput struct {
+	ID      string                                       `json:"id"`
+	Name    graphql.Omittable[*string]                   `json:"name,omitempty"`
+	Aliases graphql.Omittable[[]string]                  `json:"aliases,omitempty"`
+	Topic   graphql.Omittable[*string]                   `json:"topic,omitempty"`
+	Start   graphql.Omittable[*PartialDateInput]         `json:"start,omitempty"`
+	End     graphql.Omittable[*PartialDateInput]         `json:"end,omitempty"`
+	Status  graphql.Omittable[*domain.NegotiationStatus] `json:"status,omitempty"`
 }
 
 type Order struct {
@@ -133,11 +218,27 @@ type OrganisationFilter struct {
 	Kinds []domain.OrganisationKind `json:"kinds,omitempty"`
 }
 
+type OrganisationInput struct {
+	ID          string                                      `json:"id"`
+	Name        graphql.Omittable[*string]                  `json:"name,omitempty"`
+	Aliases     graphql.Omittable[[]string]                 `json:"aliases,omitempty"`
+	Kind        graphql.Omittable[*domain.OrganisationKind] `json:"kind,omitempty"`
+	Country     graphql.Omittable[*string]                  `json:"country,omitempty"`
+	Description graphql.Omittable[*string]                  `json:"description,omitempty"`
+}
+
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span.
+type PartialDateInput struct {
+	Value    string     `json:"value"`
+	Earliest *time.Time `json:"earliest,omitempty"`
+	Latest   *time.Time `json:"latest,omitempty"`
 }
 
 type PersonConnection struct {
@@ -157,6 +258,14 @@ type PersonFilter struct {
 	Name *string `json:"name,omitempty"`
 }
 
+type PersonInput struct {
+	ID          string                      `json:"id"`
+	Name        graphql.Omittable[*string]  `json:"name,omitempty"`
+	Aliases     graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	Description graphql.Omittable[*string]  `json:"description,omitempty"`
+	WikidataID  graphql.Omittable[*string]  `json:"wikidataId,omitempty"`
+}
+
 type PlaceConnection struct {
 	Edges      []*PlaceEdge    `json:"edges"`
 	Nodes      []*domain.Place `json:"nodes"`
@@ -172,6 +281,16 @@ type PlaceEdge struct {
 type PlaceFilter struct {
 	Name  *string            `json:"name,omitempty"`
 	Kinds []domain.PlaceKind `json:"kinds,omitempty"`
+}
+
+type PlaceInput struct {
+	ID          string                               `json:"id"`
+	Name        graphql.Omittable[*string]           `json:"name,omitempty"`
+	Aliases     graphql.Omittable[[]string]          `json:"aliases,omitempty"`
+	Kind        graphql.Omittable[*domain.PlaceKind] `json:"kind,omitempty"`
+	CountryCode graphql.Omittable[*string]           `json:"countryCode,omitempty"`
+	Lat         graphql.Omittable[*float64]          `json:"lat,omitempty"`
+	Lon         graphql.Omittable[*float64]          `json:"lon,omitempty"`
 }
 
 type Query struct {
@@ -195,6 +314,21 @@ type SourceFilter struct {
 	Language    *string             `json:"language,omitempty"`
 	PublishedAt *domain.DateWindow  `json:"publishedAt,omitempty"`
 	Publisher   *string             `json:"publisher,omitempty"`
+}
+
+type SourceInput struct {
+	ID          string                                `json:"id"`
+	Kind        graphql.Omittable[*domain.SourceKind] `json:"kind,omitempty"`
+	Title       graphql.Omittable[*string]            `json:"title,omitempty"`
+	URL         graphql.Omittable[*string]            `json:"url,omitempty"`
+	Language    graphql.Omittable[*string]            `json:"language,omitempty"`
+	PublishedAt graphql.Omittable[*PartialDateInput]  `json:"publishedAt,omitempty"`
+	Text        graphql.Omittable[*string]            `json:"text,omitempty"`
+	// An organisation id; null removes the publisher.
+	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
+	// Person ids; replaces the authors.
+	Authors     graphql.Omittable[[]string] `json:"authors,omitempty"`
+	DerivedFrom graphql.Omittable[[]string] `json:"derivedFrom,omitempty"`
 }
 
 type OrderDirection string

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
@@ -35,6 +36,7 @@ Usage:
   newsgraph seed [flags]      load the embedded seed dataset (idempotent)
   newsgraph migrate [flags]   apply the Neo4j schema (constraints, indexes) and record its version
   newsgraph version           print the schema version this build supports
+  newsgraph hash-key          read an API key on standard input, print the SHA-256 to configure it with
 
 Every flag falls back to the environment variable named in brackets.
 
@@ -49,6 +51,9 @@ type config struct {
 	startupWait    time.Duration
 	seed           string
 	logFormat      string
+	apiKeys        string
+	apiKeysFile    string
+	anonymousReads bool
 }
 
 func envOr(name, def string) string {
@@ -86,6 +91,9 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&cfg.requestTimeout, "request-timeout", envDuration("NEWSGRAPH_REQUEST_TIMEOUT", 30*time.Second), "deadline of one GraphQL request [NEWSGRAPH_REQUEST_TIMEOUT]")
 	fs.DurationVar(&cfg.startupWait, "startup-wait", envDuration("NEWSGRAPH_STARTUP_WAIT", 60*time.Second), "how long to wait for Neo4j at start [NEWSGRAPH_STARTUP_WAIT]")
 	fs.StringVar(&cfg.seed, "seed", envOr("NEWSGRAPH_SEED", "if-empty"), "serve: load the seed dataset at start: if-empty, always or never [NEWSGRAPH_SEED]")
+	fs.StringVar(&cfg.apiKeys, "api-keys", envOr("NEWSGRAPH_API_KEYS", ""), "API keys as name:role:sha256hex, comma-separated; role is reader, editor or admin (see hash-key) [NEWSGRAPH_API_KEYS]")
+	fs.StringVar(&cfg.apiKeysFile, "api-keys-file", envOr("NEWSGRAPH_API_KEYS_FILE", ""), "a file of API keys, one name:role:sha256hex per line [NEWSGRAPH_API_KEYS_FILE]")
+	fs.BoolVar(&cfg.anonymousReads, "anonymous-reads", envOr("NEWSGRAPH_ANONYMOUS_READS", "true") == "true", "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -95,7 +103,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 }
 
 // Main runs the command line and returns the process exit code.
-func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -131,6 +139,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintf(stdout, "newsgraph schema version %d\n", neo4jstore.SchemaVersion)
 		return ExitOK
+	case "hash-key":
+		return hashKey(stdin, stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "newsgraph: unknown command %q (want serve, seed, migrate or version; see --help)\n", cmd)
 		return ExitUsage
@@ -253,8 +263,12 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	if err != nil {
 		return domain.Errorf(domain.EINVALID, "cannot listen on %s: %v", cfg.listen, err)
 	}
+	keys, err := cfg.keys()
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           httpapi.Handler(store, httpapi.Options{RequestTimeout: cfg.requestTimeout}),
+		Handler:           httpapi.Handler(store, httpapi.Options{RequestTimeout: cfg.requestTimeout, Keys: keys}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.requestTimeout + 5*time.Second,
@@ -277,4 +291,29 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	}
 	slog.Info("stopped")
 	return nil
+}
+
+// keys reads the API key configuration from --api-keys and --api-keys-file.
+func (c config) keys() (*auth.Keys, error) {
+	conf := c.apiKeys
+	if c.apiKeysFile != "" {
+		b, err := os.ReadFile(c.apiKeysFile)
+		if err != nil {
+			return nil, domain.Invalid("api-keys-file", "cannot read --api-keys-file: %v", err)
+		}
+		conf += "\n" + string(b)
+	}
+	return auth.Parse(conf, c.anonymousReads)
+}
+
+// hashKey prints the SHA-256 of the key on stdin, the form it is configured in.
+func hashKey(stdin io.Reader, stdout, stderr io.Writer) int {
+	b, err := io.ReadAll(io.LimitReader(stdin, 4096))
+	key := strings.TrimSpace(string(b))
+	if err != nil || key == "" {
+		fmt.Fprint(stderr, "newsgraph hash-key: give the key on standard input, e.g. `echo \"$KEY\" | newsgraph hash-key`\n")
+		return ExitUsage
+	}
+	fmt.Fprintln(stdout, auth.Hash(key))
+	return ExitOK
 }

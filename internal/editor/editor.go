@@ -75,8 +75,12 @@ func Upsert[T interface {
 				return prefixed("input", err)
 			}
 		}
-		out = n
-		return nil
+		// Read back what was stored, with its bookkeeping.
+		stored, err := tx.Node(ctx, id)
+		if err == nil {
+			out, _ = stored.(T)
+		}
+		return err
 	})
 	return out, outcome, err
 }
@@ -216,7 +220,14 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		if previous != "" && previous != in.ClaimID {
 			claims = append(claims, previous)
 		}
-		return tx.RefreshStatuses(ctx, claims)
+		if err := tx.RefreshStatuses(ctx, claims); err != nil {
+			return err
+		}
+		stored, err := tx.Node(ctx, a.ID)
+		if err == nil {
+			a, _ = stored.(*domain.Attribution)
+		}
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -395,8 +406,11 @@ func (s *Service) Merge(ctx context.Context, survivor, duplicate string) (domain
 		if _, err := tx.PutNode(ctx, sv); err != nil {
 			return err
 		}
-		out = sv
-		return tx.MergeInto(ctx, survivor, duplicate)
+		if err := tx.MergeInto(ctx, survivor, duplicate); err != nil {
+			return err
+		}
+		out, err = tx.Node(ctx, survivor)
+		return err
 	})
 	return out, err
 }

@@ -16,11 +16,21 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
+// Store is what the API needs of the database.
+type Store interface {
+	domain.GraphReader
+	domain.Writer
+	graph.HistoryReader
+}
+
 // Options configures the handler.
 type Options struct {
+	// Keys authenticates requests; nil lets everyone read and nobody write.
+	Keys *auth.Keys
 	// RequestTimeout bounds one GraphQL request; keep it longer than the
 	// store's transaction timeout so that the server, not the client, stops
 	// a slow query.
@@ -37,8 +47,8 @@ const MaxBodyBytes = 1 << 20
 
 // GraphQL returns the gqlgen server for reader, with per-operation loaders
 // and newsgraph's error presenter but no HTTP wiring; tests use it in-process.
-func GraphQL(reader domain.GraphReader) *handler.Server {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: reader}}))
+func GraphQL(store Store) *handler.Server {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -48,14 +58,15 @@ func GraphQL(reader domain.GraphReader) *handler.Server {
 	// Fields per operation, not rows: lists are bounded by first (≤100) and
 	// MaxLinksPerNode, so this caps how far one query can fan out.
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.AroundOperations(graph.InstallLoaders(reader))
+	srv.AroundOperations(graph.InstallLoaders(store))
+	srv.AroundOperations(graph.RequireReader)
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return srv
 }
 
 // Handler returns the HTTP handler: /graphql, / (GraphiQL), /healthz, /readyz.
-func Handler(reader domain.GraphReader, opts Options) http.Handler {
+func Handler(store Store, opts Options) http.Handler {
 	if opts.RequestTimeout <= 0 {
 		opts.RequestTimeout = 30 * time.Second
 	}
@@ -63,7 +74,10 @@ func Handler(reader domain.GraphReader, opts Options) http.Handler {
 		opts.ReadyTimeout = 2 * time.Second
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withLimits(opts.RequestTimeout, GraphQL(reader)))
+	if opts.Keys == nil {
+		opts.Keys, _ = auth.Parse("", true)
+	}
+	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(opts.RequestTimeout, GraphQL(store))))
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -71,7 +85,7 @@ func Handler(reader domain.GraphReader, opts Options) http.Handler {
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), opts.ReadyTimeout)
 		defer cancel()
-		if err := reader.Ping(ctx); err != nil {
+		if err := store.Ping(ctx); err != nil {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": domain.ErrorMessage(err)})
 			return
 		}
