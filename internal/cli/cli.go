@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
+	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
@@ -27,6 +29,7 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1 // the command ran and failed (Neo4j unreachable, bad data…)
 	ExitUsage   = 2 // the command line is wrong
+	ExitPartial = 3 // import: some lines were rejected, the others imported
 )
 
 const usageHead = `newsgraph: a GraphQL knowledge graph of who reported what about whom.
@@ -34,6 +37,11 @@ const usageHead = `newsgraph: a GraphQL knowledge graph of who reported what abo
 Usage:
   newsgraph [serve] [flags]   serve GraphQL at /graphql, GraphiQL at /, probes at /healthz and /readyz
   newsgraph seed [flags]      load the embedded seed dataset (idempotent)
+  newsgraph import [flags] FILE|-
+                              import a JSON Lines data file (docs/dataset.md) in batches; idempotent,
+                              so re-running an interrupted import finishes it; exit 3 if lines were rejected
+  newsgraph export [--format jsonl] [--output FILE]
+                              write the whole graph as JSON Lines; it imports back into an empty database
   newsgraph migrate [flags]   apply the Neo4j schema (constraints, indexes) and record its version
   newsgraph version           print the schema version this build supports
   newsgraph hash-key          read an API key on standard input, print the SHA-256 to configure it with
@@ -54,6 +62,11 @@ type config struct {
 	apiKeys        string
 	apiKeysFile    string
 	anonymousReads bool
+	strict         bool
+	batchSize      int
+	format         string
+	output         string
+	args           []string
 }
 
 func envOr(name, def string) string {
@@ -94,6 +107,10 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.apiKeys, "api-keys", envOr("NEWSGRAPH_API_KEYS", ""), "API keys as name:role:sha256hex, comma-separated; role is reader, editor or admin (see hash-key) [NEWSGRAPH_API_KEYS]")
 	fs.StringVar(&cfg.apiKeysFile, "api-keys-file", envOr("NEWSGRAPH_API_KEYS_FILE", ""), "a file of API keys, one name:role:sha256hex per line [NEWSGRAPH_API_KEYS_FILE]")
 	fs.BoolVar(&cfg.anonymousReads, "anonymous-reads", envOr("NEWSGRAPH_ANONYMOUS_READS", "true") == "true", "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
+	fs.BoolVar(&cfg.strict, "strict", false, "import: stop at the first bad line, before anything is written")
+	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: records per transaction")
+	fs.StringVar(&cfg.format, "format", "jsonl", "export: the output format (jsonl)")
+	fs.StringVar(&cfg.output, "output", "-", "export: the file to write, - for standard output")
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -121,10 +138,19 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		}
 		return ExitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "newsgraph: unexpected argument %q\n", fs.Arg(0))
+	wantArgs := 0
+	if cmd == "import" {
+		wantArgs = 1
+	}
+	if fs.NArg() > wantArgs {
+		fmt.Fprintf(stderr, "newsgraph: unexpected argument %q\n", fs.Arg(wantArgs))
 		return ExitUsage
 	}
+	if fs.NArg() < wantArgs {
+		fmt.Fprintf(stderr, "newsgraph %s: name the file to read, or - for standard input\n", cmd)
+		return ExitUsage
+	}
+	cfg.args = fs.Args()
 	logger := newLogger(cfg.logFormat, stderr)
 	slog.SetDefault(logger)
 
@@ -136,6 +162,12 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		run = seedCmd
 	case "migrate":
 		run = migrateCmd
+	case "import":
+		run = func(ctx context.Context, cfg config, out io.Writer) error {
+			return importCmd(ctx, cfg, stdin, out, stderr)
+		}
+	case "export":
+		run = exportCmd
 	case "version":
 		fmt.Fprintf(stdout, "newsgraph schema version %d\n", neo4jstore.SchemaVersion)
 		return ExitOK
@@ -154,6 +186,9 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return ExitUsage
 	}
 	if err := run(ctx, cfg, stdout); err != nil {
+		if errors.Is(err, errPartial) {
+			return ExitPartial
+		}
 		fmt.Fprintf(stderr, "newsgraph %s: %s [%s]\n", cmd, domain.ErrorMessage(err), domain.ErrorCode(err))
 		if domain.ErrorCode(err) == domain.EINTERNAL {
 			slog.Error("detail", "err", err)
@@ -174,6 +209,12 @@ func (c config) check() error {
 	}
 	if c.store.TxTimeout >= c.requestTimeout {
 		return domain.Invalid("tx-timeout", "--tx-timeout (%s) must be shorter than --request-timeout (%s), so that Neo4j stops a slow query before the client gives up", c.store.TxTimeout, c.requestTimeout)
+	}
+	if c.batchSize < 1 || c.batchSize > 100000 {
+		return domain.Invalid("batch-size", "--batch-size must be between 1 and 100000, got %d", c.batchSize)
+	}
+	if c.format != "jsonl" {
+		return domain.Invalid("format", "--format %q is not supported: use jsonl", c.format)
 	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return domain.Invalid("log-format", "--log-format must be text or json, got %q", c.logFormat)
@@ -316,4 +357,77 @@ func hashKey(stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, auth.Hash(key))
 	return ExitOK
+}
+
+// errPartial marks an import that rejected some lines.
+var errPartial = errors.New("some lines were rejected")
+
+func importCmd(ctx context.Context, cfg config, stdin io.Reader, out, stderr io.Writer) error {
+	in, name := stdin, "stdin"
+	if path := cfg.args[0]; path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return domain.Invalid("file", "cannot open %s: %v", path, err)
+		}
+		defer f.Close()
+		in, name = f, filepath.Base(path)
+	}
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	sum, err := importer.Import(ctx, in, store, importer.Options{
+		Strict: cfg.strict, BatchSize: cfg.batchSize, Progress: stderr, Terminal: isTerminal(stderr),
+		Origin: "import:" + name, By: domain.Principal{Key: "cli:import", Role: domain.RoleAdmin},
+	})
+	for _, r := range sum.Rejected {
+		fmt.Fprintf(stderr, "rejected %s\n", r.Error())
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "import %s: %v\n", name, sum)
+	if len(sum.Rejected) > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+func exportCmd(ctx context.Context, cfg config, out io.Writer) error {
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	ds, err := store.ReadAll(ctx)
+	if err != nil {
+		return err
+	}
+	w := out
+	if cfg.output != "-" {
+		f, err := os.Create(cfg.output)
+		if err != nil {
+			return domain.Invalid("output", "cannot create %s: %v", cfg.output, err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := dataset.Write(w, ds); err != nil {
+		return domain.Errorf(domain.EINTERNAL, "writing the export: %v", err)
+	}
+	if cfg.output != "-" {
+		fmt.Fprintf(out, "exported %d nodes and %d relationships to %s\n", len(ds.Nodes), len(ds.Edges), cfg.output)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal, where a progress bar can redraw.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -93,6 +93,8 @@ type record struct {
 	To          string       `json:"to"`
 	Role        *string      `json:"role"`
 	Side        *string      `json:"side"`
+	Count       *int         `json:"count"`
+	Offsets     []int        `json:"offsets"`
 }
 
 // LineError is a problem with one line of a data file.
@@ -110,10 +112,62 @@ func (e LineError) Error() string {
 	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 }
 
-// Read parses a JSON Lines data file. It returns an EINVALID *domain.Error
-// listing every bad line (up to 20) when the file does not check out.
+// Read parses a self-contained JSON Lines data file: every reference must
+// resolve within it. It returns an EINVALID *domain.Error listing every bad
+// line (up to 20) when the file does not check out.
 func Read(r io.Reader, origin string) (*domain.Dataset, error) {
-	p := parser{ds: &domain.Dataset{Origin: origin}, kinds: map[string]domain.Kind{}, lineOf: map[string]int{}}
+	items, errs, err := Parse(r, origin, nil)
+	if err != nil {
+		return nil, err
+	}
+	defined := map[string]bool{}
+	for _, it := range items {
+		if it.Node != nil {
+			defined[it.Node.NodeID()] = true
+		}
+	}
+	for _, it := range items {
+		for _, ref := range it.Refs {
+			if !defined[ref.ID] {
+				errs = append(errs, LineError{Line: it.Line, Field: ref.Field, Msg: ref.ID + " is not defined in this file"})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b LineError) int { return a.Line - b.Line })
+		msgs := make([]string, 0, len(errs))
+		for i, e := range errs {
+			if i == 20 {
+				msgs = append(msgs, fmt.Sprintf("… and %d more", len(errs)-20))
+				break
+			}
+			msgs = append(msgs, e.Error())
+		}
+		return nil, &domain.Error{Code: domain.EINVALID, Message: origin + ": " + strings.Join(msgs, "; ")}
+	}
+	return Build(origin, items), nil
+}
+
+// Build makes a dataset of items.
+func Build(origin string, items []Item) *domain.Dataset {
+	ds := &domain.Dataset{Origin: origin}
+	for _, it := range items {
+		if it.Node != nil {
+			ds.Nodes = append(ds.Nodes, it.Node)
+		}
+		ds.Edges = append(ds.Edges, it.Edges...)
+	}
+	return ds
+}
+
+// Parse reads a JSON Lines data file line by line. It returns the items of
+// the lines that check out and an error for each line that does not; it does
+// not check that references resolve (see Item.Refs). stop, when not nil, is
+// called with each bad line and ends the parse when it returns true. The
+// error is for unreadable input.
+func Parse(r io.Reader, origin string, stop func(LineError) bool) ([]Item, []LineError, error) {
+	p := parser{origin: origin, kinds: map[string]domain.Kind{}, lineOf: map[string]int{}}
+	var items []Item
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -121,53 +175,60 @@ func Read(r io.Reader, origin string) (*domain.Dataset, error) {
 		if len(b) == 0 {
 			continue
 		}
-		var rec record
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&rec); err != nil {
-			p.fail(line, "", "not a valid record: %v", err)
-			continue
+		before := len(p.errs)
+		p.line, p.cur = line, &Item{Line: line}
+		p.parseLine(b)
+		if len(p.errs) == before {
+			items = append(items, *p.cur)
+		} else if stop != nil && stop(p.errs[before]) {
+			break
 		}
-		if bad := foreignFields(b, rec.Type); bad != "" {
-			p.fail(line, bad, "is not a field of a %s record", rec.Type)
-			continue
-		}
-		p.line = line
-		p.add(&rec)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "reading %s: %v", origin, err)
+		return nil, nil, domain.Errorf(domain.EINVALID, "reading %s: %v", origin, err)
 	}
-	p.checkReferences()
-	if len(p.errs) > 0 {
-		msgs := make([]string, 0, len(p.errs))
-		for i, e := range p.errs {
-			if i == 20 {
-				msgs = append(msgs, fmt.Sprintf("… and %d more", len(p.errs)-20))
-				break
-			}
-			msgs = append(msgs, e.Error())
-		}
-		return nil, &domain.Error{Code: domain.EINVALID, Message: origin + ": " + strings.Join(msgs, "; ")}
+	return items, p.errs, nil
+}
+
+func (p *parser) parseLine(b []byte) {
+	var rec record
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rec); err != nil {
+		p.fail(p.line, "", "not a valid record: %v", err)
+		return
 	}
-	return p.ds, nil
+	if bad := foreignFields(b, rec.Type); bad != "" {
+		p.fail(p.line, bad, "is not a field of a %s record", rec.Type)
+		return
+	}
+	p.add(&rec)
 }
 
 type parser struct {
-	ds     *domain.Dataset
+	origin string
 	line   int
+	cur    *Item
 	kinds  map[string]domain.Kind
 	lineOf map[string]int
-	refs   []ref
 	errs   []LineError
 }
 
-// ref is a reference from one record to a node that must exist.
-type ref struct {
-	line  int
-	field string
-	id    string
-	kinds []domain.Kind
+// Item is what one line of a data file holds: a node with the relationships
+// its record embeds, or a relationship record.
+type Item struct {
+	Line  int
+	Node  domain.Node // nil for relationship records
+	Edges []domain.Edge
+	// Refs are the ids the line refers to, which must exist in the file or
+	// in the database.
+	Refs []Ref
+}
+
+// Ref is a reference from a line to a node.
+type Ref struct {
+	Field string
+	ID    string
 }
 
 func (p *parser) fail(line int, field, format string, args ...any) {
@@ -175,7 +236,11 @@ func (p *parser) fail(line int, field, format string, args ...any) {
 }
 
 func (p *parser) refer(field, id string, kinds ...domain.Kind) {
-	p.refs = append(p.refs, ref{p.line, field, id, kinds})
+	if err := domain.CheckID(field, id, kinds...); err != nil {
+		p.fail(p.line, field, "%s", domain.ErrorMessage(err))
+		return
+	}
+	p.cur.Refs = append(p.cur.Refs, Ref{Field: field, ID: id})
 }
 
 func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
@@ -234,45 +299,47 @@ func (p *parser) node(rec *record, kind domain.Kind) bool {
 	return true
 }
 
-func (p *parser) edge(e domain.Edge) { p.ds.Edges = append(p.ds.Edges, e) }
+func (p *parser) edge(e domain.Edge) { p.cur.Edges = append(p.cur.Edges, e) }
+
+func (p *parser) setNode(n domain.Node) { p.cur.Node = n }
 
 func (p *parser) add(rec *record) {
-	meta := domain.Meta{Origin: p.ds.Origin}
+	meta := domain.Meta{Origin: p.origin}
 	switch domain.Kind(rec.Type) {
 	case domain.KindPerson:
 		if !p.node(rec, domain.KindPerson) {
 			return
 		}
 		p.required("name", rec.Name)
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Person{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, WikidataID: rec.WikidataID, Meta: meta})
+		p.setNode(&domain.Person{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, WikidataID: rec.WikidataID, Meta: meta})
 	case domain.KindOrganisation:
 		if !p.node(rec, domain.KindOrganisation) {
 			return
 		}
 		p.required("name", rec.Name)
 		p.enum("kind", rec.Kind, "GOVERNMENT", "STATE_BODY", "MEDIA", "NEWS_AGENCY", "DELEGATION", "OTHER")
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Organisation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.OrganisationKind(rec.Kind), Country: rec.Country, Description: rec.Description, Meta: meta})
+		p.setNode(&domain.Organisation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.OrganisationKind(rec.Kind), Country: rec.Country, Description: rec.Description, Meta: meta})
 	case domain.KindPlace:
 		if !p.node(rec, domain.KindPlace) {
 			return
 		}
 		p.required("name", rec.Name)
 		p.enum("kind", rec.Kind, "COUNTRY", "CITY", "REGION", "SEA", "VENUE")
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Place{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.PlaceKind(rec.Kind), CountryCode: rec.CountryCode, Lat: rec.Lat, Lon: rec.Lon, Meta: meta})
+		p.setNode(&domain.Place{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.PlaceKind(rec.Kind), CountryCode: rec.CountryCode, Lat: rec.Lat, Lon: rec.Lon, Meta: meta})
 	case domain.KindNegotiation:
 		if !p.node(rec, domain.KindNegotiation) {
 			return
 		}
 		p.required("name", rec.Name)
 		p.enum("status", rec.Status, "PLANNED", "ONGOING", "SUSPENDED", "CONCLUDED")
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Negotiation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Topic: rec.Topic, Start: p.date("start", rec.Start), End: p.date("end", rec.End), Status: domain.NegotiationStatus(rec.Status), Meta: meta})
+		p.setNode(&domain.Negotiation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Topic: rec.Topic, Start: p.date("start", rec.Start), End: p.date("end", rec.End), Status: domain.NegotiationStatus(rec.Status), Meta: meta})
 	case domain.KindEvent:
 		if !p.node(rec, domain.KindEvent) {
 			return
 		}
 		p.required("name", rec.Name)
 		p.enum("kind", rec.Kind, "PHONE_CALL", "MEETING", "TALKS_ROUND", "INTERVIEW", "PUBLICATION", "STATEMENT")
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Event{ID: rec.ID, Kind: domain.EventKind(rec.Kind), Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, Date: p.date("date", rec.Date), Meta: meta})
+		p.setNode(&domain.Event{ID: rec.ID, Kind: domain.EventKind(rec.Kind), Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, Date: p.date("date", rec.Date), Meta: meta})
 	case domain.KindSource:
 		if !p.node(rec, domain.KindSource) {
 			return
@@ -291,7 +358,7 @@ func (p *parser) add(rec *record) {
 			}
 			s.RetrievedAt = &t
 		}
-		p.ds.Nodes = append(p.ds.Nodes, s)
+		p.setNode(s)
 		if rec.Publisher != nil {
 			p.refer("publisher", *rec.Publisher, domain.KindOrganisation)
 			p.edge(domain.Edge{Type: domain.RelPublishedBy, From: rec.ID, To: *rec.Publisher})
@@ -315,7 +382,7 @@ func (p *parser) add(rec *record) {
 			rec.Rank = string(domain.RankNormal)
 		}
 		p.enum("rank", rec.Rank, "PREFERRED", "NORMAL", "DEPRECATED")
-		p.ds.Nodes = append(p.ds.Nodes, &domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Rank: domain.Rank(rec.Rank), Meta: meta})
+		p.setNode(&domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Rank: domain.Rank(rec.Rank), Meta: meta})
 		for i, a := range rec.About {
 			field := fmt.Sprintf("about[%d]", i)
 			p.enum(field+".role", a.Role, "SUBJECT", "OBJECT", "PARTICIPANT", "TOPIC")
@@ -333,7 +400,7 @@ func (p *parser) add(rec *record) {
 		if rec.Summary != "" {
 			a.Summary = &rec.Summary
 		}
-		p.ds.Nodes = append(p.ds.Nodes, a)
+		p.setNode(a)
 		p.refer("claim", rec.Claim, domain.KindClaim)
 		p.edge(domain.Edge{Type: domain.RelOn, From: rec.ID, To: rec.Claim})
 		if rec.Actor != nil {
@@ -364,6 +431,12 @@ func (p *parser) add(rec *record) {
 
 func (p *parser) fact(rec *record) {
 	t := domain.RelType(rec.Type)
+	if t == domain.RelMentions {
+		p.refer("from", rec.From, domain.KindSource)
+		p.refer("to", rec.To, domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent)
+		p.edge(domain.Edge{Type: t, From: rec.From, To: rec.To, Count: rec.Count, Offsets: rec.Offsets})
+		return
+	}
 	ends, ok := domain.FactEnds[t]
 	if !ok {
 		p.fail(p.line, "type", "unknown record type %q", rec.Type)
@@ -376,19 +449,6 @@ func (p *parser) fact(rec *record) {
 	e := domain.Edge{Type: t, From: rec.From, To: rec.To, ClaimID: &claim, Role: rec.Role, Side: rec.Side,
 		Start: p.date("start", rec.Start), End: p.date("end", rec.End)}
 	p.edge(e)
-}
-
-func (p *parser) checkReferences() {
-	for _, r := range p.refs {
-		if err := domain.CheckID(r.field, r.id, r.kinds...); err != nil {
-			p.fail(r.line, r.field, "%s", domain.ErrorMessage(err))
-			continue
-		}
-		if _, ok := p.kinds[r.id]; !ok {
-			p.fail(r.line, r.field, "%s is not defined in this file", r.id)
-		}
-	}
-	slices.SortStableFunc(p.errs, func(a, b LineError) int { return a.Line - b.Line })
 }
 
 // fieldsOf lists the fields each record type may carry; the record struct is
@@ -407,6 +467,7 @@ var fieldsOf = map[string]string{
 	"HELD_IN":      "type from to claim",
 	"PARTY":        "type from to claim side",
 	"MEMBER_OF":    "type from to claim role start end",
+	"MENTIONS":     "type from to count offsets",
 }
 
 // foreignFields returns the first key of line that its type does not have

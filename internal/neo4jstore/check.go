@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,9 +72,14 @@ func votesOf(v any) []domain.StanceVote {
 	return votes
 }
 
-// Dump returns every node and relationship with all its properties, one
-// sorted line each, so that two graphs can be compared as text.
-func (s *Store) Dump(ctx context.Context) ([]string, error) {
+// Bookkeeping are the properties that say when, by whom and from where a
+// node or relationship was written, rather than what it is.
+var Bookkeeping = []string{"createdAt", "updatedAt", "createdBy", "updatedBy", "origin"}
+
+// Dump returns every node and relationship with its properties (less the
+// ones named in exclude), one sorted line each, so that two graphs can be
+// compared as text.
+func (s *Store) Dump(ctx context.Context, exclude ...string) ([]string, error) {
 	recs, err := s.read(ctx, `MATCH (n:Node) RETURN n.id AS k, labels(n) AS l, properties(n) AS p
 UNION ALL
 MATCH (a:Node)-[r]->(b:Node) RETURN a.id + ' -[' + type(r) + ']-> ' + b.id AS k, [] AS l, properties(r) AS p`, nil)
@@ -91,7 +97,9 @@ MATCH (a:Node)-[r]->(b:Node) RETURN a.id + ' -[' + type(r) + ']-> ' + b.id AS k,
 		props, _ := r.Values[2].(map[string]any)
 		keys := make([]string, 0, len(props))
 		for k := range props {
-			keys = append(keys, k)
+			if !slices.Contains(exclude, k) {
+				keys = append(keys, k)
+			}
 		}
 		sort.Strings(keys)
 		var b strings.Builder

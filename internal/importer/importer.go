@@ -1,0 +1,212 @@
+// Package importer loads JSON Lines data files (docs/dataset.md) into the
+// graph in batches: nodes first, then relationships, each batch one
+// transaction. Every write is an upsert by id, so an interrupted import is
+// finished by running it again, without duplicates.
+package importer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+)
+
+// Store is what an import needs of the database.
+type Store interface {
+	ExistingIDs(ctx context.Context, ids []string) (map[string]bool, error)
+	LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal) (neo4jstore.LoadStats, error)
+}
+
+// Options configures an import.
+type Options struct {
+	// Strict stops at the first bad line, before anything is written.
+	Strict bool
+	// BatchSize is the number of records per transaction.
+	BatchSize int
+	// Progress receives progress reports; nil for none.
+	Progress io.Writer
+	// Terminal draws a progress bar instead of printing progress lines.
+	Terminal bool
+	// Origin is recorded on new nodes, e.g. the file name.
+	Origin string
+	By     domain.Principal
+}
+
+// Summary is what an import did.
+type Summary struct {
+	Records   int // lines read that hold a record
+	Created   int
+	Updated   int
+	Unchanged int
+	Rejected  []dataset.LineError
+	Elapsed   time.Duration
+}
+
+// String is the summary line printed at the end of an import.
+func (s Summary) String() string {
+	rate := 0.0
+	if s.Elapsed > 0 {
+		rate = float64(s.Records) / s.Elapsed.Seconds()
+	}
+	return fmt.Sprintf("%d records: %d created, %d updated, %d unchanged, %d rejected in %s (%.0f records/s)",
+		s.Records, s.Created, s.Updated, s.Unchanged, len(s.Rejected), s.Elapsed.Round(time.Millisecond), rate)
+}
+
+// Import reads r and writes its records. Bad lines are rejected with their
+// line number and reason and the rest is imported; with Strict the first bad
+// line stops the import before anything is written (EINVALID). Lines that
+// refer to ids neither in the file nor in the database are rejected too.
+func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, error) {
+	start := time.Now()
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 5000
+	}
+	var stop func(dataset.LineError) bool
+	if opts.Strict {
+		stop = func(dataset.LineError) bool { return true }
+	}
+	items, rejected, err := dataset.Parse(r, opts.Origin, stop)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{Rejected: rejected}
+	if opts.Strict && len(rejected) > 0 {
+		return sum, strictError(rejected[0])
+	}
+	items, refRejects, err := checkReferences(ctx, st, items)
+	if err != nil {
+		return sum, err
+	}
+	sum.Rejected = append(sum.Rejected, refRejects...)
+	slices.SortStableFunc(sum.Rejected, func(a, b dataset.LineError) int { return a.Line - b.Line })
+	if opts.Strict && len(sum.Rejected) > 0 {
+		return sum, strictError(sum.Rejected[0])
+	}
+	sum.Records = len(items) + len(sum.Rejected)
+
+	// Nodes first, so that every relationship finds both ends.
+	var nodes []domain.Node
+	var edges []domain.Edge
+	for _, it := range items {
+		if it.Node != nil {
+			nodes = append(nodes, it.Node)
+		}
+		edges = append(edges, it.Edges...)
+	}
+	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
+	write := func(ds *domain.Dataset, n int) error {
+		ls, err := st.LoadDataset(ctx, ds, opts.By)
+		if err != nil {
+			return err
+		}
+		sum.Created += ls.Created
+		sum.Updated += ls.Updated
+		sum.Unchanged += ls.Unchanged
+		prog.add(n)
+		return nil
+	}
+	for b := range slices.Chunk(nodes, opts.BatchSize) {
+		if err := write(&domain.Dataset{Origin: opts.Origin, Nodes: b}, len(b)); err != nil {
+			return sum, err
+		}
+	}
+	for b := range slices.Chunk(edges, opts.BatchSize) {
+		if err := write(&domain.Dataset{Origin: opts.Origin, Edges: b}, len(b)); err != nil {
+			return sum, err
+		}
+	}
+	prog.done()
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+func strictError(e dataset.LineError) error {
+	return &domain.Error{Code: domain.EINVALID, Field: e.Field, Message: "--strict: " + e.Error() + "; nothing was imported"}
+}
+
+// checkReferences rejects the lines that refer to ids defined neither in the
+// file nor in the database.
+func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dataset.Item, []dataset.LineError, error) {
+	defined := map[string]bool{}
+	for _, it := range items {
+		if it.Node != nil {
+			defined[it.Node.NodeID()] = true
+		}
+	}
+	var outside []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		for _, ref := range it.Refs {
+			if !defined[ref.ID] && !seen[ref.ID] {
+				seen[ref.ID] = true
+				outside = append(outside, ref.ID)
+			}
+		}
+	}
+	existing, err := st.ExistingIDs(ctx, outside)
+	if err != nil {
+		return nil, nil, err
+	}
+	var kept []dataset.Item
+	var rejected []dataset.LineError
+	for _, it := range items {
+		var missing []string
+		field := ""
+		for _, ref := range it.Refs {
+			if !defined[ref.ID] && !existing[ref.ID] {
+				missing = append(missing, ref.ID)
+				field = ref.Field
+			}
+		}
+		if len(missing) > 0 {
+			rejected = append(rejected, dataset.LineError{Line: it.Line, Field: field,
+				Msg: strings.Join(missing, ", ") + " is neither in the file nor in the database"})
+			continue
+		}
+		kept = append(kept, it)
+	}
+	return kept, rejected, nil
+}
+
+// progress reports how far the writes are: a bar on a terminal, a line per
+// report otherwise.
+type progress struct {
+	w        io.Writer
+	terminal bool
+	total    int
+	written  int
+	start    time.Time
+	last     time.Time
+}
+
+func (p *progress) add(n int) {
+	p.written += n
+	if p.w == nil || p.total == 0 {
+		return
+	}
+	if !p.terminal && time.Since(p.last) < 2*time.Second && p.written < p.total {
+		return
+	}
+	p.last = time.Now()
+	pct := 100 * p.written / p.total
+	rate := float64(p.written) / time.Since(p.start).Seconds()
+	if p.terminal {
+		const width = 30
+		bar := strings.Repeat("█", pct*width/100) + strings.Repeat("░", width-pct*width/100)
+		fmt.Fprintf(p.w, "\r%s %3d%%  %d/%d  %.0f/s ", bar, pct, p.written, p.total, rate)
+		return
+	}
+	fmt.Fprintf(p.w, "import: %d/%d nodes and relationships written (%d%%), %.0f/s\n", p.written, p.total, pct, rate)
+}
+
+func (p *progress) done() {
+	if p.w != nil && p.terminal && p.total > 0 {
+		fmt.Fprintln(p.w)
+	}
+}

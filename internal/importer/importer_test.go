@@ -1,0 +1,180 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/importer"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+	"github.com/newsgraph/newsgraph/internal/neo4jtest"
+)
+
+func opts() importer.Options {
+	return importer.Options{Origin: "test", By: neo4jtest.Loader, BatchSize: 7}
+}
+
+func export(t *testing.T, s *neo4jstore.Store) string {
+	t.Helper()
+	ds, err := s.ReadAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := dataset.Write(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// TestExportImportRoundTrip: export → empty database → import gives an
+// identical graph (every node, relationship and property but bookkeeping).
+func TestExportImportRoundTrip(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	// Add what the seed lacks: a MENTIONS edge and a fact with dates.
+	count := 3
+	start, _ := domain.ParsePartialDate("2012")
+	role := "press secretary"
+	claim := "claim/peskov-kremlin-spokesperson"
+	extra := &domain.Dataset{Origin: "test", Edges: []domain.Edge{
+		{Type: domain.RelMentions, From: "source/pl-article-2025-03-trump-putin-calls", To: "person/vladimir-putin", Count: &count, Offsets: []int{50, 120, 300}},
+		{Type: domain.RelMemberOf, From: "person/dmitry-peskov", To: "organisation/kremlin", Role: &role, Start: &start, ClaimID: &claim},
+	}}
+	if _, err := s.LoadDataset(ctx, extra, neo4jtest.Loader); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.Dump(ctx, neo4jstore.Bookkeeping...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := export(t, s)
+
+	if err := s.WipeForTests(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := importer.Import(ctx, strings.NewReader(file), s, opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Rejected) > 0 || sum.Updated != 0 || sum.Created == 0 {
+		t.Errorf("import of the export: %v, rejected %v", sum, sum.Rejected)
+	}
+	after, err := s.Dump(ctx, neo4jstore.Bookkeeping...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diff(before, after); d != "" {
+		t.Errorf("the graph differs after export → import:\n%s", d)
+	}
+	if again := export(t, s); again != file {
+		t.Errorf("exporting the imported graph gives another file")
+	}
+}
+
+func diff(a, b []string) string {
+	in := func(xs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for _, x := range a {
+		if !mb[x] {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range b {
+		if !ma[x] {
+			out = append(out, "+ "+x)
+		}
+	}
+	if len(out) > 10 {
+		out = append(out[:10], fmt.Sprintf("… %d more", len(out)-10))
+	}
+	return strings.Join(out, "\n")
+}
+
+const mixed = `{"type":"Person","id":"person/a","name":"A"}
+{"type":"Person","id":"person/b","name":""}
+{"type":"Organisation","id":"organisation/c","name":"C","kind":"MEDIA"}
+{"type":"MEMBER_OF","from":"person/a","to":"organisation/c","claim":"claim/not-anywhere"}
+{"type":"MEMBER_OF","from":"person/a","to":"organisation/kremlin","claim":"claim/peskov-kremlin-spokesperson","role":"adviser"}
+`
+
+func TestRejectedLines(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	sum, err := importer.Import(ctx, strings.NewReader(mixed), s, opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range sum.Rejected {
+		got = append(got, r.Error())
+	}
+	want := []string{"line 2: name: is required", "line 4: claim: claim/not-anywhere is neither in the file nor in the database"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rejected:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if sum.Records != 5 || sum.Created != 3 {
+		t.Errorf("summary %v, want 5 records and 3 created (two nodes, one relationship to the seed's Kremlin)", sum)
+	}
+
+	t.Run("StrictWritesNothing", func(t *testing.T) {
+		s := neo4jtest.MustOpenSeeded(t)
+		before, _ := s.Dump(ctx)
+		o := opts()
+		o.Strict = true
+		_, err := importer.Import(ctx, strings.NewReader(mixed), s, o)
+		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "line 2") {
+			t.Errorf("strict import error = %v, want EINVALID naming line 2", err)
+		}
+		after, _ := s.Dump(ctx)
+		if d := diff(before, after); d != "" {
+			t.Errorf("a strict import that failed wrote:\n%s", d)
+		}
+	})
+}
+
+// TestResumeAfterInterruption: importing the first part of a file, as an
+// interrupted import would, then the whole file finishes the job with no
+// duplicates; a third run changes nothing.
+func TestResumeAfterInterruption(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	ds, _ := dataset.Seed()
+	var buf bytes.Buffer
+	if err := dataset.Write(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(buf.String(), "\n")
+	half := strings.Join(lines[:len(lines)/2], "")
+	if _, err := importer.Import(ctx, strings.NewReader(half), s, opts()); err != nil {
+		t.Fatal(err)
+	}
+	full, err := importer.Import(ctx, strings.NewReader(buf.String()), s, opts())
+	if err != nil || len(full.Rejected) > 0 {
+		t.Fatalf("resumed import: %v %v", err, full.Rejected)
+	}
+	again, err := importer.Import(ctx, strings.NewReader(buf.String()), s, opts())
+	if err != nil || again.Created != 0 || again.Updated != 0 {
+		t.Errorf("third run: %v, %v; want everything unchanged", again, err)
+	}
+	bad, err := s.Violations(ctx)
+	if err != nil || len(bad) > 0 {
+		t.Errorf("invariants after a resumed import: %v %v", bad, err)
+	}
+	nodes, _ := s.Dump(ctx)
+	want := len(ds.Nodes) + len(ds.Edges)
+	if len(nodes) != want {
+		t.Errorf("%d nodes and relationships after resuming, want %d (no duplicates)", len(nodes), want)
+	}
+}
