@@ -37,6 +37,7 @@ var (
 	derivedOut     = domain.Relation{Type: domain.RelDerivedFrom, Direction: domain.Out}
 	citesSrcOut    = domain.Relation{Type: domain.RelCitesSource, Direction: domain.Out}
 	citesSrcIn     = domain.Relation{Type: domain.RelCitesSource, Direction: domain.In}
+	mentionsOut    = domain.Relation{Type: domain.RelMentions, Direction: domain.Out}
 )
 
 // linked returns the nodes of type T at the other end of rel from id.

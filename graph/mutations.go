@@ -8,6 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
+	"github.com/newsgraph/newsgraph/internal/mentions"
 )
 
 // Conversions from mutation inputs to domain changes. An omitted field
@@ -275,4 +276,49 @@ func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*mo
 	}
 	c, _ := nodes[2].(*domain.Claim)
 	return &model.Fact{Type: in.Type, From: nodes[0], To: nodes[1], Role: in.Role, Side: in.Side, Start: e.Start, End: e.End, Claim: c}, nil
+}
+
+func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInput) (*model.IngestResult, error) {
+	src := &domain.Source{Title: in.Title, URL: in.URL, Language: in.Language, Text: &in.Text, Kind: domain.SourceArticle}
+	if in.Kind != nil {
+		src.Kind = *in.Kind
+	}
+	var err error
+	if src.PublishedAt, err = partialDate("input.publishedAt", in.PublishedAt); err != nil {
+		return nil, err
+	}
+	a := editor.Article{Source: src, Publisher: in.Publisher, Author: in.Author}
+	if in.ID != nil {
+		a.ID = *in.ID
+	}
+	res, err := r.editor().Ingest(ctx, r.Names, a)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res.Mentions))
+	for i, m := range res.Mentions {
+		ids[i] = m.EntityID
+	}
+	nodes, err := For(ctx).Nodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.IngestResult{Source: res.Source, Mentions: []*model.FoundMention{}, Suggestions: []*mentions.Suggestion{}}
+	for i, m := range res.Mentions {
+		if nodes[i] != nil {
+			out.Mentions = append(out.Mentions, &model.FoundMention{Entity: nodes[i], Count: m.Count, Offsets: m.Offsets, Forms: m.Forms})
+		}
+	}
+	for i := range res.Suggestions {
+		out.Suggestions = append(out.Suggestions, &res.Suggestions[i])
+	}
+	return out, nil
+}
+
+func mentionView(self domain.Node, l domain.Link) *model.Mention {
+	src, ok := self.(*domain.Source)
+	if !ok {
+		return nil
+	}
+	return &model.Mention{Source: src, Entity: l.Other, Count: l.Edge.Count, Offsets: l.Edge.Offsets}
 }

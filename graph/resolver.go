@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/editor"
 )
 
 // Resolver is the root resolver; it holds the services resolvers call.
@@ -16,6 +17,7 @@ type Resolver struct {
 	Graph   domain.GraphReader
 	Writer  domain.Writer
 	Changes HistoryReader
+	Names   editor.NameIndex
 }
 
 // HistoryReader lists the changes made to a node, newest first.

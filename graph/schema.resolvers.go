@@ -156,6 +156,11 @@ func (r *mutationResolver) MergeEntities(ctx context.Context, survivor string, d
 	return r.editor().Merge(ctx, survivor, duplicate)
 }
 
+// IngestArticle is the resolver for the ingestArticle field.
+func (r *mutationResolver) IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error) {
+	return ingestArticle(ctx, r, input)
+}
+
 // Parties is the resolver for the parties field.
 func (r *negotiationResolver) Parties(ctx context.Context, obj *domain.Negotiation) ([]*model.NegotiationParty, error) {
 	return views(ctx, obj, partyOut, partyView)
@@ -468,6 +473,11 @@ func (r *sourceResolver) CitedBy(ctx context.Context, obj *domain.Source) ([]*do
 // DerivedFrom is the resolver for the derivedFrom field.
 func (r *sourceResolver) DerivedFrom(ctx context.Context, obj *domain.Source) ([]*domain.Source, error) {
 	return linked[*domain.Source](ctx, obj.ID, derivedOut)
+}
+
+// Mentions is the resolver for the mentions field.
+func (r *sourceResolver) Mentions(ctx context.Context, obj *domain.Source) ([]*model.Mention, error) {
+	return views(ctx, obj, mentionsOut, mentionView)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.

@@ -62,3 +62,19 @@ type Fact struct {
 	End   *domain.PartialDate
 	Claim *domain.Claim
 }
+
+// FoundMention is an entity an ingested text names.
+type FoundMention struct {
+	Entity  domain.Node
+	Count   int
+	Offsets []int
+	Forms   []string
+}
+
+// Mention is (Source)-[:MENTIONS {count, offsets}]->(entity).
+type Mention struct {
+	Source  *domain.Source
+	Entity  domain.Node
+	Count   *int
+	Offsets []int
+}

@@ -11,11 +11,28 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/mentions"
 )
 
 type AboutInput struct {
 	ID   string           `json:"id"`
 	Role domain.AboutRole `json:"role"`
+}
+
+type ArticleInput struct {
+	// Optional: derived from the title and a hash of the text.
+	ID    *string `json:"id,omitempty"`
+	Title string  `json:"title"`
+	URL   *string `json:"url,omitempty"`
+	// An organisation id.
+	Publisher *string `json:"publisher,omitempty"`
+	// A person id.
+	Author *string `json:"author,omitempty"`
+	// BCP 47, e.g. pl.
+	Language    string             `json:"language"`
+	PublishedAt *PartialDateInput  `json:"publishedAt,omitempty"`
+	Kind        *domain.SourceKind `json:"kind,omitempty"`
+	Text        string             `json:"text"`
 }
 
 type AttributionConnection struct {
@@ -159,6 +176,13 @@ type FactInput struct {
 	Side  *string           `json:"side,omitempty"`
 	Start *PartialDateInput `json:"start,omitempty"`
 	End   *PartialDateInput `json:"end,omitempty"`
+}
+
+type IngestResult struct {
+	Source   *domain.Source  `json:"source"`
+	Mentions []*FoundMention `json:"mentions"`
+	// Capitalised names that matched no entity: candidates for new entities.
+	Suggestions []*mentions.Suggestion `json:"suggestions"`
 }
 
 // Writes. Each mutation is one transaction: on any error nothing is written.

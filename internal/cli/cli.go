@@ -19,6 +19,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
@@ -40,6 +41,8 @@ Usage:
   newsgraph import [flags] FILE|-
                               import a JSON Lines data file (docs/dataset.md) in batches; idempotent,
                               so re-running an interrupted import finishes it; exit 3 if lines were rejected
+  newsgraph ingest --title T --language L [--url U --publisher ID --author ID --published-at D] FILE|-
+                              ingest an article's text: create its Source and link the entities it names
   newsgraph export [--format jsonl] [--output FILE]
                               write the whole graph as JSON Lines; it imports back into an empty database
   newsgraph migrate [flags]   apply the Neo4j schema (constraints, indexes) and record its version
@@ -66,7 +69,13 @@ type config struct {
 	batchSize      int
 	format         string
 	output         string
+	article        articleFlags
 	args           []string
+}
+
+// articleFlags are the ingest command's description of an article.
+type articleFlags struct {
+	id, title, url, language, publisher, author, publishedAt string
 }
 
 func envOr(name, def string) string {
@@ -111,6 +120,13 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: records per transaction")
 	fs.StringVar(&cfg.format, "format", "jsonl", "export: the output format (jsonl)")
 	fs.StringVar(&cfg.output, "output", "-", "export: the file to write, - for standard output")
+	fs.StringVar(&cfg.article.id, "id", "", "ingest: the Source id (default: derived from the title and text)")
+	fs.StringVar(&cfg.article.title, "title", "", "ingest: the article's title")
+	fs.StringVar(&cfg.article.url, "url", "", "ingest: the article's URL")
+	fs.StringVar(&cfg.article.language, "language", "", "ingest: the article's language, e.g. pl")
+	fs.StringVar(&cfg.article.publisher, "publisher", "", "ingest: the publisher's organisation id")
+	fs.StringVar(&cfg.article.author, "author", "", "ingest: the author's person id")
+	fs.StringVar(&cfg.article.publishedAt, "published-at", "", "ingest: the publication date, as precise as known: 2025, 2025-03, 2025-03-23")
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -139,7 +155,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return ExitUsage
 	}
 	wantArgs := 0
-	if cmd == "import" {
+	if cmd == "import" || cmd == "ingest" {
 		wantArgs = 1
 	}
 	if fs.NArg() > wantArgs {
@@ -168,6 +184,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		}
 	case "export":
 		run = exportCmd
+	case "ingest":
+		run = func(ctx context.Context, cfg config, out io.Writer) error { return ingestCmd(ctx, cfg, stdin, out) }
 	case "version":
 		fmt.Fprintf(stdout, "newsgraph schema version %d\n", neo4jstore.SchemaVersion)
 		return ExitOK
@@ -430,4 +448,65 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func ingestCmd(ctx context.Context, cfg config, stdin io.Reader, out io.Writer) error {
+	a := cfg.article
+	if a.title == "" || a.language == "" {
+		return domain.Invalid("title", "ingest needs --title and --language")
+	}
+	in := stdin
+	if path := cfg.args[0]; path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return domain.Invalid("file", "cannot open %s: %v", path, err)
+		}
+		defer f.Close()
+		in = f
+	}
+	text, err := io.ReadAll(io.LimitReader(in, 10<<20))
+	if err != nil {
+		return domain.Invalid("file", "cannot read the article: %v", err)
+	}
+	src := &domain.Source{Title: a.title, Language: a.language}
+	t := string(text)
+	src.Text = &t
+	if a.url != "" {
+		src.URL = &a.url
+	}
+	if a.publishedAt != "" {
+		d, err := domain.ParsePartialDate(a.publishedAt)
+		if err != nil {
+			return domain.Invalid("published-at", "--published-at: %s", domain.ErrorMessage(err))
+		}
+		src.PublishedAt = &d
+	}
+	art := editor.Article{ID: a.id, Source: src}
+	if a.publisher != "" {
+		art.Publisher = &a.publisher
+	}
+	if a.author != "" {
+		art.Author = &a.author
+	}
+	store, err := openReady(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	ctx = domain.WithPrincipal(ctx, domain.Principal{Key: "cli:ingest", Role: domain.RoleAdmin})
+	res, err := (&editor.Service{W: store}).Ingest(ctx, store, art)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "ingested %s: %d entities mentioned\n", res.Source.ID, len(res.Mentions))
+	for _, m := range res.Mentions {
+		fmt.Fprintf(out, "  %-45s %3d×  %s\n", m.EntityID, m.Count, strings.Join(m.Forms, ", "))
+	}
+	if len(res.Suggestions) > 0 {
+		fmt.Fprintln(out, "not linked (candidates for new entities):")
+		for _, s := range res.Suggestions {
+			fmt.Fprintf(out, "  %s (%d×)\n", s.Text, s.Count)
+		}
+	}
+	return nil
 }

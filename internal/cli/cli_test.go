@@ -3,6 +3,8 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -91,5 +93,38 @@ func TestSeedCommand(t *testing.T) {
 	code, stdout, _ = run(t, "migrate")
 	if code != cli.ExitOK || !strings.Contains(stdout, "schema version") {
 		t.Errorf("migrate: exit %d, %s", code, stdout)
+	}
+}
+
+func TestImportExportIngestCommands(t *testing.T) {
+	neo4jtest.MustOpenSeeded(t)
+	cfg := neo4jtest.Config()
+	t.Setenv("NEO4J_URI", cfg.URI)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "graph.jsonl")
+	if code, stdout, stderr := run(t, "export", "--output", out); code != cli.ExitOK || !strings.Contains(stdout, "exported") {
+		t.Fatalf("export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := run(t, "import", out); code != cli.ExitOK || !strings.Contains(stdout, "0 created, 0 updated") {
+		t.Errorf("re-import of an export: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"type":"Person","id":"person/ok","name":"OK"}`+"\n"+`{"type":"Person","id":"Not An Id","name":"x"}`+"\n"), 0o644)
+	code, stdout, stderr := run(t, "import", bad)
+	if code != cli.ExitPartial || !strings.Contains(stderr, "rejected line 2: id:") || !strings.Contains(stdout, "1 created") {
+		t.Errorf("import with a bad line: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "import", "--strict", bad); code != cli.ExitFailure || !strings.Contains(stderr, "nothing was imported") {
+		t.Errorf("strict import: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "import"); code != cli.ExitUsage || !strings.Contains(stderr, "name the file") {
+		t.Errorf("import without a file: exit %d, %s", code, stderr)
+	}
+	article := filepath.Join(dir, "a.txt")
+	os.WriteFile(article, []byte("Rzecznik Kremla Dmitrij Pieskow rozmawiał z Putinem o Zełenskim."), 0o644)
+	code, stdout, stderr = run(t, "ingest", "--title", "Test", "--language", "pl", "--published-at", "2025-03", article)
+	if code != cli.ExitOK || !strings.Contains(stdout, "person/dmitry-peskov") || !strings.Contains(stdout, "person/volodymyr-zelensky") || !strings.Contains(stdout, "organisation/kremlin") {
+		t.Errorf("ingest: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

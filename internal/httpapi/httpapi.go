@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/editor"
 )
 
 // Store is what the API needs of the database.
@@ -25,6 +26,7 @@ type Store interface {
 	domain.GraphReader
 	domain.Writer
 	graph.HistoryReader
+	editor.NameIndex
 }
 
 // Options configures the handler.
@@ -48,7 +50,7 @@ const MaxBodyBytes = 1 << 20
 // GraphQL returns the gqlgen server for reader, with per-operation loaders
 // and newsgraph's error presenter but no HTTP wiring; tests use it in-process.
 func GraphQL(store Store) *handler.Server {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store}}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -49,3 +49,17 @@ func (s *Store) ExistingIDs(ctx context.Context, ids []string) (map[string]bool,
 	}
 	return out, nil
 }
+
+// Names returns the id, name and aliases of every person, organisation,
+// place, negotiation and event, for mention linking.
+func (s *Store) Names(ctx context.Context) (map[string][]string, error) {
+	recs, err := s.read(ctx, `MATCH (n:Person|Organisation|Place|Negotiation|Event) RETURN n.id, [n.name] + coalesce(n.aliases, [])`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(recs))
+	for _, r := range recs {
+		out[r.Values[0].(string)] = propReader{"n": r.Values[1]}.strs("n")
+	}
+	return out, nil
+}
