@@ -47,6 +47,7 @@ type ResolverRoot interface {
 	Place() PlaceResolver
 	Query() QueryResolver
 	Source() SourceResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -432,6 +433,10 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	Subscription struct {
+		AttributionAdded func(childComplexity int, about string) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -543,6 +548,9 @@ type SourceResolver interface {
 	DerivedFrom(ctx context.Context, obj *domain.Source) ([]*domain.Source, error)
 	Mentions(ctx context.Context, obj *domain.Source) ([]*model.Mention, error)
 	ClaimsAbout(ctx context.Context, obj *domain.Source) ([]*model.ClaimAbout, error)
+}
+type SubscriptionResolver interface {
+	AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2307,6 +2315,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
 
+	case "Subscription.attributionAdded":
+		if e.ComplexityRoot.Subscription.AttributionAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_attributionAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AttributionAdded(childComplexity, args["about"].(string)), true
+
 	}
 	return 0, false
 }
@@ -2388,6 +2408,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2426,6 +2463,7 @@ they are also the Relay global ids.
 schema {
   query: Query
   mutation: Mutation
+  subscription: Subscription
 }
 
 "gqlgen: an input field that tells an omitted value from an explicit null."
@@ -2546,6 +2584,16 @@ type Mention {
   entity: Node!
   count: Int
   offsets: [Int!]
+}
+
+"""
+Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
+anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
+in the connection_init payload.
+"""
+type Subscription {
+  "Attributions recorded from now on whose claim is about the given entity."
+  attributionAdded(about: ID!): Attribution!
 }
 
 "One entry of a node's history."
@@ -4734,6 +4782,20 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_attributionAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "about",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["about"] = arg0
 	return args, nil
 }
 
@@ -12406,6 +12468,50 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_attributionAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_attributionAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AttributionAdded(ctx, fc.Args["about"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_attributionAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_attributionAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17770,6 +17876,26 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "attributionAdded":
+		return ec._Subscription_attributionAdded(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var __DirectiveImplementors = []string{"__Directive"}

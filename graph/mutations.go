@@ -71,7 +71,15 @@ func setDate(field string, o graphql.Omittable[*model.PartialDateInput], dst **d
 	return err
 }
 
-func (r *mutationResolver) editor() *editor.Service { return &editor.Service{W: r.Writer} }
+func (r *mutationResolver) editor() *editor.Service {
+	s := &editor.Service{W: r.Writer}
+	if r.Events != nil {
+		s.OnAttribution = func(attributionID, claimID string) {
+			r.Events.Publish(AttributionEvent{AttributionID: attributionID, ClaimID: claimID})
+		}
+	}
+	return s
+}
 
 func upsertPerson(ctx context.Context, s *editor.Service, in model.PersonInput) (*domain.Person, error) {
 	p, _, err := editor.Upsert(ctx, s, domain.KindPerson, in.ID,

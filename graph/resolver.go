@@ -18,6 +18,7 @@ type Resolver struct {
 	Writer  domain.Writer
 	Changes HistoryReader
 	Names   editor.NameIndex
+	Events  *Broker
 }
 
 // HistoryReader lists the changes made to a node, newest first.

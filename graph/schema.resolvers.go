@@ -485,6 +485,11 @@ func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source) ([
 	return views(ctx, obj, aboutIn, claimAboutView)
 }
 
+// AttributionAdded is the resolver for the attributionAdded field.
+func (r *subscriptionResolver) AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
+	return r.attributionsAbout(ctx, about)
+}
+
 // Attribution returns AttributionResolver implementation.
 func (r *Resolver) Attribution() AttributionResolver { return &attributionResolver{r} }
 
@@ -530,6 +535,9 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Source returns SourceResolver implementation.
 func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
 type (
 	attributionResolver      struct{ *Resolver }
 	claimResolver            struct{ *Resolver }
@@ -546,4 +554,5 @@ type (
 	placeResolver            struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	sourceResolver           struct{ *Resolver }
+	subscriptionResolver     struct{ *Resolver }
 )

@@ -355,6 +355,12 @@ type SourceInput struct {
 	DerivedFrom graphql.Omittable[[]string] `json:"derivedFrom,omitempty"`
 }
 
+// Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
+// anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
+// in the connection_init payload.
+type Subscription struct {
+}
+
 type OrderDirection string
 
 const (

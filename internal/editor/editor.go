@@ -16,6 +16,9 @@ import (
 // Service runs the write operations.
 type Service struct {
 	W domain.Writer
+	// OnAttribution, when set, is told of every attribution recorded, after
+	// its transaction commits.
+	OnAttribution func(attributionID, claimID string)
 }
 
 // prefixed puts an input path in front of an error's field: "name" becomes
@@ -231,6 +234,9 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	})
 	if err != nil {
 		return nil, err
+	}
+	if s.OnAttribution != nil {
+		s.OnAttribution(a.ID, in.ClaimID)
 	}
 	return a, nil
 }

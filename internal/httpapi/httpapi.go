@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -13,6 +14,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -49,8 +51,29 @@ const MaxBodyBytes = 1 << 20
 
 // GraphQL returns the gqlgen server for reader, with per-operation loaders
 // and newsgraph's error presenter but no HTTP wiring; tests use it in-process.
-func GraphQL(store Store) *handler.Server {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store}}))
+func GraphQL(store Store) *handler.Server { return graphQL(store, nil, graph.NewBroker()) }
+
+func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events}}))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 15 * time.Second,
+		// Frontend apps on other origins subscribe too; keys, not cookies,
+		// authenticate, so there is no cross-site credential to protect.
+		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: []string{"*"}}},
+		// Browsers cannot set headers on a WebSocket: the key may come in the
+		// connection_init payload instead.
+		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			token, _ := strings.CutPrefix(payload.Authorization(), "Bearer ")
+			if token == "" || keys == nil {
+				return ctx, &payload, nil
+			}
+			p, err := keys.Authenticate(token)
+			if err != nil {
+				return ctx, nil, err
+			}
+			return domain.WithPrincipal(ctx, p), &payload, nil
+		},
+	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -79,7 +102,7 @@ func Handler(store Store, opts Options) http.Handler {
 	if opts.Keys == nil {
 		opts.Keys, _ = auth.Parse("", true)
 	}
-	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(opts.RequestTimeout, GraphQL(store))))
+	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(opts.RequestTimeout, graphQL(store, opts.Keys, graph.NewBroker()))))
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -96,9 +119,14 @@ func Handler(store Store, opts Options) http.Handler {
 	return mux
 }
 
-// withLimits gives a request a deadline and a bounded body.
+// withLimits gives a request a deadline and a bounded body; a WebSocket
+// (a subscription) lives as long as its client keeps it.
 func withLimits(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			next.ServeHTTP(w, r)
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), d)
 		defer cancel()
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)

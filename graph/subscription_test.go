@@ -1,0 +1,83 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	gqlclient "github.com/99designs/gqlgen/client"
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
+
+	"github.com/newsgraph/newsgraph/internal/auth"
+	"github.com/newsgraph/newsgraph/internal/httpapi"
+	"github.com/newsgraph/newsgraph/internal/neo4jtest"
+)
+
+type wsMessage struct {
+	ID      string          `json:"id,omitempty"`
+	Type    string          `json:"type"`
+	Payload json.RawMessage `json:"payload,omitempty"`
+}
+
+// TestAttributionAddedSubscription subscribes over WebSocket with the
+// graphql-transport-ws protocol, records an attribution on a claim about
+// someone else and then one about Putin, and receives only the second.
+func TestAttributionAddedSubscription(t *testing.T) {
+	store := neo4jtest.MustOpenSeeded(t)
+	keys, _ := auth.Parse("e:editor:"+auth.Hash(editorKey), false)
+	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Keys: keys}))
+	defer srv.Close()
+
+	// A missing message fails the test instead of hanging it.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	if conn.Subprotocol() != "graphql-transport-ws" {
+		t.Fatalf("subprotocol %q", conn.Subprotocol())
+	}
+	send := func(m wsMessage) {
+		if err := wsjson.Write(ctx, conn, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func() wsMessage {
+		for {
+			var m wsMessage
+			if err := wsjson.Read(ctx, conn, &m); err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			if m.Type != "ping" && m.Type != "pong" && m.Type != "ka" {
+				return m
+			}
+		}
+	}
+	// Anonymous reads are off: the key travels in the init payload.
+	send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{"Authorization": "Bearer ` + editorKey + `"}`)})
+	if m := read(); m.Type != "connection_ack" {
+		t.Fatalf("got %s, want connection_ack: %s", m.Type, m.Payload)
+	}
+	send(wsMessage{ID: "1", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionAdded(about: \"person/vladimir-putin\") { id stance claim { id } } }"}`)})
+	time.Sleep(200 * time.Millisecond) // let the subscription start before the writes it must see
+
+	c := gqlclient.New(srv.Config.Handler, gqlclient.Path("/graphql"))
+	mustOK(t, c, editorKey, `mutation { recordAttribution(input: {id: "attribution/test-about-zelensky", claim: "claim/2025-03-trump-zelensky-call", actor: "organisation/kremlin", stance: DENIES, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`)
+	mustOK(t, c, editorKey, `mutation { recordAttribution(input: {id: "attribution/test-about-putin", claim: "claim/2024-11-trump-putin-call", actor: "organisation/kremlin", stance: DENIES, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`)
+
+	m := read()
+	if m.Type != "next" || m.ID != "1" {
+		t.Fatalf("got %s %s, want next for subscription 1", m.Type, m.Payload)
+	}
+	if got := string(m.Payload); !strings.Contains(got, "attribution/test-about-putin") || strings.Contains(got, "zelensky") {
+		t.Errorf("subscription sent %s, want only the attribution about Putin", got)
+	}
+	send(wsMessage{ID: "1", Type: "complete"})
+}
