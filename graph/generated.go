@@ -60,6 +60,7 @@ type ComplexityRoot struct {
 		Cites     func(childComplexity int) int
 		Claim     func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
+		CreatedBy func(childComplexity int) int
 		Cue       func(childComplexity int) int
 		During    func(childComplexity int) int
 		ID        func(childComplexity int) int
@@ -71,6 +72,7 @@ type ComplexityRoot struct {
 		StatedAt  func(childComplexity int) int
 		Summary   func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
+		UpdatedBy func(childComplexity int) int
 	}
 
 	AttributionConnection struct {
@@ -98,6 +100,7 @@ type ComplexityRoot struct {
 		About        func(childComplexity int) int
 		Attributions func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
+		CreatedBy    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Language     func(childComplexity int) int
 		Origin       func(childComplexity int) int
@@ -107,6 +110,7 @@ type ComplexityRoot struct {
 		Summary      func(childComplexity int) int
 		Text         func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
+		UpdatedBy    func(childComplexity int) int
 	}
 
 	ClaimAbout struct {
@@ -136,6 +140,7 @@ type ComplexityRoot struct {
 		Aliases      func(childComplexity int) int
 		ClaimsAbout  func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
+		CreatedBy    func(childComplexity int) int
 		Date         func(childComplexity int) int
 		Description  func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -147,6 +152,7 @@ type ComplexityRoot struct {
 		Places       func(childComplexity int) int
 		Statements   func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
+		UpdatedBy    func(childComplexity int) int
 	}
 
 	EventConnection struct {
@@ -239,6 +245,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		ClaimsAbout func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		CreatedBy   func(childComplexity int) int
 		End         func(childComplexity int) int
 		Events      func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -250,6 +257,7 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		Topic       func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		UpdatedBy   func(childComplexity int) int
 	}
 
 	NegotiationConnection struct {
@@ -276,6 +284,7 @@ type ComplexityRoot struct {
 		ClaimsAbout  func(childComplexity int) int
 		Country      func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
+		CreatedBy    func(childComplexity int) int
 		Description  func(childComplexity int) int
 		Events       func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -287,6 +296,7 @@ type ComplexityRoot struct {
 		Published    func(childComplexity int) int
 		Statements   func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
+		UpdatedBy    func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -327,6 +337,7 @@ type ComplexityRoot struct {
 		Authored    func(childComplexity int) int
 		ClaimsAbout func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		CreatedBy   func(childComplexity int) int
 		Description func(childComplexity int) int
 		Events      func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -335,6 +346,7 @@ type ComplexityRoot struct {
 		Origin      func(childComplexity int) int
 		Statements  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		UpdatedBy   func(childComplexity int) int
 		WikidataID  func(childComplexity int) int
 	}
 
@@ -355,6 +367,7 @@ type ComplexityRoot struct {
 		ClaimsAbout func(childComplexity int) int
 		CountryCode func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		CreatedBy   func(childComplexity int) int
 		Hosted      func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -363,6 +376,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Origin      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+		UpdatedBy   func(childComplexity int) int
 	}
 
 	PlaceConnection struct {
@@ -406,6 +420,7 @@ type ComplexityRoot struct {
 		Cites        func(childComplexity int) int
 		ClaimsAbout  func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
+		CreatedBy    func(childComplexity int) int
 		DerivedFrom  func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
@@ -420,6 +435,7 @@ type ComplexityRoot struct {
 		Title        func(childComplexity int) int
 		URL          func(childComplexity int) int
 		UpdatedAt    func(childComplexity int) int
+		UpdatedBy    func(childComplexity int) int
 	}
 
 	SourceConnection struct {
@@ -601,6 +617,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attribution.CreatedAt(childComplexity), true
+	case "Attribution.createdBy":
+		if e.ComplexityRoot.Attribution.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribution.CreatedBy(childComplexity), true
 	case "Attribution.cue":
 		if e.ComplexityRoot.Attribution.Cue == nil {
 			break
@@ -667,6 +689,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attribution.UpdatedAt(childComplexity), true
+	case "Attribution.updatedBy":
+		if e.ComplexityRoot.Attribution.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribution.UpdatedBy(childComplexity), true
 
 	case "AttributionConnection.edges":
 		if e.ComplexityRoot.AttributionConnection.Edges == nil {
@@ -761,6 +789,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.CreatedAt(childComplexity), true
+	case "Claim.createdBy":
+		if e.ComplexityRoot.Claim.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.CreatedBy(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -815,6 +849,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.UpdatedAt(childComplexity), true
+	case "Claim.updatedBy":
+		if e.ComplexityRoot.Claim.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.UpdatedBy(childComplexity), true
 
 	case "ClaimAbout.claim":
 		if e.ComplexityRoot.ClaimAbout.Claim == nil {
@@ -904,6 +944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.CreatedAt(childComplexity), true
+	case "Event.createdBy":
+		if e.ComplexityRoot.Event.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.CreatedBy(childComplexity), true
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
 			break
@@ -970,6 +1016,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.UpdatedAt(childComplexity), true
+	case "Event.updatedBy":
+		if e.ComplexityRoot.Event.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.UpdatedBy(childComplexity), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -1383,6 +1435,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Negotiation.CreatedAt(childComplexity), true
+	case "Negotiation.createdBy":
+		if e.ComplexityRoot.Negotiation.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Negotiation.CreatedBy(childComplexity), true
 	case "Negotiation.end":
 		if e.ComplexityRoot.Negotiation.End == nil {
 			break
@@ -1449,6 +1507,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Negotiation.UpdatedAt(childComplexity), true
+	case "Negotiation.updatedBy":
+		if e.ComplexityRoot.Negotiation.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Negotiation.UpdatedBy(childComplexity), true
 
 	case "NegotiationConnection.edges":
 		if e.ComplexityRoot.NegotiationConnection.Edges == nil {
@@ -1537,6 +1601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.CreatedAt(childComplexity), true
+	case "Organisation.createdBy":
+		if e.ComplexityRoot.Organisation.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.CreatedBy(childComplexity), true
 	case "Organisation.description":
 		if e.ComplexityRoot.Organisation.Description == nil {
 			break
@@ -1603,6 +1673,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.UpdatedAt(childComplexity), true
+	case "Organisation.updatedBy":
+		if e.ComplexityRoot.Organisation.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.UpdatedBy(childComplexity), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -1741,6 +1817,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.CreatedAt(childComplexity), true
+	case "Person.createdBy":
+		if e.ComplexityRoot.Person.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.CreatedBy(childComplexity), true
 	case "Person.description":
 		if e.ComplexityRoot.Person.Description == nil {
 			break
@@ -1789,6 +1871,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.UpdatedAt(childComplexity), true
+	case "Person.updatedBy":
+		if e.ComplexityRoot.Person.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.UpdatedBy(childComplexity), true
 	case "Person.wikidataId":
 		if e.ComplexityRoot.Person.WikidataID == nil {
 			break
@@ -1858,6 +1946,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.CreatedAt(childComplexity), true
+	case "Place.createdBy":
+		if e.ComplexityRoot.Place.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.CreatedBy(childComplexity), true
 	case "Place.hosted":
 		if e.ComplexityRoot.Place.Hosted == nil {
 			break
@@ -1906,6 +2000,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Place.UpdatedAt(childComplexity), true
+	case "Place.updatedBy":
+		if e.ComplexityRoot.Place.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Place.UpdatedBy(childComplexity), true
 
 	case "PlaceConnection.edges":
 		if e.ComplexityRoot.PlaceConnection.Edges == nil {
@@ -2192,6 +2292,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.CreatedAt(childComplexity), true
+	case "Source.createdBy":
+		if e.ComplexityRoot.Source.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.CreatedBy(childComplexity), true
 	case "Source.derivedFrom":
 		if e.ComplexityRoot.Source.DerivedFrom == nil {
 			break
@@ -2276,6 +2382,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.UpdatedAt(childComplexity), true
+	case "Source.updatedBy":
+		if e.ComplexityRoot.Source.UpdatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.UpdatedBy(childComplexity), true
 
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
@@ -2903,6 +3015,10 @@ type Person implements Node {
   authored: [Source!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   "The dataset or import batch the node came from."
   origin: String!
 }
@@ -2925,6 +3041,10 @@ type Organisation implements Node {
   published: [Source!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -2941,6 +3061,10 @@ type Place implements Node {
   hosted: [HeldIn!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -2959,6 +3083,10 @@ type Negotiation implements Node {
   claimsAbout: [ClaimAbout!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -2977,6 +3105,10 @@ type Event implements Node {
   claimsAbout: [ClaimAbout!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -3005,6 +3137,10 @@ type Source implements Node {
   claimsAbout: [ClaimAbout!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -3023,6 +3159,10 @@ type Claim implements Node {
   about: [ClaimAbout!]!
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -3050,6 +3190,10 @@ type Attribution implements Node {
   during: Event
   createdAt: Time!
   updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
   origin: String!
 }
 
@@ -3339,6 +3483,10 @@ func (ec *executionContext) childFields_Attribution(ctx context.Context, field g
 		return ec.fieldContext_Attribution_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Attribution_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Attribution_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Attribution_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Attribution_origin(ctx, field)
 	}
@@ -3411,6 +3559,10 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Claim_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Claim_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Claim_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Claim_origin(ctx, field)
 	}
@@ -3491,6 +3643,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Event_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Event_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Event_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Event_origin(ctx, field)
 	}
@@ -3665,6 +3821,10 @@ func (ec *executionContext) childFields_Negotiation(ctx context.Context, field g
 		return ec.fieldContext_Negotiation_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Negotiation_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Negotiation_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Negotiation_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Negotiation_origin(ctx, field)
 	}
@@ -3739,6 +3899,10 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Organisation_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Organisation_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Organisation_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Organisation_origin(ctx, field)
 	}
@@ -3837,6 +4001,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Person_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Person_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Person_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Person_origin(ctx, field)
 	}
@@ -3891,6 +4059,10 @@ func (ec *executionContext) childFields_Place(ctx context.Context, field graphql
 		return ec.fieldContext_Place_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Place_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Place_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Place_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Place_origin(ctx, field)
 	}
@@ -3961,6 +4133,10 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Source_updatedAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_Source_createdBy(ctx, field)
+	case "updatedBy":
+		return ec.fieldContext_Source_updatedBy(ctx, field)
 	case "origin":
 		return ec.fieldContext_Source_origin(ctx, field)
 	}
@@ -5272,6 +5448,52 @@ func (ec *executionContext) fieldContext_Attribution_updatedAt(_ context.Context
 	return graphql.NewScalarFieldContext("Attribution", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Attribution_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Attribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribution_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribution_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribution", field, false, false, "String")
+}
+
+func (ec *executionContext) _Attribution_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Attribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribution_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribution_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attribution", field, false, false, "String")
+}
+
 func (ec *executionContext) _Attribution_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Attribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5885,6 +6107,52 @@ func (ec *executionContext) _Claim_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Claim_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Claim_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
+}
+
+func (ec *executionContext) _Claim_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
 }
 
 func (ec *executionContext) _Claim_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
@@ -6568,6 +6836,52 @@ func (ec *executionContext) _Event_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Event_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Event_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+}
+
+func (ec *executionContext) _Event_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
 func (ec *executionContext) _Event_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Event) (ret graphql.Marshaler) {
@@ -8663,6 +8977,52 @@ func (ec *executionContext) fieldContext_Negotiation_updatedAt(_ context.Context
 	return graphql.NewScalarFieldContext("Negotiation", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Negotiation_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Negotiation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Negotiation_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Negotiation_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Negotiation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Negotiation_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Negotiation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Negotiation_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Negotiation_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Negotiation", field, false, false, "String")
+}
+
 func (ec *executionContext) _Negotiation_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Negotiation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9353,6 +9713,52 @@ func (ec *executionContext) _Organisation_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Organisation_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Organisation_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Organisation_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Organisation) (ret graphql.Marshaler) {
@@ -10167,6 +10573,52 @@ func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Person", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Person_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
+func (ec *executionContext) _Person_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
+}
+
 func (ec *executionContext) _Person_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10633,6 +11085,52 @@ func (ec *executionContext) _Place_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Place_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Place", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Place_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
+}
+
+func (ec *executionContext) _Place_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Place_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Place_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
 }
 
 func (ec *executionContext) _Place_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Place) (ret graphql.Marshaler) {
@@ -12269,6 +12767,52 @@ func (ec *executionContext) _Source_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Source_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Source_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
+}
+
+func (ec *executionContext) _Source_updatedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_updatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_updatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_origin(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
@@ -15418,6 +15962,16 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "createdBy":
+			out.Values[i] = ec._Attribution_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Attribution_updatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "origin":
 			out.Values[i] = ec._Attribution_origin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15649,6 +16203,16 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Claim_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._Claim_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Claim_updatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15919,6 +16483,16 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Event_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._Event_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Event_updatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16634,6 +17208,16 @@ func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "createdBy":
+			out.Values[i] = ec._Negotiation_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Negotiation_updatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "origin":
 			out.Values[i] = ec._Negotiation_origin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -16875,6 +17459,16 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Organisation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._Organisation_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Organisation_updatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17207,6 +17801,16 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "createdBy":
+			out.Values[i] = ec._Person_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Person_updatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "origin":
 			out.Values[i] = ec._Person_origin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17380,6 +17984,16 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Place_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._Place_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Place_updatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17767,6 +18381,16 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Source_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.Values[i] = ec._Source_createdBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedBy":
+			out.Values[i] = ec._Source_updatedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -83,6 +83,12 @@ func TestUpsert(t *testing.T) {
 			t.Errorf("after clearing wikidataId only: %v", p)
 		}
 	})
+	t.Run("RecordsTheKey", func(t *testing.T) {
+		got := mustOK(t, c, "", `{ person(id: "person/sergey-lavrov") { createdBy updatedBy origin } }`)
+		if jsonOf(got) != `{"person":{"createdBy":"e","origin":"api:e","updatedBy":"e"}}` {
+			t.Errorf("bookkeeping: %s", jsonOf(got))
+		}
+	})
 	t.Run("SearchableAtOnce", func(t *testing.T) {
 		got := mustOK(t, c, "", `{ people(first: 5, filter: {name: "lawrow"}) { nodes { id } } }`)
 		if !strings.Contains(jsonOf(got), "person/sergey-lavrov") {

@@ -102,6 +102,9 @@ type Meta struct {
 	UpdatedAt time.Time
 	// Origin says where the node came from: a dataset or an import batch.
 	Origin string
+	// CreatedBy and UpdatedBy name the API key (or command) that wrote it.
+	CreatedBy string
+	UpdatedBy string
 }
 
 // Node is any node of the graph.

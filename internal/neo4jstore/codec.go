@@ -213,7 +213,8 @@ func (r propReader) date(name string) *domain.PartialDate {
 }
 
 func (r propReader) meta() domain.Meta {
-	return domain.Meta{CreatedAt: r.time("createdAt"), UpdatedAt: r.time("updatedAt"), Origin: r.str("origin")}
+	return domain.Meta{CreatedAt: r.time("createdAt"), UpdatedAt: r.time("updatedAt"), Origin: r.str("origin"),
+		CreatedBy: r.str("createdBy"), UpdatedBy: r.str("updatedBy")}
 }
 
 // decodeNode builds the domain node of kind from stored properties.

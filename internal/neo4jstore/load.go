@@ -29,8 +29,6 @@ func (s *LoadStats) add(outcome string, n int64) {
 		s.Created += int(n)
 	case "updated":
 		s.Updated += int(n)
-	case "missing":
-		s.Missing += int(n)
 	default:
 		s.Unchanged += int(n)
 	}
@@ -66,28 +64,20 @@ var allRelTypes = []domain.RelType{
 
 // mergeEdgeCypher upserts relationships of one type; key tells apart two
 // relationships of one type between the same nodes (e.g. two roles). Rows
-// whose ends do not exist are returned as 'missing'.
+// whose ends do not exist match nothing: merge counts them as missing.
 func mergeEdgeCypher(t domain.RelType) string {
 	return `UNWIND $rows AS row
-OPTIONAL MATCH (a:Node {id: row.from})
-OPTIONAL MATCH (b:Node {id: row.to})
-WITH row, a, b
-CALL (row, a, b) {
-  WITH row, a, b WHERE a IS NULL OR b IS NULL
-  RETURN 'missing' AS outcome
-UNION
-  WITH row, a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
-  ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin
-  WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
-  SET r += row.props, r.hash = row.hash,
-      r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
-      r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
-  FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
-    CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` -> ' + b.id, fields: []})
-    CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` <- ' + a.id, fields: []}))
-  RETURN outcome
-}
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
+MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
+ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin
+WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
+SET r += row.props, r.hash = row.hash,
+    r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
+    r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
+FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
+  CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` -> ' + b.id, fields: []})
+  CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` <- ' + a.id, fields: []}))
 RETURN outcome, count(*) AS count`
 }
 
@@ -187,15 +177,20 @@ func edgeKey(e domain.Edge) string {
 	return ""
 }
 
-// merge runs one of the merge queries and adds its outcomes to st.
+// merge runs one of the merge queries and adds its outcomes to st; rows
+// that matched nothing count as missing.
 func (tx *writeTx) merge(ctx context.Context, cypher string, rows []map[string]any, st *LoadStats) error {
 	recs, err := tx.run(ctx, cypher, map[string]any{"rows": rows, "derived": derivedKeys})
 	if err != nil {
 		return err
 	}
+	seen := 0
 	for _, r := range recs {
-		st.add(r.Values[0].(string), r.Values[1].(int64))
+		n := r.Values[1].(int64)
+		st.add(r.Values[0].(string), n)
+		seen += int(n)
 	}
+	st.Missing += len(rows) - seen
 	return nil
 }
 
