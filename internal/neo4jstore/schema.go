@@ -13,11 +13,11 @@ import (
 
 // SchemaVersion is the version of the graph layout this code reads and writes.
 // Raise it with every change that older code could not read.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
-const FulltextIndex = "node_text"
+const FulltextIndex = "node_text_v2"
 
 // schemaStatements are idempotent (IF NOT EXISTS) and applied at every start.
 func schemaStatements() []string {
@@ -40,6 +40,8 @@ func schemaStatements() []string {
 		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s_kind IF NOT EXISTS FOR (n:%s) ON (n.kind)", strings.ToLower(lk), lk))
 	}
 	stmts = append(stmts,
+		// Version 1's full-text index lacked cues.
+		"DROP INDEX node_text IF EXISTS",
 		"CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)",
 		"CREATE INDEX attribution_stance IF NOT EXISTS FOR (n:Attribution) ON (n.stance)",
 		"CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateEarliest, n.dateLatest)",
@@ -47,7 +49,7 @@ func schemaStatements() []string {
 		"CREATE INDEX attribution_stated_at IF NOT EXISTS FOR (n:Attribution) ON (n.statedAtEarliest, n.statedAtLatest)",
 		"CREATE INDEX source_published_at IF NOT EXISTS FOR (n:Source) ON (n.publishedAtEarliest, n.publishedAtLatest)",
 		"CREATE FULLTEXT INDEX "+FulltextIndex+" IF NOT EXISTS FOR (n:Person|Organisation|Place|Negotiation|Event|Source|Claim|Attribution) "+
-			"ON EACH [n.name, n.aliasText, n.title, n.text, n.summary, n.quote] "+
+			"ON EACH [n.name, n.aliasText, n.title, n.text, n.summary, n.quote, n.cue] "+
 			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 	)
 	return stmts
