@@ -19,6 +19,9 @@ type Resolver struct {
 	Changes HistoryReader
 	Names   editor.NameIndex
 	Events  *Broker
+	// Traversal answers search, paths, neighbourhoods, timelines, disputes
+	// and co-occurrence.
+	Traversal domain.Traverser
 }
 
 // HistoryReader lists the changes made to a node, newest first.

@@ -52,6 +52,19 @@ func (r *claimResolver) About(ctx context.Context, obj *domain.Claim) ([]*model.
 	return views(ctx, obj, aboutOut, claimAboutView)
 }
 
+// Claim is the resolver for the claim field.
+func (r *claimLinkResolver) Claim(ctx context.Context, obj *domain.ClaimLink) (*domain.Claim, error) {
+	return typed[*domain.Claim](ctx, obj.ClaimID)
+}
+
+// Attribution is the resolver for the attribution field.
+func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLink) (*domain.Attribution, error) {
+	if obj.AttributionID == nil {
+		return nil, nil
+	}
+	return typed[*domain.Attribution](ctx, *obj.AttributionID)
+}
+
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *domain.Event) ([]*model.Participation, error) {
 	return views(ctx, obj, participantOut, participationView)
@@ -79,6 +92,26 @@ func (r *eventResolver) ClaimsAbout(ctx context.Context, obj *domain.Event) ([]*
 
 // Claim is the resolver for the claim field.
 func (r *eventPartResolver) Claim(ctx context.Context, obj *model.EventPart) (*domain.Claim, error) {
+	return claimByID(ctx, obj.ClaimID)
+}
+
+// ID is the resolver for the id field.
+func (r *graphEdgeResolver) ID(ctx context.Context, obj *domain.Edge) (string, error) {
+	return edgeID(obj), nil
+}
+
+// Source is the resolver for the source field.
+func (r *graphEdgeResolver) Source(ctx context.Context, obj *domain.Edge) (string, error) {
+	return obj.From, nil
+}
+
+// Target is the resolver for the target field.
+func (r *graphEdgeResolver) Target(ctx context.Context, obj *domain.Edge) (string, error) {
+	return obj.To, nil
+}
+
+// Claim is the resolver for the claim field.
+func (r *graphEdgeResolver) Claim(ctx context.Context, obj *domain.Edge) (*domain.Claim, error) {
 	return claimByID(ctx, obj.ClaimID)
 }
 
@@ -219,6 +252,44 @@ func (r *organisationResolver) Published(ctx context.Context, obj *domain.Organi
 // Claim is the resolver for the claim field.
 func (r *participationResolver) Claim(ctx context.Context, obj *model.Participation) (*domain.Claim, error) {
 	return claimByID(ctx, obj.ClaimID)
+}
+
+// Length is the resolver for the length field.
+func (r *pathResolver) Length(ctx context.Context, obj *domain.Path) (int, error) {
+	return len(obj.Steps), nil
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *pathResolver) Nodes(ctx context.Context, obj *domain.Path) ([]domain.Node, error) {
+	return pathNodes(ctx, obj)
+}
+
+// From is the resolver for the from field.
+func (r *pathStepResolver) From(ctx context.Context, obj *domain.PathStep) (domain.Node, error) {
+	return nodeOrErr(ctx, obj.From)
+}
+
+// To is the resolver for the to field.
+func (r *pathStepResolver) To(ctx context.Context, obj *domain.PathStep) (domain.Node, error) {
+	return nodeOrErr(ctx, obj.To)
+}
+
+// Direction is the resolver for the direction field.
+func (r *pathStepResolver) Direction(ctx context.Context, obj *domain.PathStep) (model.StepDirection, error) {
+	if obj.Forward {
+		return model.StepDirectionForward, nil
+	}
+	return model.StepDirectionBackward, nil
+}
+
+// Claim is the resolver for the claim field.
+func (r *pathStepResolver) Claim(ctx context.Context, obj *domain.PathStep) (*domain.Claim, error) {
+	return claimByID(ctx, obj.ClaimID)
+}
+
+// Sources is the resolver for the sources field.
+func (r *pathStepResolver) Sources(ctx context.Context, obj *domain.PathStep) ([]*domain.Source, error) {
+	return stepSources(ctx, obj)
 }
 
 // Statements is the resolver for the statements field.
@@ -440,6 +511,66 @@ func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*d
 	return out, nil
 }
 
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error) {
+	return search(ctx, r.Resolver, text, types, first, after)
+}
+
+// Paths is the resolver for the paths field.
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error) {
+	return paths(ctx, r.Resolver, domain.PathQuery{From: from, To: to, MaxHops: maxHops, Types: relationshipTypes, Avoid: avoid, MaxDegree: maxDegree, Limit: first})
+}
+
+// ClaimLinks is the resolver for the claimLinks field.
+func (r *queryResolver) ClaimLinks(ctx context.Context, a string, b string) ([]*domain.ClaimLink, error) {
+	for _, id := range []string{a, b} {
+		if err := domain.CheckID("id", id); err != nil {
+			return nil, err
+		}
+	}
+	links, err := r.Traversal.ClaimLinks(ctx, a, b)
+	return ptrs(links), err
+}
+
+// Neighbourhood is the resolver for the neighbourhood field.
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, hops int, types []model.NodeType, date *domain.DateWindow, maxNeighbours int) (*domain.Subgraph, error) {
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	w := window(date)
+	if err := w.Check("date"); err != nil {
+		return nil, err
+	}
+	return r.Traversal.Neighbourhood(ctx, domain.NeighbourhoodQuery{ID: id, Hops: hops, Kinds: kindsOf(types), Date: w, PerNode: maxNeighbours})
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *queryResolver) Timeline(ctx context.Context, id string, date *domain.DateWindow, first int) ([]*domain.TimelineEntry, error) {
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	w := window(date)
+	if err := w.Check("date"); err != nil {
+		return nil, err
+	}
+	entries, err := r.Traversal.Timeline(ctx, id, w, first)
+	return ptrs(entries), err
+}
+
+// Disputes is the resolver for the disputes field.
+func (r *queryResolver) Disputes(ctx context.Context, about *string, first int) ([]*model.Dispute, error) {
+	return disputes(ctx, r.Resolver, about, first)
+}
+
+// Cooccurrences is the resolver for the cooccurrences field.
+func (r *queryResolver) Cooccurrences(ctx context.Context, id string, first int) ([]*domain.Cooccurrence, error) {
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	co, err := r.Traversal.Cooccurrences(ctx, id, first)
+	return ptrs(co), err
+}
+
 // Publisher is the resolver for the publisher field.
 func (r *sourceResolver) Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error) {
 	return linkedOne[*domain.Organisation](ctx, obj.ID, publishedOut)
@@ -496,11 +627,17 @@ func (r *Resolver) Attribution() AttributionResolver { return &attributionResolv
 // Claim returns ClaimResolver implementation.
 func (r *Resolver) Claim() ClaimResolver { return &claimResolver{r} }
 
+// ClaimLink returns ClaimLinkResolver implementation.
+func (r *Resolver) ClaimLink() ClaimLinkResolver { return &claimLinkResolver{r} }
+
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
 // EventPart returns EventPartResolver implementation.
 func (r *Resolver) EventPart() EventPartResolver { return &eventPartResolver{r} }
+
+// GraphEdge returns GraphEdgeResolver implementation.
+func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
 
 // HeldIn returns HeldInResolver implementation.
 func (r *Resolver) HeldIn() HeldInResolver { return &heldInResolver{r} }
@@ -523,6 +660,12 @@ func (r *Resolver) Organisation() OrganisationResolver { return &organisationRes
 // Participation returns ParticipationResolver implementation.
 func (r *Resolver) Participation() ParticipationResolver { return &participationResolver{r} }
 
+// Path returns PathResolver implementation.
+func (r *Resolver) Path() PathResolver { return &pathResolver{r} }
+
+// PathStep returns PathStepResolver implementation.
+func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
+
 // Person returns PersonResolver implementation.
 func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 
@@ -541,8 +684,10 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 type (
 	attributionResolver      struct{ *Resolver }
 	claimResolver            struct{ *Resolver }
+	claimLinkResolver        struct{ *Resolver }
 	eventResolver            struct{ *Resolver }
 	eventPartResolver        struct{ *Resolver }
+	graphEdgeResolver        struct{ *Resolver }
 	heldInResolver           struct{ *Resolver }
 	membershipResolver       struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
@@ -550,6 +695,8 @@ type (
 	negotiationPartyResolver struct{ *Resolver }
 	organisationResolver     struct{ *Resolver }
 	participationResolver    struct{ *Resolver }
+	pathResolver             struct{ *Resolver }
+	pathStepResolver         struct{ *Resolver }
 	personResolver           struct{ *Resolver }
 	placeResolver            struct{ *Resolver }
 	queryResolver            struct{ *Resolver }

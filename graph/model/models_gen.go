@@ -135,6 +135,15 @@ type DeletePayload struct {
 	Deleted bool `json:"deleted"`
 }
 
+type Dispute struct {
+	Claim *domain.Claim `json:"claim"`
+	// ASSERTS and CONFIRMS.
+	Asserting []*domain.Attribution `json:"asserting"`
+	Denying   []*domain.Attribution `json:"denying"`
+	// Non-committal stances.
+	Other []*domain.Attribution `json:"other"`
+}
+
 type EventConnection struct {
 	Edges      []*EventEdge    `json:"edges"`
 	Nodes      []*domain.Event `json:"nodes"`
@@ -320,6 +329,11 @@ type PlaceInput struct {
 type Query struct {
 }
 
+type SearchResults struct {
+	Hits     []*domain.SearchHit `json:"hits"`
+	PageInfo *PageInfo           `json:"pageInfo"`
+}
+
 type SourceConnection struct {
 	Edges      []*SourceEdge    `json:"edges"`
 	Nodes      []*domain.Source `json:"nodes"`
@@ -359,6 +373,73 @@ type SourceInput struct {
 // anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
 // in the connection_init payload.
 type Subscription struct {
+}
+
+type NodeType string
+
+const (
+	NodeTypePerson       NodeType = "PERSON"
+	NodeTypeOrganisation NodeType = "ORGANISATION"
+	NodeTypePlace        NodeType = "PLACE"
+	NodeTypeNegotiation  NodeType = "NEGOTIATION"
+	NodeTypeEvent        NodeType = "EVENT"
+	NodeTypeSource       NodeType = "SOURCE"
+	NodeTypeClaim        NodeType = "CLAIM"
+	NodeTypeAttribution  NodeType = "ATTRIBUTION"
+)
+
+var AllNodeType = []NodeType{
+	NodeTypePerson,
+	NodeTypeOrganisation,
+	NodeTypePlace,
+	NodeTypeNegotiation,
+	NodeTypeEvent,
+	NodeTypeSource,
+	NodeTypeClaim,
+	NodeTypeAttribution,
+}
+
+func (e NodeType) IsValid() bool {
+	switch e {
+	case NodeTypePerson, NodeTypeOrganisation, NodeTypePlace, NodeTypeNegotiation, NodeTypeEvent, NodeTypeSource, NodeTypeClaim, NodeTypeAttribution:
+		return true
+	}
+	return false
+}
+
+func (e NodeType) String() string {
+	return string(e)
+}
+
+func (e *NodeType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NodeType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NodeType", str)
+	}
+	return nil
+}
+
+func (e NodeType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NodeType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NodeType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type OrderDirection string
@@ -411,6 +492,62 @@ func (e *OrderDirection) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type StepDirection string
+
+const (
+	// The relationship points from the step's `from` to its `to`.
+	StepDirectionForward  StepDirection = "FORWARD"
+	StepDirectionBackward StepDirection = "BACKWARD"
+)
+
+var AllStepDirection = []StepDirection{
+	StepDirectionForward,
+	StepDirectionBackward,
+}
+
+func (e StepDirection) IsValid() bool {
+	switch e {
+	case StepDirectionForward, StepDirectionBackward:
+		return true
+	}
+	return false
+}
+
+func (e StepDirection) String() string {
+	return string(e)
+}
+
+func (e *StepDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StepDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StepDirection", str)
+	}
+	return nil
+}
+
+func (e StepDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StepDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StepDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

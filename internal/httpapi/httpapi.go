@@ -29,6 +29,7 @@ type Store interface {
 	domain.Writer
 	graph.HistoryReader
 	editor.NameIndex
+	domain.Traverser
 }
 
 // Options configures the handler.
@@ -54,7 +55,7 @@ const MaxBodyBytes = 1 << 20
 func GraphQL(store Store) *handler.Server { return graphQL(store, nil, graph.NewBroker()) }
 
 func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events}}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store}}))
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		// Frontend apps on other origins subscribe too; keys, not cookies,

@@ -1,0 +1,159 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/model"
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+var nodeKinds = map[model.NodeType]domain.Kind{
+	model.NodeTypePerson: domain.KindPerson, model.NodeTypeOrganisation: domain.KindOrganisation,
+	model.NodeTypePlace: domain.KindPlace, model.NodeTypeNegotiation: domain.KindNegotiation,
+	model.NodeTypeEvent: domain.KindEvent, model.NodeTypeSource: domain.KindSource,
+	model.NodeTypeClaim: domain.KindClaim, model.NodeTypeAttribution: domain.KindAttribution,
+}
+
+func kindsOf(types []model.NodeType) []domain.Kind {
+	out := make([]domain.Kind, 0, len(types))
+	for _, t := range types {
+		out = append(out, nodeKinds[t])
+	}
+	return out
+}
+
+const searchCursorPrefix = "s1:"
+
+func search(ctx context.Context, r *Resolver, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error) {
+	if first < 1 || first > domain.MaxPageSize {
+		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
+	}
+	offset := 0
+	if after != nil {
+		raw, err := base64.RawURLEncoding.DecodeString(*after)
+		n, err2 := strconv.Atoi(strings.TrimPrefix(string(raw), searchCursorPrefix))
+		if err != nil || err2 != nil || !strings.HasPrefix(string(raw), searchCursorPrefix) || n < 1 {
+			return nil, domain.Invalid("after", "invalid cursor %q: pass an endCursor returned by search", *after)
+		}
+		offset = n
+	}
+	hits, more, err := r.Traversal.Search(ctx, text, kindsOf(types), first, offset)
+	if err != nil {
+		return nil, err
+	}
+	res := &model.SearchResults{Hits: make([]*domain.SearchHit, len(hits)), PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: offset > 0}}
+	for i := range hits {
+		res.Hits[i] = &hits[i]
+	}
+	if len(hits) > 0 {
+		end := base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s%d", searchCursorPrefix, offset+len(hits))))
+		res.PageInfo.EndCursor = &end
+	}
+	return res, nil
+}
+
+func paths(ctx context.Context, r *Resolver, q domain.PathQuery) ([]*domain.Path, error) {
+	for _, id := range append([]string{q.From, q.To}, q.Avoid...) {
+		if err := domain.CheckID("id", id); err != nil {
+			return nil, err
+		}
+	}
+	found, err := r.Traversal.Paths(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Path, len(found))
+	for i := range found {
+		out[i] = &found[i]
+	}
+	return out, nil
+}
+
+// nodeOrErr loads a node that a traversal just returned.
+func nodeOrErr(ctx context.Context, id string) (domain.Node, error) {
+	n, err := For(ctx).Node(ctx, id)
+	if err == nil && n == nil {
+		err = &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("node %s vanished", id)}
+	}
+	return n, err
+}
+
+func pathNodes(ctx context.Context, p *domain.Path) ([]domain.Node, error) {
+	return For(ctx).Nodes(ctx, p.NodeIDs)
+}
+
+func stepSources(ctx context.Context, st *domain.PathStep) ([]*domain.Source, error) {
+	nodes, err := For(ctx).Nodes(ctx, st.SourceIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Source, 0, len(nodes))
+	for _, n := range nodes {
+		if s, ok := n.(*domain.Source); ok {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func edgeID(e *domain.Edge) string {
+	id := fmt.Sprintf("%s:%s:%s", e.From, e.Type, e.To)
+	if e.Role != nil {
+		id += ":" + *e.Role
+	} else if e.Side != nil {
+		id += ":" + *e.Side
+	}
+	return id
+}
+
+func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*model.Dispute, error) {
+	if about != nil {
+		if err := domain.CheckID("about", *about); err != nil {
+			return nil, err
+		}
+	}
+	claims, err := r.Traversal.Disputes(ctx, about, first)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(claims))
+	for i, c := range claims {
+		ids[i] = c.NodeID()
+	}
+	links, err := r.Graph.Links(ctx, onIn, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Dispute, 0, len(claims))
+	for _, c := range claims {
+		d := &model.Dispute{Claim: c.(*domain.Claim), Asserting: []*domain.Attribution{}, Denying: []*domain.Attribution{}, Other: []*domain.Attribution{}}
+		for _, l := range links[c.NodeID()] {
+			a, ok := l.Other.(*domain.Attribution)
+			if !ok {
+				continue
+			}
+			switch a.Stance {
+			case domain.StanceAsserts, domain.StanceConfirms:
+				d.Asserting = append(d.Asserting, a)
+			case domain.StanceDenies:
+				d.Denying = append(d.Denying, a)
+			default:
+				d.Other = append(d.Other, a)
+			}
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+func ptrs[T any](xs []T) []*T {
+	out := make([]*T, len(xs))
+	for i := range xs {
+		out[i] = &xs[i]
+	}
+	return out
+}
