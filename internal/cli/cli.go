@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
+	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
@@ -69,6 +70,9 @@ type config struct {
 	batchSize      int
 	format         string
 	output         string
+	around         string
+	hops           int
+	maxNeighbours  int
 	article        articleFlags
 	args           []string
 }
@@ -118,7 +122,10 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&cfg.anonymousReads, "anonymous-reads", envOr("NEWSGRAPH_ANONYMOUS_READS", "true") == "true", "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
 	fs.BoolVar(&cfg.strict, "strict", false, "import: stop at the first bad line, before anything is written")
 	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: records per transaction")
-	fs.StringVar(&cfg.format, "format", "jsonl", "export: the output format (jsonl)")
+	fs.StringVar(&cfg.format, "format", "jsonl", "export: jsonl (the import format), graphml, gexf, csv-nodes, csv-edges, json (D3), cytoscape or ftm (FollowTheMoney)")
+	fs.StringVar(&cfg.around, "around", "", "export: only the neighbourhood of this node id (not for jsonl)")
+	fs.IntVar(&cfg.hops, "hops", 1, "export --around: hops, 1 to 3")
+	fs.IntVar(&cfg.maxNeighbours, "max-neighbours", 25, "export --around: neighbours expanded per node")
 	fs.StringVar(&cfg.output, "output", "-", "export: the file to write, - for standard output")
 	fs.StringVar(&cfg.article.id, "id", "", "ingest: the Source id (default: derived from the title and text)")
 	fs.StringVar(&cfg.article.title, "title", "", "ingest: the article's title")
@@ -232,7 +239,11 @@ func (c config) check() error {
 		return domain.Invalid("batch-size", "--batch-size must be between 1 and 100000, got %d", c.batchSize)
 	}
 	if c.format != "jsonl" {
-		return domain.Invalid("format", "--format %q is not supported: use jsonl", c.format)
+		if _, err := export.Parse(c.format); err != nil {
+			return err
+		}
+	} else if c.around != "" {
+		return domain.Invalid("around", "--around exports a neighbourhood, which needs a graph format, not jsonl")
 	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return domain.Invalid("log-format", "--log-format must be text or json, got %q", c.logFormat)
@@ -418,10 +429,6 @@ func exportCmd(ctx context.Context, cfg config, out io.Writer) error {
 		return err
 	}
 	defer store.Close(context.Background())
-	ds, err := store.ReadAll(ctx)
-	if err != nil {
-		return err
-	}
 	w := out
 	if cfg.output != "-" {
 		f, err := os.Create(cfg.output)
@@ -431,11 +438,33 @@ func exportCmd(ctx context.Context, cfg config, out io.Writer) error {
 		defer f.Close()
 		w = f
 	}
-	if err := dataset.Write(w, ds); err != nil {
-		return domain.Errorf(domain.EINTERNAL, "writing the export: %v", err)
+	var nodes, edges int
+	if cfg.format == "jsonl" {
+		ds, err := store.ReadAll(ctx)
+		if err != nil {
+			return err
+		}
+		if err := dataset.Write(w, ds); err != nil {
+			return domain.Errorf(domain.EINTERNAL, "writing the export: %v", err)
+		}
+		nodes, edges = len(ds.Nodes), len(ds.Edges)
+	} else {
+		var q *domain.NeighbourhoodQuery
+		if cfg.around != "" {
+			q = &domain.NeighbourhoodQuery{ID: cfg.around, Hops: cfg.hops, PerNode: cfg.maxNeighbours}
+		}
+		g, err := export.Load(ctx, store, q)
+		if err != nil {
+			return err
+		}
+		f, _ := export.Parse(cfg.format)
+		if err := export.Write(w, f, g); err != nil {
+			return domain.Errorf(domain.EINTERNAL, "writing the export: %v", err)
+		}
+		nodes, edges = len(g.Nodes), len(g.Edges)
 	}
 	if cfg.output != "-" {
-		fmt.Fprintf(out, "exported %d nodes and %d relationships to %s\n", len(ds.Nodes), len(ds.Edges), cfg.output)
+		fmt.Fprintf(out, "exported %d nodes and %d relationships to %s\n", nodes, edges, cfg.output)
 	}
 	return nil
 }

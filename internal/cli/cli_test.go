@@ -106,6 +106,13 @@ func TestImportExportIngestCommands(t *testing.T) {
 	if code, stdout, stderr := run(t, "export", "--output", out); code != cli.ExitOK || !strings.Contains(stdout, "exported") {
 		t.Fatalf("export: exit %d\n%s\n%s", code, stdout, stderr)
 	}
+	gexf := filepath.Join(dir, "peskov.gexf")
+	if code, stdout, stderr := run(t, "export", "--format", "gexf", "--around", "person/dmitry-peskov", "--hops", "2", "--output", gexf); code != cli.ExitOK || !strings.Contains(stdout, "exported") {
+		t.Errorf("export gexf: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if code, _, stderr := run(t, "export", "--around", "person/dmitry-peskov"); code != cli.ExitUsage || !strings.Contains(stderr, "needs a graph format") {
+		t.Errorf("export --around as jsonl: exit %d, %s", code, stderr)
+	}
 	if code, stdout, stderr := run(t, "import", out); code != cli.ExitOK || !strings.Contains(stdout, "0 created, 0 updated") {
 		t.Errorf("re-import of an export: exit %d\n%s\n%s", code, stdout, stderr)
 	}

@@ -5,7 +5,11 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +25,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
+	"github.com/newsgraph/newsgraph/internal/export"
 )
 
 // Store is what the API needs of the database.
@@ -30,6 +35,7 @@ type Store interface {
 	graph.HistoryReader
 	editor.NameIndex
 	domain.Traverser
+	export.Store
 }
 
 // Options configures the handler.
@@ -105,6 +111,7 @@ func Handler(store Store, opts Options) http.Handler {
 	}
 	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(opts.RequestTimeout, graphQL(store, opts.Keys, graph.NewBroker()))))
 	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
+	mux.Handle("GET /export/{format}", opts.Keys.Middleware(withLimits(opts.RequestTimeout, exportHandler(store))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -139,4 +146,83 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(v)
+}
+
+// exportHandler serves /export/{format}: the whole graph, or with ?id= the
+// neighbourhood of a node (hops, maxNeighbours, types as in GraphQL), as a
+// download.
+func exportHandler(store Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fail := func(err error) {
+			status := map[string]int{domain.EINVALID: 400, domain.ENOTFOUND: 404, domain.ELIMIT: 422, domain.EUNAVAILABLE: 503}[domain.ErrorCode(err)]
+			if status == 0 {
+				status = 500
+				slog.Error("export", "err", err)
+			}
+			if status == 500 {
+				err = domain.Errorf(domain.EINTERNAL, "internal error")
+			}
+			writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": domain.ErrorMessage(err), "extensions": map[string]string{"code": graph.Codes[domain.ErrorCode(err)]}}}})
+		}
+		if domain.PrincipalFrom(r.Context()).Role < domain.RoleReader {
+			fail(domain.Errorf(domain.EUNAUTHENTICATED, "exporting needs an API key"))
+			return
+		}
+		format, err := export.Parse(r.PathValue("format"))
+		if err != nil {
+			fail(err)
+			return
+		}
+		q, err := neighbourhoodQuery(r)
+		if err != nil {
+			fail(err)
+			return
+		}
+		g, err := export.Load(r.Context(), store, q)
+		if err != nil {
+			fail(err)
+			return
+		}
+		name := "newsgraph"
+		if q != nil {
+			name += "-" + strings.NewReplacer("/", "-").Replace(q.ID)
+		}
+		w.Header().Set("Content-Type", format.ContentType())
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, format.Extension()))
+		if err := export.Write(w, format, g); err != nil {
+			slog.Error("export write", "err", err)
+		}
+	})
+}
+
+func neighbourhoodQuery(r *http.Request) (*domain.NeighbourhoodQuery, error) {
+	v := r.URL.Query()
+	id := v.Get("id")
+	if id == "" {
+		return nil, nil
+	}
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	q := &domain.NeighbourhoodQuery{ID: id, Hops: 1, PerNode: 25}
+	for name, dst := range map[string]*int{"hops": &q.Hops, "maxNeighbours": &q.PerNode} {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return nil, domain.Invalid(name, "%s must be a number, got %q", name, s)
+			}
+			*dst = n
+		}
+	}
+	for _, t := range v["types"] {
+		if t == "" {
+			return nil, domain.Invalid("types", "empty type")
+		}
+		k := domain.Kind(strings.ToUpper(t[:1]) + strings.ToLower(t[1:]))
+		if !slices.Contains(domain.Kinds, k) {
+			return nil, domain.Invalid("types", "unknown type %q", t)
+		}
+		q.Kinds = append(q.Kinds, k)
+	}
+	return q, nil
 }

@@ -144,3 +144,42 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 		t.Errorf("/readyz after recovery = %d, want 200", got)
 	}
 }
+
+func TestExportEndpoint(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	srv := httptest.NewServer(httpapi.Handler(s, httpapi.Options{}))
+	defer srv.Close()
+	for path, want := range map[string][2]string{
+		"/export/gexf?id=person/dmitry-peskov&hops=2": {"application/gexf+xml; charset=utf-8", `attachment; filename="newsgraph-person-dmitry-peskov.gexf"`},
+		"/export/graphml":   {"application/graphml+xml; charset=utf-8", `attachment; filename="newsgraph.graphml"`},
+		"/export/csv-edges": {"text/csv; charset=utf-8", `attachment; filename="newsgraph.edges.csv"`},
+		"/export/ftm?id=event/2025-03-us-ukraine-talks-saudi-arabia": {"application/x-ndjson; charset=utf-8", `attachment; filename="newsgraph-event-2025-03-us-ukraine-talks-saudi-arabia.ftm.jsonl"`},
+		"/export/cytoscape?id=place/black-sea&types=claim":           {"application/json; charset=utf-8", `attachment; filename="newsgraph-place-black-sea.cytoscape.json"`},
+	} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != want[0] || res.Header.Get("Content-Disposition") != want[1] || len(body) == 0 {
+			t.Errorf("GET %s: %d %q %q (%d bytes)", path, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"), len(body))
+		}
+	}
+	for path, want := range map[string]string{
+		"/export/pdf":                     "BAD_USER_INPUT",
+		"/export/gexf?id=Peskov":          "BAD_USER_INPUT",
+		"/export/gexf?id=person/nobody":   "NOT_FOUND",
+		"/export/gexf?id=person/x&hops=9": "BAD_USER_INPUT",
+	} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode < 400 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s: %d %s, want %s", path, res.StatusCode, body, want)
+		}
+	}
+}

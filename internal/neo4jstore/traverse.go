@@ -172,7 +172,7 @@ RETURN [n IN nodes(p) | n.id] AS ids,
 		}
 		paths = append(paths, p)
 	}
-	sources, err := s.claimSources(ctx, claims)
+	sources, err := s.ClaimSources(ctx, claims)
 	if err != nil {
 		return nil, err
 	}
@@ -186,8 +186,8 @@ RETURN [n IN nodes(p) | n.id] AS ids,
 	return paths, nil
 }
 
-// claimSources returns, per claim, the sources its attributions are recorded in.
-func (s *Store) claimSources(ctx context.Context, claims map[string]bool) (map[string][]string, error) {
+// ClaimSources returns, per claim, the sources its attributions are recorded in.
+func (s *Store) ClaimSources(ctx context.Context, claims map[string]bool) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(claims) == 0 {
 		return out, nil

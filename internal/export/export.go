@@ -1,0 +1,231 @@
+// Package export writes subgraphs in the formats journalists take to other
+// tools: GraphML and GEXF (Gephi, yEd), CSV node and edge lists
+// (spreadsheets), JSON for D3 and Cytoscape, and FollowTheMoney entities
+// (Aleph). Every format carries the full entities and the provenance of each
+// relationship (its claim and the sources that record it), not just ids.
+package export
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// Format names an export format.
+type Format string
+
+// The formats.
+const (
+	GraphML   Format = "graphml"
+	GEXF      Format = "gexf"
+	CSVNodes  Format = "csv-nodes"
+	CSVEdges  Format = "csv-edges"
+	JSON      Format = "json"
+	Cytoscape Format = "cytoscape"
+	FtM       Format = "ftm"
+)
+
+// Formats lists every format.
+var Formats = []Format{GraphML, GEXF, CSVNodes, CSVEdges, JSON, Cytoscape, FtM}
+
+// ContentType is the media type of a format.
+func (f Format) ContentType() string {
+	switch f {
+	case GraphML:
+		return "application/graphml+xml; charset=utf-8"
+	case GEXF:
+		return "application/gexf+xml; charset=utf-8"
+	case CSVNodes, CSVEdges:
+		return "text/csv; charset=utf-8"
+	case JSON, Cytoscape:
+		return "application/json; charset=utf-8"
+	case FtM:
+		return "application/x-ndjson; charset=utf-8"
+	}
+	return "application/octet-stream"
+}
+
+// Extension is a format's file name ending.
+func (f Format) Extension() string {
+	switch f {
+	case CSVNodes:
+		return "nodes.csv"
+	case CSVEdges:
+		return "edges.csv"
+	case FtM:
+		return "ftm.jsonl"
+	case Cytoscape:
+		return "cytoscape.json"
+	}
+	return string(f)
+}
+
+// Parse reads a format name; EINVALID lists the known ones.
+func Parse(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", domain.Invalid("format", "unknown export format %q: want one of %s", s, strings.Join(names, ", "))
+}
+
+// Graph is what is exported: a subgraph and, per claim id, the sources that
+// record it.
+type Graph struct {
+	domain.Subgraph
+	Sources map[string][]string
+	// Title describes the export, e.g. "neighbourhood of person/dmitry-peskov".
+	Title string
+}
+
+// Write writes g in format f.
+func Write(w io.Writer, f Format, g *Graph) error {
+	switch f {
+	case GraphML:
+		return writeGraphML(w, g)
+	case GEXF:
+		return writeGEXF(w, g)
+	case CSVNodes:
+		return writeCSVNodes(w, g)
+	case CSVEdges:
+		return writeCSVEdges(w, g)
+	case JSON:
+		return writeJSON(w, g, false)
+	case Cytoscape:
+		return writeJSON(w, g, true)
+	case FtM:
+		return writeFtM(w, g)
+	}
+	return domain.Invalid("format", "unknown export format %q", f)
+}
+
+// field is one exported property.
+type field struct {
+	name  string
+	value string
+}
+
+// label is the human name of a node.
+func label(n domain.Node) string {
+	switch n := n.(type) {
+	case *domain.Person:
+		return n.Name
+	case *domain.Organisation:
+		return n.Name
+	case *domain.Place:
+		return n.Name
+	case *domain.Negotiation:
+		return n.Name
+	case *domain.Event:
+		return n.Name
+	case *domain.Source:
+		return n.Title
+	case *domain.Claim:
+		return n.Summary
+	case *domain.Attribution:
+		if n.Summary != nil {
+			return *n.Summary
+		}
+		return string(n.Stance)
+	}
+	return n.NodeID()
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// dateFields expands a PartialDate into value, earliest and latest.
+func dateFields(name string, d *domain.PartialDate) []field {
+	if d == nil {
+		return []field{{name, ""}, {name + "_earliest", ""}, {name + "_latest", ""}}
+	}
+	return []field{{name, d.Value}, {name + "_earliest", d.Earliest.Format(domain.DateLayout)}, {name + "_latest", d.Latest.Format(domain.DateLayout)}}
+}
+
+// nodeFields are a node's exported properties, the same names for every
+// node of a kind; lists are joined with " | ".
+func nodeFields(n domain.Node) []field {
+	join := func(xs []string) string { return strings.Join(xs, " | ") }
+	f := []field{{"kind", string(n.NodeKind())}, {"label", label(n)}}
+	switch n := n.(type) {
+	case *domain.Person:
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"description", n.Description}, field{"wikidataId", str(n.WikidataID)})
+	case *domain.Organisation:
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"orgKind", string(n.Kind)}, field{"country", str(n.Country)}, field{"description", n.Description})
+	case *domain.Place:
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"placeKind", string(n.Kind)}, field{"countryCode", str(n.CountryCode)})
+	case *domain.Negotiation:
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"topic", n.Topic}, field{"status", string(n.Status)})
+		f = append(f, dateFields("start", n.Start)...)
+		f = append(f, dateFields("end", n.End)...)
+	case *domain.Event:
+		f = append(f, field{"eventKind", string(n.Kind)}, field{"description", n.Description})
+		f = append(f, dateFields("date", n.Date)...)
+	case *domain.Source:
+		f = append(f, field{"sourceKind", string(n.Kind)}, field{"url", str(n.URL)}, field{"language", n.Language})
+		f = append(f, dateFields("publishedAt", n.PublishedAt)...)
+	case *domain.Claim:
+		f = append(f, field{"text", n.Text}, field{"language", n.Language}, field{"status", string(n.Status)}, field{"rank", string(n.Rank)})
+		f = append(f, dateFields("pointInTime", n.PointInTime)...)
+	case *domain.Attribution:
+		f = append(f, field{"stance", string(n.Stance)}, field{"quote", str(n.Quote)}, field{"cue", str(n.Cue)}, field{"sourcing", string(n.Sourcing)})
+		f = append(f, dateFields("statedAt", n.StatedAt)...)
+	}
+	return f
+}
+
+// edgeFields are a relationship's exported properties with its provenance.
+func edgeFields(e domain.Edge, sources map[string][]string) []field {
+	f := []field{{"type", string(e.Type)}, {"role", str(e.Role)}, {"side", str(e.Side)}, {"claim", str(e.ClaimID)}, {"sources", ""}, {"count", ""}}
+	if e.ClaimID != nil {
+		f[4].value = strings.Join(sources[*e.ClaimID], " | ")
+	}
+	if e.Count != nil {
+		f[5].value = fmt.Sprint(*e.Count)
+	}
+	return f
+}
+
+// edgeID is a stable id for a relationship.
+func edgeID(e domain.Edge) string {
+	id := e.From + " " + string(e.Type) + " " + e.To
+	if k := str(e.Role) + str(e.Side); k != "" {
+		id += " " + k
+	}
+	return id
+}
+
+// columns returns the union of field names of a set of field lists, in
+// first-seen order.
+func columns(lists [][]field) []string {
+	var cols []string
+	for _, l := range lists {
+		for _, f := range l {
+			if !slices.Contains(cols, f.name) {
+				cols = append(cols, f.name)
+			}
+		}
+	}
+	return cols
+}
+
+func valueOf(l []field, name string) (string, bool) {
+	for _, f := range l {
+		if f.name == name {
+			return f.value, true
+		}
+	}
+	return "", false
+}
