@@ -67,6 +67,7 @@ type config struct {
 	apiKeysFile    string
 	anonymousReads bool
 	strict         bool
+	noHistory      bool
 	batchSize      int
 	format         string
 	output         string
@@ -122,6 +123,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&cfg.anonymousReads, "anonymous-reads", envOr("NEWSGRAPH_ANONYMOUS_READS", "true") == "true", "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
 	fs.BoolVar(&cfg.strict, "strict", false, "import: stop at the first bad line, before anything is written")
 	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: records per transaction")
+	fs.BoolVar(&cfg.noHistory, "no-history", false, "import: do not log each change for history(id) (bulk loads)")
 	fs.StringVar(&cfg.format, "format", "jsonl", "export: jsonl (the import format), graphml, gexf, csv-nodes, csv-edges, json (D3), cytoscape or ftm (FollowTheMoney)")
 	fs.StringVar(&cfg.around, "around", "", "export: only the neighbourhood of this node id (not for jsonl)")
 	fs.IntVar(&cfg.hops, "hops", 1, "export --around: hops, 1 to 3")
@@ -407,7 +409,7 @@ func importCmd(ctx context.Context, cfg config, stdin io.Reader, out, stderr io.
 	}
 	defer store.Close(context.Background())
 	sum, err := importer.Import(ctx, in, store, importer.Options{
-		Strict: cfg.strict, BatchSize: cfg.batchSize, Progress: stderr, Terminal: isTerminal(stderr),
+		Strict: cfg.strict, BatchSize: cfg.batchSize, NoHistory: cfg.noHistory, Progress: stderr, Terminal: isTerminal(stderr),
 		Origin: "import:" + name, By: domain.Principal{Key: "cli:import", Role: domain.RoleAdmin},
 	})
 	for _, r := range sum.Rejected {

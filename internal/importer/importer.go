@@ -20,7 +20,7 @@ import (
 // Store is what an import needs of the database.
 type Store interface {
 	ExistingIDs(ctx context.Context, ids []string) (map[string]bool, error)
-	LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal) (neo4jstore.LoadStats, error)
+	LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal, opts ...neo4jstore.LoadOption) (neo4jstore.LoadStats, error)
 }
 
 // Options configures an import.
@@ -36,6 +36,9 @@ type Options struct {
 	// Origin is recorded on new nodes, e.g. the file name.
 	Origin string
 	By     domain.Principal
+	// NoHistory skips the change log, for bulk loads of millions of
+	// relationships.
+	NoHistory bool
 }
 
 // Summary is what an import did.
@@ -101,7 +104,11 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	}
 	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
 	write := func(ds *domain.Dataset, n int) error {
-		ls, err := st.LoadDataset(ctx, ds, opts.By)
+		var lo []neo4jstore.LoadOption
+		if opts.NoHistory {
+			lo = append(lo, neo4jstore.WithoutHistory())
+		}
+		ls, err := st.LoadDataset(ctx, ds, opts.By, lo...)
 		if err != nil {
 			return err
 		}

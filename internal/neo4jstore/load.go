@@ -50,7 +50,7 @@ WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN
 SET n += row.props, n.hash = row.hash,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
-FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
   CREATE (:NewsgraphChange {entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed}))
 RETURN outcome, count(*) AS count`
 }
@@ -75,7 +75,7 @@ WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.has
 SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
-FOREACH (_ IN CASE outcome WHEN 'unchanged' THEN [] ELSE [1] END |
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
   CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` -> ' + b.id, fields: []})
   CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` <- ' + a.id, fields: []}))
 RETURN outcome, count(*) AS count`
@@ -99,13 +99,23 @@ SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
 CREATE (:NewsgraphChange {entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status})
 RETURN count(c) AS changed`
 
+// LoadOption changes how LoadDataset writes.
+type LoadOption func(*writeTx)
+
+// WithoutHistory skips the change log of a bulk load (history(id) will not
+// list it); the bookkeeping on every node and relationship is still written.
+func WithoutHistory() LoadOption { return func(tx *writeTx) { tx.quiet = true } }
+
 // LoadDataset writes ds in one transaction on behalf of by: nodes and edges
 // are upserted by id, then the status of every claim the dataset touches is
 // derived from all of its stored attributions. Running it twice changes
 // nothing.
-func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal) (LoadStats, error) {
+func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal, opts ...LoadOption) (LoadStats, error) {
 	var st LoadStats
 	err := s.writeAs(ctx, by, ds.Origin, 5*time.Minute, func(tx *writeTx) error {
+		for _, o := range opts {
+			o(tx)
+		}
 		var err error
 		st, err = tx.load(ctx, ds)
 		return err
@@ -180,7 +190,7 @@ func edgeKey(e domain.Edge) string {
 // merge runs one of the merge queries and adds its outcomes to st; rows
 // that matched nothing count as missing.
 func (tx *writeTx) merge(ctx context.Context, cypher string, rows []map[string]any, st *LoadStats) error {
-	recs, err := tx.run(ctx, cypher, map[string]any{"rows": rows, "derived": derivedKeys})
+	recs, err := tx.run(ctx, cypher, map[string]any{"rows": rows, "derived": derivedKeys, "history": !tx.quiet})
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ type writeTx struct {
 	by     string
 	origin string
 	now    time.Time
+	quiet  bool // no change log (bulk loads that ask for it)
 }
 
 // Write implements domain.Writer.
