@@ -38,15 +38,7 @@ func nmtoken(id string) string { return strings.ReplaceAll(id, "/", ":") }
 
 func writeGraphML(w io.Writer, g *Graph) error {
 	x := &xmlWriter{w: w}
-	nodeLists := make([][]field, len(g.Nodes))
-	for i, n := range g.Nodes {
-		nodeLists[i] = append([]field{{"id", n.NodeID()}}, nodeFields(n)...)
-	}
-	edgeLists := make([][]field, len(g.Edges))
-	for i, e := range g.Edges {
-		edgeLists[i] = edgeFields(e, g.Sources)
-	}
-	ncols, ecols := columns(nodeLists), columns(edgeLists)
+	nodeLists, edgeLists, ncols, ecols := tables(g, true)
 	x.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	x.printf("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
 	x.printf("  <desc>%s</desc>\n", esc(g.Title))
@@ -82,15 +74,7 @@ func writeGraphML(w io.Writer, g *Graph) error {
 // writeGEXF writes GEXF 1.2 (the version Gephi reads and writes).
 func writeGEXF(w io.Writer, g *Graph) error {
 	x := &xmlWriter{w: w}
-	nodeLists := make([][]field, len(g.Nodes))
-	for i, n := range g.Nodes {
-		nodeLists[i] = nodeFields(n)
-	}
-	edgeLists := make([][]field, len(g.Edges))
-	for i, e := range g.Edges {
-		edgeLists[i] = edgeFields(e, g.Sources)
-	}
-	ncols, ecols := columns(nodeLists), columns(edgeLists)
+	nodeLists, edgeLists, ncols, ecols := tables(g, false)
 	x.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	x.printf("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n")
 	x.printf("  <meta>\n    <creator>newsgraph</creator>\n    <description>%s</description>\n  </meta>\n", esc(g.Title))
@@ -125,4 +109,21 @@ func writeGEXF(w io.Writer, g *Graph) error {
 	}
 	x.printf("    </edges>\n  </graph>\n</gexf>\n")
 	return x.err
+}
+
+// tables computes every node's and edge's fields and their column names;
+// withID adds the node id as a field (for formats whose ids are rewritten).
+func tables(g *Graph, withID bool) (nodeLists, edgeLists [][]field, ncols, ecols []string) {
+	nodeLists = make([][]field, len(g.Nodes))
+	for i, n := range g.Nodes {
+		nodeLists[i] = nodeFields(n)
+		if withID {
+			nodeLists[i] = append([]field{{"id", n.NodeID()}}, nodeLists[i]...)
+		}
+	}
+	edgeLists = make([][]field, len(g.Edges))
+	for i, e := range g.Edges {
+		edgeLists[i] = edgeFields(e, g.Sources)
+	}
+	return nodeLists, edgeLists, columns(nodeLists), columns(edgeLists)
 }

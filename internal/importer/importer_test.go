@@ -3,7 +3,6 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -68,38 +67,12 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := diff(before, after); d != "" {
+	if d := neo4jtest.Diff(before, after); d != "" {
 		t.Errorf("the graph differs after export → import:\n%s", d)
 	}
 	if again := export(t, s); again != file {
 		t.Errorf("exporting the imported graph gives another file")
 	}
-}
-
-func diff(a, b []string) string {
-	in := func(xs []string) map[string]bool {
-		m := map[string]bool{}
-		for _, x := range xs {
-			m[x] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for _, x := range a {
-		if !mb[x] {
-			out = append(out, "- "+x)
-		}
-	}
-	for _, x := range b {
-		if !ma[x] {
-			out = append(out, "+ "+x)
-		}
-	}
-	if len(out) > 10 {
-		out = append(out[:10], fmt.Sprintf("… %d more", len(out)-10))
-	}
-	return strings.Join(out, "\n")
 }
 
 const mixed = `{"type":"Person","id":"person/a","name":"A"}
@@ -138,7 +111,7 @@ func TestRejectedLines(t *testing.T) {
 			t.Errorf("strict import error = %v, want EINVALID naming line 2", err)
 		}
 		after, _ := s.Dump(ctx)
-		if d := diff(before, after); d != "" {
+		if d := neo4jtest.Diff(before, after); d != "" {
 			t.Errorf("a strict import that failed wrote:\n%s", d)
 		}
 	})

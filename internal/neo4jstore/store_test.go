@@ -2,7 +2,6 @@ package neo4jstore_test
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,35 +103,9 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := diff(before, after); d != "" {
+	if d := neo4jtest.Diff(before, after); d != "" {
 		t.Errorf("re-loading the seed changed the graph:\n%s", d)
 	}
-}
-
-func diff(a, b []string) string {
-	in := func(xs []string) map[string]bool {
-		m := map[string]bool{}
-		for _, x := range xs {
-			m[x] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for _, x := range a {
-		if !mb[x] {
-			out = append(out, "- "+x)
-		}
-	}
-	for _, x := range b {
-		if !ma[x] {
-			out = append(out, "+ "+x)
-		}
-	}
-	if len(out) > 20 {
-		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
-	}
-	return strings.Join(out, "\n")
 }
 
 func TestMigrate(t *testing.T) {

@@ -177,3 +177,31 @@ func (in *Instance) run(cmd string) error {
 
 // Loader is the principal tests write data as.
 var Loader = domain.Principal{Key: "test", Role: domain.RoleAdmin}
+
+// Diff shows the lines only in a ("- ") and only in b ("+ "), at most 20, for
+// comparing two Store.Dump results; "" when they hold the same lines.
+func Diff(a, b []string) string {
+	in := func(xs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for _, x := range a {
+		if !mb[x] {
+			out = append(out, "- "+x)
+		}
+	}
+	for _, x := range b {
+		if !ma[x] {
+			out = append(out, "+ "+x)
+		}
+	}
+	if len(out) > 20 {
+		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
+	}
+	return strings.Join(out, "\n")
+}

@@ -173,12 +173,18 @@ func WriteGraph(w io.Writer, nodes, rels int, seed uint64) error {
 		}
 	}
 	// Mentions fill up to rels: each source mentions entities, a few of them
-	// (the hubs) very often.
+	// (the hubs) very often; each (source, entity) pair once.
+	seen := map[[2]int]bool{}
 	for s := 0; written < rels; s = (s + 1) % sources {
-		to := person()
+		p := r.IntN(people)
 		if r.IntN(10) == 0 {
-			to = fmt.Sprintf("person/p%d", r.IntN(50)) // hubs
+			p = r.IntN(50) // hubs
 		}
+		if seen[[2]int{s, p}] {
+			continue
+		}
+		seen[[2]int{s, p}] = true
+		to := fmt.Sprintf("person/p%d", p)
 		count := 1 + r.IntN(3)
 		if err := out(map[string]any{"type": "MENTIONS", "from": fmt.Sprintf("source/s%d", s), "to": to, "count": count}); err != nil {
 			return err
