@@ -195,6 +195,10 @@ func TestDeleteAndMerge(t *testing.T) {
 	t.Run("ErrClaimsAreNotDeleted", func(t *testing.T) {
 		mustFail(t, c, adminKey, `mutation { deleteEntity(id: "claim/2024-11-trump-putin-call", force: true) { deleted } }`, "CONFLICT", "")
 	})
+	t.Run("ErrSoleSource", func(t *testing.T) {
+		// Forcing it would leave attributions without provenance.
+		mustFail(t, c, adminKey, `mutation { deleteEntity(id: "source/pl-article-2025-03-trump-putin-calls", force: true) { deleted } }`, "CONFLICT", "")
+	})
 	t.Run("AdminForces", func(t *testing.T) {
 		got := mustOK(t, c, adminKey, `mutation { deleteEntity(id: "organisation/axios", force: true) { id deleted } }`)
 		if jsonOf(got) != `{"deleteEntity":{"deleted":true,"id":"organisation/axios"}}` {
@@ -222,6 +226,12 @@ func TestDeleteAndMerge(t *testing.T) {
 			t.Errorf("the duplicate's id resolves to %s", jsonOf(old))
 		}
 		mustFail(t, c, adminKey, `mutation { mergeEntities(survivor: "person/volodymyr-zelensky", duplicate: "organisation/kremlin") { id } }`, "BAD_USER_INPUT", "duplicate")
+		mustFail(t, c, editorKey, `mutation { upsertPerson(input: {id: "person/zelenskyy", name: "Back again"}) { id } }`, "CONFLICT", "")
+		// Links to the merged id land on the survivor.
+		got = mustOK(t, c, editorKey, `mutation { recordFact(input: {type: PARTICIPANT, from: "event/2024-trump-bloomberg-interview", to: "person/zelenskyy", claim: "claim/trump-bloomberg-interview-2024", role: "test"}) { to { id } } }`)
+		if !strings.Contains(jsonOf(got), "person/volodymyr-zelensky") {
+			t.Errorf("a fact to a merged id: %s", jsonOf(got))
+		}
 	})
 }
 

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -223,19 +224,21 @@ func freshClaim(id string) *domain.Claim { return &domain.Claim{ID: id, Rank: do
 func upsertClaim(ctx context.Context, s *editor.Service, in model.ClaimInput) (*domain.Claim, error) {
 	c, _, err := editor.Upsert(ctx, s, domain.KindClaim, in.ID, freshClaim, claimChange(in),
 		func(ctx context.Context, tx domain.WriteTx, n *domain.Claim) error {
-			v, ok := in.About.ValueOK()
-			if !ok {
-				return nil
+			if v, ok := in.About.ValueOK(); ok {
+				if err := editor.ReplaceLinks(ctx, tx, n.ID, aboutSpec("about", v)); err != nil {
+					return err
+				}
 			}
-			if err := editor.ReplaceLinks(ctx, tx, n.ID, aboutSpec("about", v)); err != nil {
-				return err
-			}
+			// A new claim gets its status now; a changed ABOUT can change it.
 			return tx.RefreshStatuses(ctx, []string{n.ID})
 		})
 	return c, err
 }
 
 func recordAttribution(ctx context.Context, s *editor.Service, in model.AttributionInput) (*domain.Attribution, error) {
+	if _, err := domain.Require(ctx, domain.RoleEditor, "writing"); err != nil {
+		return nil, err
+	}
 	a := &domain.Attribution{ID: in.ID, Stance: in.Stance, Quote: in.Quote, Summary: in.Summary, Cue: in.Cue, Sourcing: in.Sourcing}
 	var err error
 	if a.StatedAt, err = partialDate("input.statedAt", in.StatedAt); err != nil {
@@ -248,7 +251,11 @@ func recordAttribution(ctx context.Context, s *editor.Service, in model.Attribut
 	case in.NewClaim != nil:
 		c := freshClaim(in.NewClaim.ID)
 		if err := claimChange(*in.NewClaim)(c); err != nil {
-			return nil, domain.Invalid("input.newClaim", "%s", domain.ErrorMessage(err))
+			var de *domain.Error
+			if errors.As(err, &de) {
+				return nil, domain.Invalid("input.newClaim."+de.Field, "%s", de.Message)
+			}
+			return nil, err
 		}
 		ai.NewClaim, ai.ClaimID = c, c.ID
 		if v, ok := in.NewClaim.About.ValueOK(); ok {
@@ -266,6 +273,9 @@ func recordAttribution(ctx context.Context, s *editor.Service, in model.Attribut
 }
 
 func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*model.Fact, error) {
+	if _, err := domain.Require(ctx, domain.RoleEditor, "writing"); err != nil {
+		return nil, err
+	}
 	claim := in.Claim
 	e := domain.Edge{Type: in.Type, From: in.From, To: in.To, Role: in.Role, Side: in.Side, ClaimID: &claim}
 	var err error
@@ -287,6 +297,9 @@ func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*mo
 }
 
 func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInput) (*model.IngestResult, error) {
+	if _, err := domain.Require(ctx, domain.RoleEditor, "ingesting"); err != nil {
+		return nil, err
+	}
 	src := &domain.Source{Title: in.Title, URL: in.URL, Language: in.Language, Text: &in.Text, Kind: domain.SourceArticle}
 	if in.Kind != nil {
 		src.Kind = *in.Kind

@@ -34,6 +34,9 @@ func TestTraversalsOverGraphQL(t *testing.T) {
 		{"ErrMaxHops", `{ paths(from: "person/donald-trump", to: "person/vladimir-putin", maxHops: 7) { length } }`, "BAD_USER_INPUT"},
 		{"ErrSearchPastTheEnd", `{ search(text: "putin", first: 100, after: "czE6OTUw") { hits { score } } }`, "LIMIT_EXCEEDED"},
 		{"ErrBadID", `{ timeline(id: "Trump") { what } }`, "BAD_USER_INPUT"},
+		{"ErrSameEnds", `{ paths(from: "person/donald-trump", to: "person/donald-trump") { length } }`, "BAD_USER_INPUT"},
+		{"ErrNegativeDegree", `{ paths(from: "person/donald-trump", to: "person/vladimir-putin", maxDegree: -1) { length } }`, "BAD_USER_INPUT"},
+		{"ErrTooManyWords", `{ search(text: "a1 a2 a3 a4 a5 a6 a7 a8 a9 b1 b2 b3 b4 b5 b6 b7 b8 b9 c1 c2 c3") { hits { score } } }`, "BAD_USER_INPUT"},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {

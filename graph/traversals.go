@@ -57,10 +57,24 @@ func search(ctx context.Context, r *Resolver, text string, types []model.NodeTyp
 }
 
 func paths(ctx context.Context, r *Resolver, q domain.PathQuery) ([]*domain.Path, error) {
-	for _, id := range append([]string{q.From, q.To}, q.Avoid...) {
-		if err := domain.CheckID("id", id); err != nil {
+	if err := domain.CheckID("from", q.From); err != nil {
+		return nil, err
+	}
+	if err := domain.CheckID("to", q.To); err != nil {
+		return nil, err
+	}
+	for _, id := range q.Avoid {
+		if err := domain.CheckID("avoid", id); err != nil {
 			return nil, err
 		}
+	}
+	switch {
+	case q.From == q.To:
+		return nil, domain.Invalid("to", "a path needs two different nodes")
+	case q.Limit < 1 || q.Limit > domain.MaxPageSize:
+		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, q.Limit)
+	case q.MaxDegree < 0:
+		return nil, domain.Invalid("maxDegree", "maxDegree must be 0 (no limit) or positive, got %d", q.MaxDegree)
 	}
 	found, err := r.Traversal.Paths(ctx, q)
 	if err != nil {

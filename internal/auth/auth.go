@@ -81,8 +81,7 @@ func (k *Keys) Authenticate(token string) (domain.Principal, error) {
 // unknown key gets 401 with a GraphQL-shaped error.
 func (k *Keys) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		p, err := k.Authenticate(strings.TrimSpace(token))
+		p, err := k.Authenticate(BearerToken(r.Header.Get("Authorization")))
 		if err != nil {
 			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
@@ -92,4 +91,14 @@ func (k *Keys) Middleware(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r.WithContext(domain.WithPrincipal(r.Context(), p)))
 	})
+}
+
+// BearerToken returns the token of an "Authorization: Bearer <token>" value
+// (the scheme is case-insensitive), or "".
+func BearerToken(header string) string {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
 }

@@ -122,7 +122,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.apiKeysFile, "api-keys-file", envOr("NEWSGRAPH_API_KEYS_FILE", ""), "a file of API keys, one name:role:sha256hex per line [NEWSGRAPH_API_KEYS_FILE]")
 	fs.BoolVar(&cfg.anonymousReads, "anonymous-reads", envOr("NEWSGRAPH_ANONYMOUS_READS", "true") == "true", "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
 	fs.BoolVar(&cfg.strict, "strict", false, "import: stop at the first bad line, before anything is written")
-	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: records per transaction")
+	fs.IntVar(&cfg.batchSize, "batch-size", 5000, "import: nodes or relationships per transaction")
 	fs.BoolVar(&cfg.noHistory, "no-history", false, "import: do not log each change for history(id) (bulk loads)")
 	fs.StringVar(&cfg.format, "format", "jsonl", "export: jsonl (the import format), graphml, gexf, csv-nodes, csv-edges, json (D3), cytoscape or ftm (FollowTheMoney)")
 	fs.StringVar(&cfg.around, "around", "", "export: only the neighbourhood of this node id (not for jsonl)")

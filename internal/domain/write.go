@@ -34,8 +34,14 @@ var EntityKinds = []Kind{KindPerson, KindOrganisation, KindPlace, KindNegotiatio
 // EUNAVAILABLE or EINTERNAL; nothing it did is kept when the function given
 // to Writer.Write returns an error.
 type WriteTx interface {
-	// Node returns the node with id, or nil.
+	// Node returns the node with id, or nil; the id of a node merged into
+	// another returns the survivor.
 	Node(ctx context.Context, id string) (Node, error)
+	// ClaimsTouching returns the claims whose status depends on id: those
+	// about it and those it made attributions on.
+	ClaimsTouching(ctx context.Context, id string) ([]string, error)
+	// SoleSourceOf counts the attributions recorded only in source id.
+	SoleSourceOf(ctx context.Context, id string) (int, error)
 	// PutNode upserts n by id with all its properties.
 	PutNode(ctx context.Context, n Node) (Outcome, error)
 	// PutEdge upserts a relationship; two of one type between the same

@@ -7,6 +7,7 @@ package editor
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -62,6 +63,9 @@ func Upsert[T interface {
 		}
 		n := fresh(id)
 		if existing != nil {
+			if existing.NodeID() != id {
+				return domain.Errorf(domain.ECONFLICT, "%s was merged into %s: write to %s", id, existing.NodeID(), existing.NodeID())
+			}
 			n = existing.(T)
 		}
 		if err := apply(n); err != nil {
@@ -107,10 +111,11 @@ func ReplaceLinks(ctx context.Context, tx domain.WriteTx, from string, spec Link
 	}
 	edges := make([]domain.Edge, 0, len(spec.IDs))
 	for i, id := range spec.IDs {
-		if err := mustExist(ctx, tx, spec.Field, id, spec.Kinds...); err != nil {
+		resolved, err := mustExist(ctx, tx, spec.Field, id, spec.Kinds...)
+		if err != nil {
 			return err
 		}
-		e := domain.Edge{Type: spec.Type, From: from, To: id}
+		e := domain.Edge{Type: spec.Type, From: from, To: resolved}
 		if i < len(spec.Roles) && spec.Roles[i] != "" {
 			role := spec.Roles[i]
 			e.Role = &role
@@ -121,19 +126,20 @@ func ReplaceLinks(ctx context.Context, tx domain.WriteTx, from string, spec Link
 }
 
 // mustExist returns EINVALID unless id is well-formed, of one of kinds and
-// stored.
-func mustExist(ctx context.Context, tx domain.WriteTx, field, id string, kinds ...domain.Kind) error {
+// stored; it returns the id the node is stored under (a merged id resolves
+// to its survivor).
+func mustExist(ctx context.Context, tx domain.WriteTx, field, id string, kinds ...domain.Kind) (string, error) {
 	if err := domain.CheckID(field, id, kinds...); err != nil {
-		return err
+		return "", err
 	}
 	n, err := tx.Node(ctx, id)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if n == nil {
-		return domain.Invalid(field, "%s does not exist", id)
+		return "", domain.Invalid(field, "%s does not exist", id)
 	}
-	return nil
+	return n.NodeID(), nil
 }
 
 // AttributionInput is what recordAttribution needs beyond the attribution's
@@ -173,6 +179,11 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	}
 	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
 		if in.NewClaim != nil {
+			if existing, err := tx.Node(ctx, in.NewClaim.ID); err != nil {
+				return err
+			} else if existing != nil {
+				return &domain.Error{Code: domain.ECONFLICT, Field: "input.newClaim.id", Message: fmt.Sprintf("%s already exists: give it as claim, not newClaim", in.NewClaim.ID)}
+			}
 			if err := in.NewClaim.Validate(); err != nil {
 				return prefixed("input.newClaim", err)
 			}
@@ -192,7 +203,7 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 					return err
 				}
 			}
-		} else if err := mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
+		} else if in.ClaimID, err = mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
 			return err
 		}
 		if a.Quote != nil {
@@ -301,13 +312,14 @@ func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
 		return domain.Invalid("input.claim", "a fact needs the claim that establishes it")
 	}
 	return s.W.Write(ctx, p, func(tx domain.WriteTx) error {
-		if err := mustExist(ctx, tx, "input.from", e.From, ends[0]...); err != nil {
+		var err error
+		if e.From, err = mustExist(ctx, tx, "input.from", e.From, ends[0]...); err != nil {
 			return err
 		}
-		if err := mustExist(ctx, tx, "input.to", e.To, ends[1]...); err != nil {
+		if e.To, err = mustExist(ctx, tx, "input.to", e.To, ends[1]...); err != nil {
 			return err
 		}
-		if err := mustExist(ctx, tx, "input.claim", *e.ClaimID, domain.KindClaim); err != nil {
+		if _, err := mustExist(ctx, tx, "input.claim", *e.ClaimID, domain.KindClaim); err != nil {
 			return err
 		}
 		if ok, err := tx.Attributed(ctx, *e.ClaimID); err != nil {
@@ -315,7 +327,7 @@ func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
 		} else if !ok {
 			return domain.Invalid("input.claim", "%s has no attribution recorded in a source yet: record one first", *e.ClaimID)
 		}
-		_, err := tx.PutEdge(ctx, e)
+		_, err = tx.PutEdge(ctx, e)
 		return err
 	})
 }
@@ -367,8 +379,20 @@ func (s *Service) Delete(ctx context.Context, id string, force bool) (bool, erro
 		if refs > 0 && !force {
 			return domain.Errorf(domain.ECONFLICT, "%s is referenced by %d relationships; remove them, merge it, or have an admin force the delete", id, refs)
 		}
+		if sole, err := tx.SoleSourceOf(ctx, id); err != nil {
+			return err
+		} else if sole > 0 {
+			return domain.Errorf(domain.ECONFLICT, "%s is the only source of %d attributions, which would be left without provenance; record them elsewhere first", id, sole)
+		}
+		claims, err := tx.ClaimsTouching(ctx, id)
+		if err != nil {
+			return err
+		}
 		deleted = true
-		return tx.DeleteNode(ctx, id)
+		if err := tx.DeleteNode(ctx, id); err != nil {
+			return err
+		}
+		return tx.RefreshStatuses(ctx, claims)
 	})
 	return deleted, err
 }
@@ -384,7 +408,7 @@ func (s *Service) Merge(ctx context.Context, survivor, duplicate string) (domain
 	}
 	ks, err := domain.KindOfID(survivor)
 	if err != nil {
-		return nil, prefixed("survivor", err)
+		return nil, domain.Invalid("survivor", "%s", domain.ErrorMessage(err))
 	}
 	if err := domain.CheckID("duplicate", duplicate, ks); err != nil {
 		return nil, err
@@ -413,6 +437,14 @@ func (s *Service) Merge(ctx context.Context, survivor, duplicate string) (domain
 			return err
 		}
 		if err := tx.MergeInto(ctx, survivor, duplicate); err != nil {
+			return err
+		}
+		// Votes may become a party's: re-derive what the survivor touches.
+		claims, err := tx.ClaimsTouching(ctx, survivor)
+		if err != nil {
+			return err
+		}
+		if err := tx.RefreshStatuses(ctx, claims); err != nil {
 			return err
 		}
 		out, err = tx.Node(ctx, survivor)

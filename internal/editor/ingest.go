@@ -72,9 +72,13 @@ func (s *Service) Ingest(ctx context.Context, names NameIndex, a Article) (*Inge
 			return nil
 		},
 		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) error {
-			links := []LinkSpec{
-				{Field: "publisher", Type: domain.RelPublishedBy, IDs: optList(a.Publisher), Kinds: []domain.Kind{domain.KindOrganisation}},
-				{Field: "author", Type: domain.RelAuthoredBy, IDs: optList(a.Author), Kinds: []domain.Kind{domain.KindPerson}},
+			// A publisher or author not given leaves the stored ones alone.
+			var links []LinkSpec
+			if a.Publisher != nil {
+				links = append(links, LinkSpec{Field: "publisher", Type: domain.RelPublishedBy, IDs: []string{*a.Publisher}, Kinds: []domain.Kind{domain.KindOrganisation}})
+			}
+			if a.Author != nil {
+				links = append(links, LinkSpec{Field: "author", Type: domain.RelAuthoredBy, IDs: []string{*a.Author}, Kinds: []domain.Kind{domain.KindPerson}})
 			}
 			for _, l := range links {
 				if err := ReplaceLinks(ctx, tx, n.ID, l); err != nil {

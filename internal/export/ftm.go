@@ -121,7 +121,7 @@ func writeFtM(w io.Writer, g *Graph) error {
 			dates(m, "startDate", ed.Start)
 			dates(m, "endDate", ed.End)
 			if ed.ClaimID != nil {
-				m.add("sourceUrl", g.Sources[*ed.ClaimID]...)
+				m.add("proof", g.Sources[*ed.ClaimID]...) // the sources, when they are in the export
 			}
 			put(m)
 		case domain.RelParticipant:

@@ -4,7 +4,17 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"strings"
 )
+
+// cell guards a value against spreadsheet formula injection: a cell that
+// starts with = + - or @ is prefixed with an apostrophe.
+func cell(v string) string {
+	if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
+		return "'" + v
+	}
+	return v
+}
 
 func writeCSVNodes(w io.Writer, g *Graph) error {
 	lists := make([][]field, len(g.Nodes))
@@ -20,7 +30,7 @@ func writeCSVNodes(w io.Writer, g *Graph) error {
 		row := []string{n.NodeID()}
 		for _, c := range cols[1:] {
 			v, _ := valueOf(lists[i], c)
-			row = append(row, v)
+			row = append(row, cell(v))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -41,7 +51,7 @@ func writeCSVEdges(w io.Writer, g *Graph) error {
 		row := []string{edgeID(e), e.From, e.To}
 		for _, c := range cols[3:] {
 			v, _ := valueOf(f, c)
-			row = append(row, v)
+			row = append(row, cell(v))
 		}
 		if err := cw.Write(row); err != nil {
 			return err

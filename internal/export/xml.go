@@ -19,7 +19,7 @@ func (x *xmlWriter) printf(format string, args ...any) {
 }
 
 // esc escapes text for XML attributes and content; characters XML 1.0 does
-// not allow are dropped.
+// not allow become U+FFFD.
 func esc(s string) string {
 	var b []byte
 	buf := &bytesWriter{&b}

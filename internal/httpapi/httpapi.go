@@ -1,5 +1,6 @@
-// Package httpapi serves newsgraph over HTTP: the GraphQL endpoint, the
-// GraphiQL playground, and the health and readiness probes.
+// Package httpapi serves newsgraph over HTTP: the GraphQL endpoint (with
+// WebSocket subscriptions), the GraphiQL playground, graph exports, and the
+// health and readiness probes.
 package httpapi
 
 import (
@@ -70,7 +71,7 @@ func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server
 		// Browsers cannot set headers on a WebSocket: the key may come in the
 		// connection_init payload instead.
 		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-			token, _ := strings.CutPrefix(payload.Authorization(), "Bearer ")
+			token := auth.BearerToken(payload.Authorization())
 			if token == "" || keys == nil {
 				return ctx, &payload, nil
 			}
@@ -154,7 +155,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func exportHandler(store Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fail := func(err error) {
-			status := map[string]int{domain.EINVALID: 400, domain.ENOTFOUND: 404, domain.ELIMIT: 422, domain.EUNAVAILABLE: 503}[domain.ErrorCode(err)]
+			status := map[string]int{domain.EINVALID: 400, domain.EUNAUTHENTICATED: 401, domain.EFORBIDDEN: 403, domain.ENOTFOUND: 404,
+				domain.ECONFLICT: 409, domain.ELIMIT: 422, domain.EUNAVAILABLE: 503}[domain.ErrorCode(err)]
+			if status == 401 {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+			}
 			if status == 0 {
 				status = 500
 				slog.Error("export", "err", err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
@@ -165,6 +166,12 @@ func TestExportEndpoint(t *testing.T) {
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != want[0] || res.Header.Get("Content-Disposition") != want[1] || len(body) == 0 {
 			t.Errorf("GET %s: %d %q %q (%d bytes)", path, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"), len(body))
 		}
+	}
+	keys, _ := auth.Parse("", false)
+	closed := httptest.NewServer(httpapi.Handler(s, httpapi.Options{Keys: keys}))
+	defer closed.Close()
+	if res, err := http.Get(closed.URL + "/export/json"); err != nil || res.StatusCode != http.StatusUnauthorized || res.Header.Get("WWW-Authenticate") == "" {
+		t.Errorf("export without a key when anonymous reads are off: %v %v", res.StatusCode, err)
 	}
 	for path, want := range map[string]string{
 		"/export/pdf":                     "BAD_USER_INPUT",

@@ -112,6 +112,10 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		if err != nil {
 			return err
 		}
+		if ls.Missing > 0 {
+			// The references were checked: only a concurrent delete gets here.
+			return domain.Errorf(domain.ECONFLICT, "%d relationships lost an end while importing (deleted meanwhile?); run the import again", ls.Missing)
+		}
 		sum.Created += ls.Created
 		sum.Updated += ls.Updated
 		sum.Unchanged += ls.Unchanged
@@ -138,19 +142,20 @@ func strictError(e dataset.LineError) error {
 }
 
 // checkReferences rejects the lines that refer to ids defined neither in the
-// file nor in the database.
+// file nor in the database, then the lines that refer to ids of rejected
+// lines, until nothing more is rejected.
 func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dataset.Item, []dataset.LineError, error) {
-	defined := map[string]bool{}
-	for _, it := range items {
-		if it.Node != nil {
-			defined[it.Node.NodeID()] = true
-		}
-	}
 	var outside []string
 	seen := map[string]bool{}
+	inFile := map[string]bool{}
+	for _, it := range items {
+		if it.Node != nil {
+			inFile[it.Node.NodeID()] = true
+		}
+	}
 	for _, it := range items {
 		for _, ref := range it.Refs {
-			if !defined[ref.ID] && !seen[ref.ID] {
+			if !inFile[ref.ID] && !seen[ref.ID] {
 				seen[ref.ID] = true
 				outside = append(outside, ref.ID)
 			}
@@ -160,25 +165,37 @@ func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dat
 	if err != nil {
 		return nil, nil, err
 	}
-	var kept []dataset.Item
 	var rejected []dataset.LineError
-	for _, it := range items {
-		var missing []string
-		field := ""
-		for _, ref := range it.Refs {
-			if !defined[ref.ID] && !existing[ref.ID] {
-				missing = append(missing, ref.ID)
-				field = ref.Field
+	for {
+		defined := map[string]bool{}
+		for _, it := range items {
+			if it.Node != nil {
+				defined[it.Node.NodeID()] = true
 			}
 		}
-		if len(missing) > 0 {
-			rejected = append(rejected, dataset.LineError{Line: it.Line, Field: field,
-				Msg: strings.Join(missing, ", ") + " is neither in the file nor in the database"})
-			continue
+		var kept []dataset.Item
+		before := len(rejected)
+		for _, it := range items {
+			var missing []string
+			field := ""
+			for _, ref := range it.Refs {
+				if !defined[ref.ID] && !existing[ref.ID] {
+					missing = append(missing, ref.ID)
+					field = ref.Field
+				}
+			}
+			if len(missing) > 0 {
+				rejected = append(rejected, dataset.LineError{Line: it.Line, Field: field,
+					Msg: strings.Join(missing, ", ") + " is neither in the file (on a line that was imported) nor in the database"})
+				continue
+			}
+			kept = append(kept, it)
 		}
-		kept = append(kept, it)
+		items = kept
+		if len(rejected) == before {
+			return items, rejected, nil
+		}
 	}
-	return kept, rejected, nil
 }
 
 // progress reports how far the writes are: a bar on a terminal, a line per

@@ -77,9 +77,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 const mixed = `{"type":"Person","id":"person/a","name":"A"}
 {"type":"Person","id":"person/b","name":""}
+{"type":"Organisation","id":"organisation/d","name":"D","kind":"NOPE"}
+{"type":"MEMBER_OF","from":"person/a","to":"organisation/d","claim":"claim/peskov-kremlin-spokesperson"}
 {"type":"Organisation","id":"organisation/c","name":"C","kind":"MEDIA"}
 {"type":"MEMBER_OF","from":"person/a","to":"organisation/c","claim":"claim/not-anywhere"}
 {"type":"MEMBER_OF","from":"person/a","to":"organisation/kremlin","claim":"claim/peskov-kremlin-spokesperson","role":"adviser"}
+{"type":"Attribution","id":"attribution/x1","claim":"claim/none","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/pl-article-2025-03-trump-putin-calls"]}
+{"type":"Attribution","id":"attribution/x2","claim":"claim/peskov-kremlin-spokesperson","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/pl-article-2025-03-trump-putin-calls"],"cites":["attribution/x1"]}
 `
 
 func TestRejectedLines(t *testing.T) {
@@ -93,12 +97,16 @@ func TestRejectedLines(t *testing.T) {
 	for _, r := range sum.Rejected {
 		got = append(got, r.Error())
 	}
-	want := []string{"line 2: name: is required", "line 4: claim: claim/not-anywhere is neither in the file nor in the database"}
+	want := []string{"line 2: name: is required", `line 3: kind: "NOPE" is not one of GOVERNMENT, STATE_BODY, MEDIA, NEWS_AGENCY, DELEGATION, OTHER`,
+		"line 4: to: organisation/d is neither in the file (on a line that was imported) nor in the database", "line 6: claim: claim/not-anywhere is neither in the file (on a line that was imported) nor in the database",
+		"line 8: claim: claim/none is neither in the file (on a line that was imported) nor in the database",
+		// Line 9 cites line 8's attribution, which was rejected.
+		"line 9: cites: attribution/x1 is neither in the file (on a line that was imported) nor in the database"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rejected:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if sum.Records != 5 || sum.Created != 3 {
-		t.Errorf("summary %v, want 5 records and 3 created (two nodes, one relationship to the seed's Kremlin)", sum)
+	if sum.Records != 9 || sum.Created != 3 {
+		t.Errorf("summary %v, want 9 records and 3 created (two nodes, one relationship to the seed's Kremlin)", sum)
 	}
 
 	t.Run("StrictWritesNothing", func(t *testing.T) {

@@ -96,7 +96,8 @@ const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
 WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
 SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
-CREATE (:NewsgraphChange {entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status})
+FOREACH (_ IN CASE WHEN $history THEN [1] ELSE [] END |
+  CREATE (:NewsgraphChange {entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status}))
 RETURN count(c) AS changed`
 
 // LoadOption changes how LoadDataset writes.
@@ -136,16 +137,19 @@ func (tx *writeTx) load(ctx context.Context, ds *domain.Dataset) (LoadStats, err
 		}
 	}
 	byType := map[domain.RelType][]map[string]any{}
+	var madeBy []string // attributions whose actor is written: their claims' statuses change
 	for _, e := range ds.Edges {
 		if !allowedRel(e.Type) {
 			return st, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
 		}
-		// A new attribution or ABOUT edge changes the status of its claim.
+		// A new attribution, actor or ABOUT edge changes the status of its claim.
 		switch e.Type {
 		case domain.RelOn:
 			claimIDs = append(claimIDs, e.To)
 		case domain.RelAbout:
 			claimIDs = append(claimIDs, e.From)
+		case domain.RelMadeBy:
+			madeBy = append(madeBy, e.From)
 		}
 		byType[e.Type] = append(byType[e.Type], edgeRow(e))
 	}
@@ -161,6 +165,15 @@ func (tx *writeTx) load(ctx context.Context, ds *domain.Dataset) (LoadStats, err
 			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
 				return st, err
 			}
+		}
+	}
+	if len(madeBy) > 0 {
+		recs, err := tx.run(ctx, `MATCH (a:Attribution)-[:ON]->(c:Claim) WHERE a.id IN $ids RETURN DISTINCT c.id`, map[string]any{"ids": madeBy})
+		if err != nil {
+			return st, err
+		}
+		for _, r := range recs {
+			claimIDs = append(claimIDs, r.Values[0].(string))
 		}
 	}
 	return st, tx.RefreshStatuses(ctx, claimIDs)
@@ -213,6 +226,12 @@ func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error
 	claimIDs = slices.Clone(claimIDs)
 	slices.Sort(claimIDs)
 	claimIDs = slices.Compact(claimIDs)
+	// Take the claims' write locks before reading their votes, so that two
+	// transactions changing one claim's attributions cannot both derive
+	// its status from a view without the other's change.
+	if _, err := tx.run(ctx, `UNWIND $ids AS id MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock`, map[string]any{"ids": claimIDs}); err != nil {
+		return err
+	}
 	recs, err := tx.run(ctx, claimVotesCypher, map[string]any{"ids": claimIDs})
 	if err != nil {
 		return err
@@ -221,7 +240,7 @@ func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error
 	for _, r := range recs {
 		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votesOf(r.Values[2])))})
 	}
-	_, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows})
+	_, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "history": !tx.quiet})
 	return err
 }
 

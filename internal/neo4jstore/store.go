@@ -174,10 +174,20 @@ func isPoolTimeout(err error) bool {
 }
 
 // WipeForTests deletes every node and relationship. Only tests call it.
+// Relationships go first, in small transactions, so that hubs with many
+// relationships stay within the per-transaction memory cap.
 func (s *Store) WipeForTests(ctx context.Context) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	return s.wrap(runConsume(ctx, session, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+	for _, stmt := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS",
+		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS",
+	} {
+		if err := runConsume(ctx, session, stmt); err != nil {
+			return s.wrap(err)
+		}
+	}
+	return nil
 }
 
 // IsEmpty reports whether the database holds no newsgraph nodes.

@@ -33,7 +33,9 @@ func stem(word string) string {
 // nothing in the query comes from Lucene's syntax.
 func searchQuery(text string) (string, []string) {
 	var parts, stems []string
-	for _, w := range strings.Fields(domain.Fold(text)) {
+	words := strings.Fields(domain.Fold(text))
+	slices.Sort(words)
+	for _, w := range slices.Compact(words) {
 		s := stem(w)
 		stems = append(stems, s)
 		term := w
@@ -45,6 +47,9 @@ func searchQuery(text string) (string, []string) {
 	return strings.Join(parts, " OR "), stems
 }
 
+// maxSearchWords keeps a query well under Lucene's clause limit.
+const maxSearchWords = 20
+
 const searchCypher = `CALL db.index.fulltext.queryNodes('` + FulltextIndex + `', $q, {limit: $limit}) YIELD node, score
 WHERE $kinds IS NULL OR any(l IN labels(node) WHERE l IN $kinds)
 RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $first`
@@ -52,6 +57,9 @@ RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $first`
 // Search implements domain.Traverser: ranked full-text search, tolerant of
 // case, diacritics and inflection. It returns whether more hits follow.
 func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, first, offset int) ([]domain.SearchHit, bool, error) {
+	if n := len(strings.Fields(domain.Fold(text))); n > maxSearchWords {
+		return nil, false, domain.Invalid("text", "search text has %d words; at most %d", n, maxSearchWords)
+	}
 	q, stems := searchQuery(text)
 	if q == "" {
 		return nil, false, domain.Invalid("text", "search text has no words")

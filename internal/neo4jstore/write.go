@@ -47,9 +47,11 @@ func (tx *writeTx) run(ctx context.Context, cypher string, params map[string]any
 	return res.Collect(ctx)
 }
 
-// Node implements domain.WriteTx.
+// Node implements domain.WriteTx; the id of a node merged into another
+// resolves to the survivor.
 func (tx *writeTx) Node(ctx context.Context, id string) (domain.Node, error) {
-	recs, err := tx.run(ctx, `MATCH (n:Node {id: $id}) RETURN n`, map[string]any{"id": id})
+	recs, err := tx.run(ctx, `OPTIONAL MATCH (r:NewsgraphRedirect {id: $id})
+MATCH (n:Node {id: coalesce(r.to, $id)}) RETURN n`, map[string]any{"id": id})
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
@@ -153,7 +155,7 @@ DETACH DELETE d
 WITH 1 AS one
 MERGE (r:NewsgraphRedirect {id: $dup}) SET r.to = $survivor, r.at = $now, r.by = $by
 WITH 1 AS one
-OPTIONAL MATCH (old:NewsgraphRedirect {to: $dup}) SET old.to = $survivor
+CALL () { MATCH (old:NewsgraphRedirect {to: $dup}) SET old.to = $survivor }
 WITH 1 AS one
 CREATE (:NewsgraphChange {entity: $survivor, at: $now, by: $by, op: 'merged', what: $dup, fields: []})
 CREATE (:NewsgraphChange {entity: $dup, at: $now, by: $by, op: 'merged', what: 'into ' + $survivor, fields: []})`,
@@ -161,8 +163,8 @@ CREATE (:NewsgraphChange {entity: $dup, at: $now, by: $by, op: 'merged', what: '
 	return err
 }
 
-// History returns the changes made to id (or to an id merged into it),
-// newest first.
+// History returns the changes made to id, newest first; a merge is listed
+// under both ids.
 func (s *Store) History(ctx context.Context, id string, first int) ([]domain.Change, error) {
 	recs, err := s.read(ctx, `MATCH (c:NewsgraphChange {entity: $id})
 RETURN c.at, c.by, c.op, c.what, c.fields, c.note
@@ -199,4 +201,33 @@ func (tx *writeTx) Attributed(ctx context.Context, claimID string) (bool, error)
 		return false, err
 	}
 	return recs[0].Values[0].(bool), nil
+}
+
+// ClaimsTouching implements domain.WriteTx.
+func (tx *writeTx) ClaimsTouching(ctx context.Context, id string) ([]string, error) {
+	recs, err := tx.run(ctx, `MATCH (n:Node {id: $id})
+CALL (n) {
+  MATCH (n)<-[:ABOUT]-(c:Claim) RETURN c.id AS claim
+  UNION
+  MATCH (n)<-[:MADE_BY]-(:Attribution)-[:ON]->(c:Claim) RETURN c.id AS claim
+}
+RETURN claim`, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, r.Values[0].(string))
+	}
+	return out, nil
+}
+
+// SoleSourceOf implements domain.WriteTx.
+func (tx *writeTx) SoleSourceOf(ctx context.Context, id string) (int, error) {
+	recs, err := tx.run(ctx, `MATCH (:Source {id: $id})<-[:RECORDED_IN]-(a:Attribution)
+WHERE COUNT { (a)-[:RECORDED_IN]->(:Source) } = 1 RETURN count(a)`, map[string]any{"id": id})
+	if err != nil {
+		return 0, err
+	}
+	return int(recs[0].Values[0].(int64)), nil
 }
