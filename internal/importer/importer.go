@@ -19,7 +19,7 @@ import (
 
 // Store is what an import needs of the database.
 type Store interface {
-	ExistingIDs(ctx context.Context, ids []string) (map[string]bool, error)
+	ResolveIDs(ctx context.Context, ids []string) (map[string]string, error)
 	LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal, opts ...neo4jstore.LoadOption) (neo4jstore.LoadStats, error)
 }
 
@@ -141,31 +141,55 @@ func strictError(e dataset.LineError) error {
 	return &domain.Error{Code: domain.EINVALID, Field: e.Field, Message: "--strict: " + e.Error() + "; nothing was imported"}
 }
 
-// checkReferences rejects the lines that refer to ids defined neither in the
-// file nor in the database, then the lines that refer to ids of rejected
-// lines, until nothing more is rejected.
+// checkReferences rejects the lines that define an id an admin has merged
+// into another, and the lines that refer to ids defined neither in the file
+// nor in the database, then the lines that refer to ids of rejected lines,
+// until nothing more is rejected. References to merged ids are rewritten to
+// their survivors.
 func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dataset.Item, []dataset.LineError, error) {
-	var outside []string
+	var ids []string
 	seen := map[string]bool{}
-	inFile := map[string]bool{}
 	for _, it := range items {
-		if it.Node != nil {
-			inFile[it.Node.NodeID()] = true
+		if it.Node != nil && !seen[it.Node.NodeID()] {
+			seen[it.Node.NodeID()] = true
+			ids = append(ids, it.Node.NodeID())
 		}
-	}
-	for _, it := range items {
 		for _, ref := range it.Refs {
-			if !inFile[ref.ID] && !seen[ref.ID] {
+			if !seen[ref.ID] {
 				seen[ref.ID] = true
-				outside = append(outside, ref.ID)
+				ids = append(ids, ref.ID)
 			}
 		}
 	}
-	existing, err := st.ExistingIDs(ctx, outside)
+	stored, err := st.ResolveIDs(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
 	var rejected []dataset.LineError
+	var live []dataset.Item
+	for _, it := range items {
+		if it.Node != nil {
+			if to, ok := stored[it.Node.NodeID()]; ok && to != it.Node.NodeID() {
+				rejected = append(rejected, dataset.LineError{Line: it.Line, Field: "id",
+					Msg: it.Node.NodeID() + " was merged into " + to + "; write to " + to})
+				continue
+			}
+		}
+		for i, e := range it.Edges {
+			if to, ok := stored[e.To]; ok {
+				it.Edges[i].To = to
+			}
+			if from, ok := stored[e.From]; ok {
+				it.Edges[i].From = from
+			}
+		}
+		live = append(live, it)
+	}
+	items = live
+	existing := map[string]bool{}
+	for id := range stored {
+		existing[id] = true
+	}
 	for {
 		defined := map[string]bool{}
 		for _, it := range items {

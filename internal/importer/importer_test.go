@@ -159,3 +159,35 @@ func TestResumeAfterInterruption(t *testing.T) {
 		t.Errorf("%d nodes and relationships after resuming, want %d (no duplicates)", len(nodes), want)
 	}
 }
+
+// TestMergedIDs: a line that defines an id merged into another is rejected;
+// a reference to it lands on the survivor.
+func TestMergedIDs(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	if _, err := importer.Import(ctx, strings.NewReader(`{"type":"Person","id":"person/zelenskyy","name":"Zelenskyy"}`+"\n"), s, opts()); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Write(ctx, neo4jtest.Loader, func(tx domain.WriteTx) error {
+		return tx.MergeInto(ctx, "person/volodymyr-zelensky", "person/zelenskyy")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := importer.Import(ctx, strings.NewReader(`{"type":"Person","id":"person/zelenskyy","name":"Zelenskyy"}
+{"type":"MEMBER_OF","from":"person/zelenskyy","to":"organisation/kremlin","claim":"claim/peskov-kremlin-spokesperson","role":"test"}
+`), s, opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Rejected) != 1 || sum.Rejected[0].Line != 1 || !strings.Contains(sum.Rejected[0].Msg, "was merged into person/volodymyr-zelensky") {
+		t.Errorf("rejected %v", sum.Rejected)
+	}
+	links, err := s.Links(ctx, domain.Relation{Type: domain.RelMemberOf, Direction: domain.Out}, []string{"person/volodymyr-zelensky"})
+	if err != nil || len(links["person/volodymyr-zelensky"]) != 2 {
+		t.Errorf("the survivor's memberships: %v %v; want the seed's and the imported one", links, err)
+	}
+	if nodes, _ := s.NodesByID(ctx, []string{"person/zelenskyy"}); nodes["person/zelenskyy"].NodeID() != "person/volodymyr-zelensky" {
+		t.Errorf("the merged id came back as a node of its own")
+	}
+}

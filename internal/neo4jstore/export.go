@@ -34,18 +34,22 @@ func (s *Store) ReadAll(ctx context.Context) (*domain.Dataset, error) {
 	return ds, nil
 }
 
-// ExistingIDs returns which of ids are stored nodes.
-func (s *Store) ExistingIDs(ctx context.Context, ids []string) (map[string]bool, error) {
-	out := make(map[string]bool, len(ids))
+// ResolveIDs returns, for each of ids that is stored, the id it is stored
+// under: itself, or for an id merged into another, the survivor's.
+func (s *Store) ResolveIDs(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id`, map[string]any{"ids": ids})
+	recs, err := s.read(ctx, `UNWIND $ids AS id
+OPTIONAL MATCH (r:NewsgraphRedirect {id: id})
+MATCH (n:Node {id: coalesce(r.to, id)})
+RETURN id, n.id`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range recs {
-		out[r.Values[0].(string)] = true
+		out[r.Values[0].(string)] = r.Values[1].(string)
 	}
 	return out, nil
 }
