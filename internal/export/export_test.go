@@ -51,11 +51,13 @@ func validate(t *testing.T, schema string, data []byte) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Without Maven the schemas cannot be fetched: a developer's machine may
+	// skip, CI (which installs Maven) never does.
+	if _, err := exec.LookPath("mvn"); err != nil && os.Getenv("CI") != "true" {
+		t.Skip("no Maven to fetch the GraphML and GEXF schemas")
+	}
 	out, err := exec.Command(filepath.Join(neo4jtest.RepoRoot(t), "scripts", "xsd-validate"), schema, file).CombinedOutput()
 	if err != nil {
-		if _, lookErr := exec.LookPath("mvn"); lookErr != nil && os.Getenv("CI") != "true" {
-			t.Skipf("no Maven to fetch the schemas: %s", out)
-		}
 		t.Fatalf("%s does not validate: %v\n%s", schema, err, out)
 	}
 }

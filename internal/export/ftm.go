@@ -105,15 +105,13 @@ func writeFtM(w io.Writer, g *Graph) error {
 	for _, ed := range g.Edges {
 		from, to := entities[ed.From], entities[ed.To]
 		switch ed.Type {
-		case domain.RelMemberOf, domain.RelParty:
-			member, org := ed.From, ed.To
-			if ed.Type == domain.RelParty {
-				member, org = ed.To, ed.From
-				if from != nil {
-					from.add("involved", ed.To)
-				}
-				continue
+		case domain.RelParty:
+			// A negotiation is an FtM Event: its parties are involved in it.
+			if from != nil {
+				from.add("involved", ed.To)
 			}
+		case domain.RelMemberOf:
+			member, org := ed.From, ed.To
 			m := newEntity(fmt.Sprintf("membership/%s/%s/%s", strings.ReplaceAll(member, "/", "-"), strings.ReplaceAll(org, "/", "-"), str(ed.Role)), "Membership")
 			m.add("member", member)
 			m.add("organization", org)

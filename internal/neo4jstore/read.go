@@ -109,7 +109,6 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 // listSpec says how to filter and order one kind.
 type listSpec struct {
 	filters  []string                     // WHERE fragments, each a no-op when its parameter is null
-	dateProp string                       // the PartialDate property tested by date windows
 	orders   map[domain.OrderField]string // sort key expressions (strings)
 	defOrder domain.OrderField
 }
