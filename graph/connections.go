@@ -49,9 +49,7 @@ func decodeCursor(s string, kind domain.Kind, page domain.Page) (*domain.Cursor,
 // pageRequest validates the paging arguments of a list field.
 func pageRequest(ctx context.Context, kind domain.Kind, orderBy *model.Order, first int, after *string) (domain.Page, error) {
 	p := domain.Page{First: first}
-	if first < 1 || first > domain.MaxPageSize {
-		return p, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
-	}
+	// The store checks first against Limits.PageSize.
 	if orderBy != nil {
 		p.OrderBy = orderBy.Field
 		p.Descending = orderBy.Direction != nil && *orderBy.Direction == model.OrderDirectionDesc

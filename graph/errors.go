@@ -25,6 +25,10 @@ var Codes = map[string]string{
 	domain.EINTERNAL:        "INTERNAL_SERVER_ERROR",
 	domain.EUNAUTHENTICATED: "UNAUTHENTICATED",
 	domain.EFORBIDDEN:       "FORBIDDEN",
+	domain.ECOST:            "COST_LIMIT_EXCEEDED",
+	domain.ERATE:            "RATE_LIMITED",
+	domain.EUNTRUSTED:       "PERSISTED_QUERY_NOT_IN_LIST",
+	domain.ETOOLARGE:        "REQUEST_TOO_LARGE",
 }
 
 // ErrorPresenter gives every error a code. Domain errors show their message;
@@ -39,6 +43,9 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr.Message = de.Message
 		if de.Code == domain.EINTERNAL {
 			gqlErr.Message = "internal error"
+		}
+		for k, v := range de.Extensions {
+			gqlErr.Extensions[k] = v
 		}
 		gqlErr.Extensions["code"] = Codes[de.Code]
 		if field := inputField(de, gqlErr); field != "" {

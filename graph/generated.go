@@ -60,8 +60,8 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Attribution struct {
 		Actor     func(childComplexity int) int
-		CitedBy   func(childComplexity int) int
-		Cites     func(childComplexity int) int
+		CitedBy   func(childComplexity int, first int) int
+		Cites     func(childComplexity int, first int) int
 		Claim     func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
 		CreatedBy func(childComplexity int) int
@@ -70,7 +70,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Origin    func(childComplexity int) int
 		Quote     func(childComplexity int) int
-		Sources   func(childComplexity int) int
+		Sources   func(childComplexity int, first int) int
 		Sourcing  func(childComplexity int) int
 		Stance    func(childComplexity int) int
 		StatedAt  func(childComplexity int) int
@@ -101,8 +101,8 @@ type ComplexityRoot struct {
 	}
 
 	Claim struct {
-		About        func(childComplexity int) int
-		Attributions func(childComplexity int) int
+		About        func(childComplexity int, first int) int
+		Attributions func(childComplexity int, first int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -161,7 +161,7 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases      func(childComplexity int) int
-		ClaimsAbout  func(childComplexity int) int
+		ClaimsAbout  func(childComplexity int, first int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		Date         func(childComplexity int) int
@@ -169,11 +169,11 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Name         func(childComplexity int) int
-		Negotiations func(childComplexity int) int
+		Negotiations func(childComplexity int, first int) int
 		Origin       func(childComplexity int) int
-		Participants func(childComplexity int) int
-		Places       func(childComplexity int) int
-		Statements   func(childComplexity int) int
+		Participants func(childComplexity int, first int) int
+		Places       func(childComplexity int, first int) int
+		Statements   func(childComplexity int, first int) int
 		UpdatedAt    func(childComplexity int) int
 		UpdatedBy    func(childComplexity int) int
 	}
@@ -282,16 +282,16 @@ type ComplexityRoot struct {
 
 	Negotiation struct {
 		Aliases     func(childComplexity int) int
-		ClaimsAbout func(childComplexity int) int
+		ClaimsAbout func(childComplexity int, first int) int
 		CreatedAt   func(childComplexity int) int
 		CreatedBy   func(childComplexity int) int
 		End         func(childComplexity int) int
-		Events      func(childComplexity int) int
+		Events      func(childComplexity int, first int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Origin      func(childComplexity int) int
-		Parties     func(childComplexity int) int
-		Places      func(childComplexity int) int
+		Parties     func(childComplexity int, first int) int
+		Places      func(childComplexity int, first int) int
 		Start       func(childComplexity int) int
 		Status      func(childComplexity int) int
 		Topic       func(childComplexity int) int
@@ -320,20 +320,20 @@ type ComplexityRoot struct {
 
 	Organisation struct {
 		Aliases      func(childComplexity int) int
-		ClaimsAbout  func(childComplexity int) int
+		ClaimsAbout  func(childComplexity int, first int) int
 		Country      func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		Description  func(childComplexity int) int
-		Events       func(childComplexity int) int
+		Events       func(childComplexity int, first int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
-		Members      func(childComplexity int) int
+		Members      func(childComplexity int, first int) int
 		Name         func(childComplexity int) int
-		Negotiations func(childComplexity int) int
+		Negotiations func(childComplexity int, first int) int
 		Origin       func(childComplexity int) int
-		Published    func(childComplexity int) int
-		Statements   func(childComplexity int) int
+		Published    func(childComplexity int, first int) int
+		Statements   func(childComplexity int, first int) int
 		UpdatedAt    func(childComplexity int) int
 		UpdatedBy    func(childComplexity int) int
 	}
@@ -389,17 +389,17 @@ type ComplexityRoot struct {
 
 	Person struct {
 		Aliases     func(childComplexity int) int
-		Authored    func(childComplexity int) int
-		ClaimsAbout func(childComplexity int) int
+		Authored    func(childComplexity int, first int) int
+		ClaimsAbout func(childComplexity int, first int) int
 		CreatedAt   func(childComplexity int) int
 		CreatedBy   func(childComplexity int) int
 		Description func(childComplexity int) int
-		Events      func(childComplexity int) int
+		Events      func(childComplexity int, first int) int
 		ID          func(childComplexity int) int
-		Memberships func(childComplexity int) int
+		Memberships func(childComplexity int, first int) int
 		Name        func(childComplexity int) int
 		Origin      func(childComplexity int) int
-		Statements  func(childComplexity int) int
+		Statements  func(childComplexity int, first int) int
 		UpdatedAt   func(childComplexity int) int
 		UpdatedBy   func(childComplexity int) int
 		WikidataID  func(childComplexity int) int
@@ -419,11 +419,11 @@ type ComplexityRoot struct {
 
 	Place struct {
 		Aliases     func(childComplexity int) int
-		ClaimsAbout func(childComplexity int) int
+		ClaimsAbout func(childComplexity int, first int) int
 		CountryCode func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		CreatedBy   func(childComplexity int) int
-		Hosted      func(childComplexity int) int
+		Hosted      func(childComplexity int, first int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Lat         func(childComplexity int) int
@@ -450,7 +450,7 @@ type ComplexityRoot struct {
 		Attribution   func(childComplexity int, id string) int
 		Attributions  func(childComplexity int, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) int
 		Claim         func(childComplexity int, id string) int
-		ClaimLinks    func(childComplexity int, a string, b string) int
+		ClaimLinks    func(childComplexity int, a string, b string, first int) int
 		Claims        func(childComplexity int, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) int
 		Cooccurrences func(childComplexity int, id string, first int) int
 		Disputes      func(childComplexity int, about *string, first int) int
@@ -487,23 +487,23 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Attributions func(childComplexity int) int
-		Authors      func(childComplexity int) int
-		CitedBy      func(childComplexity int) int
-		Cites        func(childComplexity int) int
-		ClaimsAbout  func(childComplexity int) int
+		Attributions func(childComplexity int, first int) int
+		Authors      func(childComplexity int, first int) int
+		CitedBy      func(childComplexity int, first int) int
+		Cites        func(childComplexity int, first int) int
+		ClaimsAbout  func(childComplexity int, first int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
-		DerivedFrom  func(childComplexity int) int
+		DerivedFrom  func(childComplexity int, first int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Language     func(childComplexity int) int
-		Mentions     func(childComplexity int) int
+		Mentions     func(childComplexity int, first int) int
 		Origin       func(childComplexity int) int
 		PublishedAt  func(childComplexity int) int
 		Publisher    func(childComplexity int) int
 		RetrievedAt  func(childComplexity int) int
-		Statements   func(childComplexity int) int
+		Statements   func(childComplexity int, first int) int
 		Text         func(childComplexity int) int
 		Title        func(childComplexity int) int
 		URL          func(childComplexity int) int
@@ -547,25 +547,25 @@ type ComplexityRoot struct {
 type AttributionResolver interface {
 	Actor(ctx context.Context, obj *domain.Attribution) (domain.Node, error)
 	Claim(ctx context.Context, obj *domain.Attribution) (*domain.Claim, error)
-	Sources(ctx context.Context, obj *domain.Attribution) ([]*domain.Source, error)
-	Cites(ctx context.Context, obj *domain.Attribution) ([]*domain.Attribution, error)
-	CitedBy(ctx context.Context, obj *domain.Attribution) ([]*domain.Attribution, error)
+	Sources(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error)
+	Cites(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error)
+	CitedBy(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error)
 	During(ctx context.Context, obj *domain.Attribution) (*domain.Event, error)
 }
 type ClaimResolver interface {
-	Attributions(ctx context.Context, obj *domain.Claim) ([]*domain.Attribution, error)
-	About(ctx context.Context, obj *domain.Claim) ([]*model.ClaimAbout, error)
+	Attributions(ctx context.Context, obj *domain.Claim, first int) ([]*domain.Attribution, error)
+	About(ctx context.Context, obj *domain.Claim, first int) ([]*model.ClaimAbout, error)
 }
 type ClaimLinkResolver interface {
 	Claim(ctx context.Context, obj *domain.ClaimLink) (*domain.Claim, error)
 	Attribution(ctx context.Context, obj *domain.ClaimLink) (*domain.Attribution, error)
 }
 type EventResolver interface {
-	Participants(ctx context.Context, obj *domain.Event) ([]*model.Participation, error)
-	Places(ctx context.Context, obj *domain.Event) ([]*model.HeldIn, error)
-	Negotiations(ctx context.Context, obj *domain.Event) ([]*model.EventPart, error)
-	Statements(ctx context.Context, obj *domain.Event) ([]*domain.Attribution, error)
-	ClaimsAbout(ctx context.Context, obj *domain.Event) ([]*model.ClaimAbout, error)
+	Participants(ctx context.Context, obj *domain.Event, first int) ([]*model.Participation, error)
+	Places(ctx context.Context, obj *domain.Event, first int) ([]*model.HeldIn, error)
+	Negotiations(ctx context.Context, obj *domain.Event, first int) ([]*model.EventPart, error)
+	Statements(ctx context.Context, obj *domain.Event, first int) ([]*domain.Attribution, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Event, first int) ([]*model.ClaimAbout, error)
 }
 type EventPartResolver interface {
 	Claim(ctx context.Context, obj *model.EventPart) (*domain.Claim, error)
@@ -600,21 +600,21 @@ type MutationResolver interface {
 	IngestArticle(ctx context.Context, input model.ArticleInput) (*model.IngestResult, error)
 }
 type NegotiationResolver interface {
-	Parties(ctx context.Context, obj *domain.Negotiation) ([]*model.NegotiationParty, error)
-	Events(ctx context.Context, obj *domain.Negotiation) ([]*model.EventPart, error)
-	Places(ctx context.Context, obj *domain.Negotiation) ([]*model.HeldIn, error)
-	ClaimsAbout(ctx context.Context, obj *domain.Negotiation) ([]*model.ClaimAbout, error)
+	Parties(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.NegotiationParty, error)
+	Events(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.EventPart, error)
+	Places(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.HeldIn, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.ClaimAbout, error)
 }
 type NegotiationPartyResolver interface {
 	Claim(ctx context.Context, obj *model.NegotiationParty) (*domain.Claim, error)
 }
 type OrganisationResolver interface {
-	Statements(ctx context.Context, obj *domain.Organisation) ([]*domain.Attribution, error)
-	ClaimsAbout(ctx context.Context, obj *domain.Organisation) ([]*model.ClaimAbout, error)
-	Events(ctx context.Context, obj *domain.Organisation) ([]*model.Participation, error)
-	Members(ctx context.Context, obj *domain.Organisation) ([]*model.Membership, error)
-	Negotiations(ctx context.Context, obj *domain.Organisation) ([]*model.NegotiationParty, error)
-	Published(ctx context.Context, obj *domain.Organisation) ([]*domain.Source, error)
+	Statements(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Attribution, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Organisation, first int) ([]*model.ClaimAbout, error)
+	Events(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Participation, error)
+	Members(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Membership, error)
+	Negotiations(ctx context.Context, obj *domain.Organisation, first int) ([]*model.NegotiationParty, error)
+	Published(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Source, error)
 }
 type ParticipationResolver interface {
 	Claim(ctx context.Context, obj *model.Participation) (*domain.Claim, error)
@@ -632,15 +632,15 @@ type PathStepResolver interface {
 	Sources(ctx context.Context, obj *domain.PathStep) ([]*domain.Source, error)
 }
 type PersonResolver interface {
-	Statements(ctx context.Context, obj *domain.Person) ([]*domain.Attribution, error)
-	ClaimsAbout(ctx context.Context, obj *domain.Person) ([]*model.ClaimAbout, error)
-	Events(ctx context.Context, obj *domain.Person) ([]*model.Participation, error)
-	Memberships(ctx context.Context, obj *domain.Person) ([]*model.Membership, error)
-	Authored(ctx context.Context, obj *domain.Person) ([]*domain.Source, error)
+	Statements(ctx context.Context, obj *domain.Person, first int) ([]*domain.Attribution, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Person, first int) ([]*model.ClaimAbout, error)
+	Events(ctx context.Context, obj *domain.Person, first int) ([]*model.Participation, error)
+	Memberships(ctx context.Context, obj *domain.Person, first int) ([]*model.Membership, error)
+	Authored(ctx context.Context, obj *domain.Person, first int) ([]*domain.Source, error)
 }
 type PlaceResolver interface {
-	ClaimsAbout(ctx context.Context, obj *domain.Place) ([]*model.ClaimAbout, error)
-	Hosted(ctx context.Context, obj *domain.Place) ([]*model.HeldIn, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Place, first int) ([]*model.ClaimAbout, error)
+	Hosted(ctx context.Context, obj *domain.Place, first int) ([]*model.HeldIn, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (domain.Node, error)
@@ -664,7 +664,7 @@ type QueryResolver interface {
 	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
 	Search(ctx context.Context, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error)
 	Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error)
-	ClaimLinks(ctx context.Context, a string, b string) ([]*domain.ClaimLink, error)
+	ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error)
 	Neighbourhood(ctx context.Context, id string, hops int, types []model.NodeType, date *domain.DateWindow, maxNeighbours int) (*domain.Subgraph, error)
 	Timeline(ctx context.Context, id string, date *domain.DateWindow, first int) ([]*domain.TimelineEntry, error)
 	Disputes(ctx context.Context, about *string, first int) ([]*model.Dispute, error)
@@ -672,14 +672,14 @@ type QueryResolver interface {
 }
 type SourceResolver interface {
 	Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error)
-	Authors(ctx context.Context, obj *domain.Source) ([]*domain.Person, error)
-	Attributions(ctx context.Context, obj *domain.Source) ([]*domain.Attribution, error)
-	Statements(ctx context.Context, obj *domain.Source) ([]*domain.Attribution, error)
-	Cites(ctx context.Context, obj *domain.Source) ([]*domain.Source, error)
-	CitedBy(ctx context.Context, obj *domain.Source) ([]*domain.Source, error)
-	DerivedFrom(ctx context.Context, obj *domain.Source) ([]*domain.Source, error)
-	Mentions(ctx context.Context, obj *domain.Source) ([]*model.Mention, error)
-	ClaimsAbout(ctx context.Context, obj *domain.Source) ([]*model.ClaimAbout, error)
+	Authors(ctx context.Context, obj *domain.Source, first int) ([]*domain.Person, error)
+	Attributions(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error)
+	Statements(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error)
+	Cites(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error)
+	CitedBy(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error)
+	DerivedFrom(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error)
+	Mentions(ctx context.Context, obj *domain.Source, first int) ([]*model.Mention, error)
+	ClaimsAbout(ctx context.Context, obj *domain.Source, first int) ([]*model.ClaimAbout, error)
 }
 type SubscriptionResolver interface {
 	AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error)
@@ -714,13 +714,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Attribution.CitedBy(childComplexity), true
+		args, err := ec.field_Attribution_citedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Attribution.CitedBy(childComplexity, args["first"].(int)), true
 	case "Attribution.cites":
 		if e.ComplexityRoot.Attribution.Cites == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Attribution.Cites(childComplexity), true
+		args, err := ec.field_Attribution_cites_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Attribution.Cites(childComplexity, args["first"].(int)), true
 	case "Attribution.claim":
 		if e.ComplexityRoot.Attribution.Claim == nil {
 			break
@@ -774,7 +784,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Attribution.Sources(childComplexity), true
+		args, err := ec.field_Attribution_sources_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Attribution.Sources(childComplexity, args["first"].(int)), true
 	case "Attribution.sourcing":
 		if e.ComplexityRoot.Attribution.Sourcing == nil {
 			break
@@ -892,13 +907,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Claim.About(childComplexity), true
+		args, err := ec.field_Claim_about_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Claim.About(childComplexity, args["first"].(int)), true
 	case "Claim.attributions":
 		if e.ComplexityRoot.Claim.Attributions == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Attributions(childComplexity), true
+		args, err := ec.field_Claim_attributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Claim.Attributions(childComplexity, args["first"].(int)), true
 	case "Claim.createdAt":
 		if e.ComplexityRoot.Claim.CreatedAt == nil {
 			break
@@ -1116,7 +1141,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Event_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Event.createdAt":
 		if e.ComplexityRoot.Event.CreatedAt == nil {
 			break
@@ -1164,7 +1194,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.Negotiations(childComplexity), true
+		args, err := ec.field_Event_negotiations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Negotiations(childComplexity, args["first"].(int)), true
 	case "Event.origin":
 		if e.ComplexityRoot.Event.Origin == nil {
 			break
@@ -1176,19 +1211,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.Participants(childComplexity), true
+		args, err := ec.field_Event_participants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Participants(childComplexity, args["first"].(int)), true
 	case "Event.places":
 		if e.ComplexityRoot.Event.Places == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.Places(childComplexity), true
+		args, err := ec.field_Event_places_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Places(childComplexity, args["first"].(int)), true
 	case "Event.statements":
 		if e.ComplexityRoot.Event.Statements == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.Statements(childComplexity), true
+		args, err := ec.field_Event_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Statements(childComplexity, args["first"].(int)), true
 	case "Event.updatedAt":
 		if e.ComplexityRoot.Event.UpdatedAt == nil {
 			break
@@ -1669,7 +1719,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Negotiation.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Negotiation_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Negotiation.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Negotiation.createdAt":
 		if e.ComplexityRoot.Negotiation.CreatedAt == nil {
 			break
@@ -1693,7 +1748,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Negotiation.Events(childComplexity), true
+		args, err := ec.field_Negotiation_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Negotiation.Events(childComplexity, args["first"].(int)), true
 	case "Negotiation.id":
 		if e.ComplexityRoot.Negotiation.ID == nil {
 			break
@@ -1717,13 +1777,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Negotiation.Parties(childComplexity), true
+		args, err := ec.field_Negotiation_parties_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Negotiation.Parties(childComplexity, args["first"].(int)), true
 	case "Negotiation.places":
 		if e.ComplexityRoot.Negotiation.Places == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Negotiation.Places(childComplexity), true
+		args, err := ec.field_Negotiation_places_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Negotiation.Places(childComplexity, args["first"].(int)), true
 	case "Negotiation.start":
 		if e.ComplexityRoot.Negotiation.Start == nil {
 			break
@@ -1829,7 +1899,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Organisation_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Organisation.country":
 		if e.ComplexityRoot.Organisation.Country == nil {
 			break
@@ -1859,7 +1934,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Events(childComplexity), true
+		args, err := ec.field_Organisation_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Events(childComplexity, args["first"].(int)), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -1877,7 +1957,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Members(childComplexity), true
+		args, err := ec.field_Organisation_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Members(childComplexity, args["first"].(int)), true
 	case "Organisation.name":
 		if e.ComplexityRoot.Organisation.Name == nil {
 			break
@@ -1889,7 +1974,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Negotiations(childComplexity), true
+		args, err := ec.field_Organisation_negotiations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Negotiations(childComplexity, args["first"].(int)), true
 	case "Organisation.origin":
 		if e.ComplexityRoot.Organisation.Origin == nil {
 			break
@@ -1901,13 +1991,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Published(childComplexity), true
+		args, err := ec.field_Organisation_published_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Published(childComplexity, args["first"].(int)), true
 	case "Organisation.statements":
 		if e.ComplexityRoot.Organisation.Statements == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Statements(childComplexity), true
+		args, err := ec.field_Organisation_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Statements(childComplexity, args["first"].(int)), true
 	case "Organisation.updatedAt":
 		if e.ComplexityRoot.Organisation.UpdatedAt == nil {
 			break
@@ -2107,13 +2207,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Authored(childComplexity), true
+		args, err := ec.field_Person_authored_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Authored(childComplexity, args["first"].(int)), true
 	case "Person.claimsAbout":
 		if e.ComplexityRoot.Person.ClaimsAbout == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Person.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Person_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Person.createdAt":
 		if e.ComplexityRoot.Person.CreatedAt == nil {
 			break
@@ -2137,7 +2247,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Events(childComplexity), true
+		args, err := ec.field_Person_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Events(childComplexity, args["first"].(int)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -2149,7 +2264,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Memberships(childComplexity), true
+		args, err := ec.field_Person_memberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Memberships(childComplexity, args["first"].(int)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -2167,7 +2287,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Statements(childComplexity), true
+		args, err := ec.field_Person_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Statements(childComplexity, args["first"].(int)), true
 	case "Person.updatedAt":
 		if e.ComplexityRoot.Person.UpdatedAt == nil {
 			break
@@ -2236,7 +2361,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Place_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Place.countryCode":
 		if e.ComplexityRoot.Place.CountryCode == nil {
 			break
@@ -2260,7 +2390,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.Hosted(childComplexity), true
+		args, err := ec.field_Place_hosted_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Hosted(childComplexity, args["first"].(int)), true
 	case "Place.id":
 		if e.ComplexityRoot.Place.ID == nil {
 			break
@@ -2391,7 +2526,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ClaimLinks(childComplexity, args["a"].(string), args["b"].(string)), true
+		return e.ComplexityRoot.Query.ClaimLinks(childComplexity, args["a"].(string), args["b"].(string), args["first"].(int)), true
 	case "Query.claims":
 		if e.ComplexityRoot.Query.Claims == nil {
 			break
@@ -2673,31 +2808,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Source.Attributions(childComplexity), true
+		args, err := ec.field_Source_attributions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Attributions(childComplexity, args["first"].(int)), true
 	case "Source.authors":
 		if e.ComplexityRoot.Source.Authors == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Source.Authors(childComplexity), true
+		args, err := ec.field_Source_authors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Authors(childComplexity, args["first"].(int)), true
 	case "Source.citedBy":
 		if e.ComplexityRoot.Source.CitedBy == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Source.CitedBy(childComplexity), true
+		args, err := ec.field_Source_citedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.CitedBy(childComplexity, args["first"].(int)), true
 	case "Source.cites":
 		if e.ComplexityRoot.Source.Cites == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Source.Cites(childComplexity), true
+		args, err := ec.field_Source_cites_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Cites(childComplexity, args["first"].(int)), true
 	case "Source.claimsAbout":
 		if e.ComplexityRoot.Source.ClaimsAbout == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Source.ClaimsAbout(childComplexity), true
+		args, err := ec.field_Source_claimsAbout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.ClaimsAbout(childComplexity, args["first"].(int)), true
 	case "Source.createdAt":
 		if e.ComplexityRoot.Source.CreatedAt == nil {
 			break
@@ -2715,7 +2875,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Source.DerivedFrom(childComplexity), true
+		args, err := ec.field_Source_derivedFrom_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.DerivedFrom(childComplexity, args["first"].(int)), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -2739,7 +2904,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Source.Mentions(childComplexity), true
+		args, err := ec.field_Source_mentions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Mentions(childComplexity, args["first"].(int)), true
 	case "Source.origin":
 		if e.ComplexityRoot.Source.Origin == nil {
 			break
@@ -2769,7 +2939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Source.Statements(childComplexity), true
+		args, err := ec.field_Source_statements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Statements(childComplexity, args["first"].(int)), true
 	case "Source.text":
 		if e.ComplexityRoot.Source.Text == nil {
 			break
@@ -3031,6 +3206,17 @@ schema {
 "gqlgen: an input field that tells an omitted value from an explicit null."
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 
+"""
+How many items a list field returns at most, for the static cost of an
+operation (after the GraphQL cost directives specification): the value of the
+first slicing argument given (a list argument counts its items), else
+assumedSize. ` + "`" + `depthArgument` + "`" + ` makes it a tree: slicing value to the power 1..depth,
+summed, capped by assumedSize. Arguments are looked up on the field, then on
+the fields above it. sizedFields applies the size to those fields of the
+returned object (a connection's edges and nodes). ` + "`" + `addend` + "`" + ` is added to the size.
+"""
+directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], depthArgument: String, addend: Int) on FIELD_DEFINITION
+
 "A calendar day, ` + "`" + `YYYY-MM-DD` + "`" + `."
 scalar Date
 
@@ -3041,7 +3227,7 @@ type Query {
   "Any node by its id; ` + "`" + `null` + "`" + ` when no node has that id."
   node(id: ID!): Node
   "Nodes by id, in the order asked; ` + "`" + `null` + "`" + ` for unknown ids."
-  nodes(ids: [ID!]!): [Node]!
+  nodes(ids: [ID!]!): [Node]! @listSize(slicingArguments: ["ids"])
 
   person(id: ID!): Person
   organisation(id: ID!): Organisation
@@ -3053,46 +3239,46 @@ type Query {
   attribution(id: ID!): Attribution
 
   "People; ` + "`" + `name` + "`" + ` matches names and aliases ignoring case and diacritics."
-  people(filter: PersonFilter, orderBy: Order, first: Int!, after: String): PersonConnection!
-  organisations(filter: OrganisationFilter, orderBy: Order, first: Int!, after: String): OrganisationConnection!
-  places(filter: PlaceFilter, orderBy: Order, first: Int!, after: String): PlaceConnection!
-  negotiations(filter: NegotiationFilter, orderBy: Order, first: Int!, after: String): NegotiationConnection!
-  events(filter: EventFilter, orderBy: Order, first: Int!, after: String): EventConnection!
-  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection!
+  people(filter: PersonFilter, orderBy: Order, first: Int!, after: String): PersonConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  organisations(filter: OrganisationFilter, orderBy: Order, first: Int!, after: String): OrganisationConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  places(filter: PlaceFilter, orderBy: Order, first: Int!, after: String): PlaceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  negotiations(filter: NegotiationFilter, orderBy: Order, first: Int!, after: String): NegotiationConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  events(filter: EventFilter, orderBy: Order, first: Int!, after: String): EventConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   "Claims: what was said about whom, with derived status."
-  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection!
+  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   "Attributions: who said what, with what stance, where and when."
-  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection!
+  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
 
   "The changes made to a node (and to ids merged into it), newest first."
-  history(id: ID!, first: Int! = 20): [Change!]!
+  history(id: ID!, first: Int! = 20): [Change!]! @listSize(slicingArguments: ["first"])
 
   """
   Ranked full-text search over names, aliases, titles, claim texts, summaries,
   quotes and cues; case, diacritics and inflection are ignored ("Putinem",
   "zelenskiego" find Putin and Zełenski). Each hit says which fields matched.
   """
-  search(text: String!, types: [NodeType!], first: Int! = 20, after: String): SearchResults!
+  search(text: String!, types: [NodeType!], first: Int! = 20, after: String): SearchResults! @listSize(slicingArguments: ["first"], sizedFields: ["hits"])
   """
   The shortest paths between two nodes (maxHops 1–6), optionally only over
   some relationship types, avoiding some nodes or hubs with more than
   maxDegree relationships. Each step names the claim behind it and its sources.
   """
-  paths(from: ID!, to: ID!, maxHops: Int! = 4, relationshipTypes: [RelationshipType!], avoid: [ID!], maxDegree: Int! = 0, first: Int! = 10): [Path!]!
+  paths(from: ID!, to: ID!, maxHops: Int! = 4, relationshipTypes: [RelationshipType!], avoid: [ID!], maxDegree: Int! = 0, first: Int! = 10): [Path!]! @listSize(slicingArguments: ["first"])
   "How two entities are connected through claims: subjects of one claim, or one reporting on a claim about the other."
-  claimLinks(a: ID!, b: ID!): [ClaimLink!]!
+  claimLinks(a: ID!, b: ID!, first: Int! = 100): [ClaimLink!]! @listSize(slicingArguments: ["first"])
   """
   The subgraph within 1–3 hops of a node, for a graph view: at most
   maxNeighbours neighbours are expanded per node; types and a date window
   filter the nodes reached (undated nodes pass the window).
   """
-  neighbourhood(id: ID!, hops: Int! = 1, types: [NodeType!], date: DateWindow, maxNeighbours: Int! = 25): Subgraph
+  neighbourhood(id: ID!, hops: Int! = 1, types: [NodeType!], date: DateWindow, maxNeighbours: Int! = 25): Subgraph @listSize(slicingArguments: ["maxNeighbours"], depthArgument: "hops", addend: 1, assumedSize: 5000, sizedFields: ["nodes", "edges"])
   "Everything dated about an entity, by the earliest day each date can mean, then the latest."
-  timeline(id: ID!, date: DateWindow, first: Int! = 100): [TimelineEntry!]!
+  timeline(id: ID!, date: DateWindow, first: Int! = 100): [TimelineEntry!]! @listSize(slicingArguments: ["first"])
   "Disputed claims with both sides, over the whole graph or about one entity."
-  disputes(about: ID, first: Int! = 20): [Dispute!]!
+  disputes(about: ID, first: Int! = 20): [Dispute!]! @listSize(slicingArguments: ["first"])
   "Entities that appear with this one in the same sources or claims, most shared first."
-  cooccurrences(id: ID!, first: Int! = 20): [Cooccurrence!]!
+  cooccurrences(id: ID!, first: Int! = 20): [Cooccurrence!]! @listSize(slicingArguments: ["first"])
 }
 
 enum NodeType {
@@ -3132,7 +3318,8 @@ type SearchResults {
 type SearchHit {
   node: Node!
   score: Float!
-  matched: [FieldMatch!]!
+  "The fields that matched, one per searchable field (at most 10)."
+  matched: [FieldMatch!]! @listSize(assumedSize: 10)
 }
 
 type FieldMatch {
@@ -3142,8 +3329,10 @@ type FieldMatch {
 
 type Path {
   length: Int!
-  nodes: [Node!]!
-  steps: [PathStep!]!
+  "The nodes along the path: at most maxHops + 1."
+  nodes: [Node!]! @listSize(slicingArguments: ["maxHops"], addend: 1)
+  "At most maxHops."
+  steps: [PathStep!]! @listSize(slicingArguments: ["maxHops"])
 }
 
 enum StepDirection {
@@ -3160,8 +3349,8 @@ type PathStep {
   role: String
   "The claim behind this step: a fact's claim, or the claim an ABOUT, ON or MADE_BY belongs to."
   claim: Claim
-  "Where that claim is recorded."
-  sources: [Source!]!
+  "Where that claim is recorded: at most 100 sources."
+  sources: [Source!]! @listSize(assumedSize: 100)
 }
 
 enum ClaimLinkKind {
@@ -3204,11 +3393,12 @@ type TimelineEntry {
 
 type Dispute {
   claim: Claim!
-  "ASSERTS and CONFIRMS."
-  asserting: [Attribution!]!
-  denying: [Attribution!]!
-  "Non-committal stances."
-  other: [Attribution!]!
+  "ASSERTS and CONFIRMS: at most 100."
+  asserting: [Attribution!]! @listSize(assumedSize: 100)
+  "DENIES: at most 100."
+  denying: [Attribution!]! @listSize(assumedSize: 100)
+  "Non-committal stances: at most 100."
+  other: [Attribution!]! @listSize(assumedSize: 100)
 }
 
 type Cooccurrence {
@@ -3268,9 +3458,10 @@ input ArticleInput {
 
 type IngestResult {
   source: Source!
-  mentions: [FoundMention!]!
-  "Capitalised names that matched no entity: candidates for new entities."
-  suggestions: [NameSuggestion!]!
+  "At most 1,000."
+  mentions: [FoundMention!]! @listSize(assumedSize: 1000)
+  "Capitalised names that matched no entity: candidates for new entities. At most 1,000."
+  suggestions: [NameSuggestion!]! @listSize(assumedSize: 1000)
 }
 
 "An entity found in an ingested text."
@@ -3602,16 +3793,16 @@ type Person implements Node {
   aliases: [String!]!
   description: String!
   wikidataId: String
-  "What this person said: attributions made by them."
-  statements: [Attribution!]!
-  "Claims about this person, with the role they play in each."
-  claimsAbout: [ClaimAbout!]!
-  "Events this person took part in, with their role."
-  events: [Participation!]!
-  "Organisations this person belongs to, with role and period."
-  memberships: [Membership!]!
-  "Sources this person wrote."
-  authored: [Source!]!
+  "What this person said: attributions made by them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Claims about this person, with the role they play in each. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events this person took part in, with their role. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "Organisations this person belongs to, with role and period. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  memberships(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Sources this person wrote. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authored(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3630,14 +3821,18 @@ type Organisation implements Node {
   "ISO 3166-1 alpha-2 code."
   country: String
   description: String!
-  statements: [Attribution!]!
-  claimsAbout: [ClaimAbout!]!
-  events: [Participation!]!
-  members: [Membership!]!
-  "Negotiations this organisation is a party to."
-  negotiations: [NegotiationParty!]!
-  "Sources this organisation published."
-  published: [Source!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  members(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Negotiations this organisation is a party to. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Sources this organisation published. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  published(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3655,9 +3850,10 @@ type Place implements Node {
   countryCode: String
   lat: Float
   lon: Float
-  claimsAbout: [ClaimAbout!]!
-  "Events and negotiations held here."
-  hosted: [HeldIn!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events and negotiations held here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  hosted(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3675,11 +3871,14 @@ type Negotiation implements Node {
   start: PartialDate
   end: PartialDate
   status: NegotiationStatus!
-  parties: [NegotiationParty!]!
-  "Events (calls, talks rounds) that are part of this negotiation."
-  events: [EventPart!]!
-  places: [HeldIn!]!
-  claimsAbout: [ClaimAbout!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  parties(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Events (calls, talks rounds) that are part of this negotiation. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3696,12 +3895,16 @@ type Event implements Node {
   aliases: [String!]!
   description: String!
   date: PartialDate
-  participants: [Participation!]!
-  places: [HeldIn!]!
-  negotiations: [EventPart!]!
-  "Attributions made during this event (e.g. an interview)."
-  statements: [Attribution!]!
-  claimsAbout: [ClaimAbout!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  participants(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "Attributions made during this event (e.g. an interview). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3722,18 +3925,22 @@ type Source implements Node {
   retrievedAt: Time
   text: String
   publisher: Organisation
-  authors: [Person!]!
-  "Attributions recorded in this source: what we read here."
-  attributions: [Attribution!]!
-  "Attributions this source makes in its own voice."
-  statements: [Attribution!]!
-  "Sources this one relays: an attribution recorded here cites one recorded there."
-  cites: [Source!]!
-  citedBy: [Source!]!
-  derivedFrom: [Source!]!
-  "Entities this source's text names (found by ingestion)."
-  mentions: [Mention!]!
-  claimsAbout: [ClaimAbout!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
+  "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  derivedFrom(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Entities this source's text names (found by ingestion). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  mentions(first: Int! = 20): [Mention!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3753,9 +3960,10 @@ type Claim implements Node {
   pointInTime: PartialDate
   rank: Rank!
   status: ClaimStatus!
-  attributions: [Attribution!]!
-  "Whom and what the claim is about."
-  about: [ClaimAbout!]!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Whom and what the claim is about. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  about(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
   createdAt: Time!
   updatedAt: Time!
   "The API key (by name) or command that created it, e.g. cli:seed."
@@ -3779,12 +3987,12 @@ type Attribution implements Node {
   "Who says it; null for unnamed reports."
   actor: Actor
   claim: Claim!
-  "Where we read it."
-  sources: [Source!]!
-  "Attributions this one relays (nested reporting)."
-  cites: [Attribution!]!
-  "Attributions that relay this one."
-  citedBy: [Attribution!]!
+  "Where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
   "The event during which it was said."
   during: Event
   createdAt: Time!
@@ -5030,6 +5238,146 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Attribution_citedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Attribution_cites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Attribution_sources_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Claim_about_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Claim_attributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_negotiations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_participants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_places_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5228,6 +5576,244 @@ func (ec *executionContext) field_Mutation_upsertSource_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Negotiation_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Negotiation_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Negotiation_parties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Negotiation_places_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_negotiations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_published_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Organisation_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_authored_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_hosted_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5313,6 +5899,14 @@ func (ec *executionContext) field_Query_claimLinks_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["b"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -5950,6 +6544,118 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Source_attributions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_authors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_citedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_cites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_claimsAbout_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_derivedFrom_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_statements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Subscription_attributionAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6272,7 +6978,8 @@ func (ec *executionContext) _Attribution_sources(ctx context.Context, field grap
 			return ec.fieldContext_Attribution_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Attribution().Sources(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Attribution().Sources(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -6282,7 +6989,7 @@ func (ec *executionContext) _Attribution_sources(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Attribution_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Attribution_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Attribution",
 		Field:      field,
@@ -6291,6 +6998,17 @@ func (ec *executionContext) fieldContext_Attribution_sources(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Attribution_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6304,7 +7022,8 @@ func (ec *executionContext) _Attribution_cites(ctx context.Context, field graphq
 			return ec.fieldContext_Attribution_cites(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Attribution().Cites(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Attribution().Cites(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -6314,7 +7033,7 @@ func (ec *executionContext) _Attribution_cites(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Attribution_cites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Attribution_cites(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Attribution",
 		Field:      field,
@@ -6323,6 +7042,17 @@ func (ec *executionContext) fieldContext_Attribution_cites(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Attribution_cites_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6336,7 +7066,8 @@ func (ec *executionContext) _Attribution_citedBy(ctx context.Context, field grap
 			return ec.fieldContext_Attribution_citedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Attribution().CitedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Attribution().CitedBy(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -6346,7 +7077,7 @@ func (ec *executionContext) _Attribution_citedBy(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Attribution_citedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Attribution_citedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Attribution",
 		Field:      field,
@@ -6355,6 +7086,17 @@ func (ec *executionContext) fieldContext_Attribution_citedBy(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Attribution_citedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6997,7 +7739,8 @@ func (ec *executionContext) _Claim_attributions(ctx context.Context, field graph
 			return ec.fieldContext_Claim_attributions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Attributions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Claim().Attributions(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -7007,7 +7750,7 @@ func (ec *executionContext) _Claim_attributions(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_attributions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
@@ -7016,6 +7759,17 @@ func (ec *executionContext) fieldContext_Claim_attributions(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Claim_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7029,7 +7783,8 @@ func (ec *executionContext) _Claim_about(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Claim_about(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().About(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Claim().About(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -7039,7 +7794,7 @@ func (ec *executionContext) _Claim_about(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_about(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
@@ -7048,6 +7803,17 @@ func (ec *executionContext) fieldContext_Claim_about(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Claim_about_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7923,7 +8689,8 @@ func (ec *executionContext) _Event_participants(ctx context.Context, field graph
 			return ec.fieldContext_Event_participants(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Participants(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Participants(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
@@ -7933,7 +8700,7 @@ func (ec *executionContext) _Event_participants(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_participants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -7942,6 +8709,17 @@ func (ec *executionContext) fieldContext_Event_participants(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_participants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7955,7 +8733,8 @@ func (ec *executionContext) _Event_places(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Event_places(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Places(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Places(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.HeldIn) graphql.Marshaler {
@@ -7965,7 +8744,7 @@ func (ec *executionContext) _Event_places(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_places(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -7974,6 +8753,17 @@ func (ec *executionContext) fieldContext_Event_places(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HeldIn(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_places_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7987,7 +8777,8 @@ func (ec *executionContext) _Event_negotiations(ctx context.Context, field graph
 			return ec.fieldContext_Event_negotiations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Negotiations(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Negotiations(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.EventPart) graphql.Marshaler {
@@ -7997,7 +8788,7 @@ func (ec *executionContext) _Event_negotiations(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_negotiations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_negotiations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -8006,6 +8797,17 @@ func (ec *executionContext) fieldContext_Event_negotiations(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EventPart(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_negotiations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8019,7 +8821,8 @@ func (ec *executionContext) _Event_statements(ctx context.Context, field graphql
 			return ec.fieldContext_Event_statements(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Statements(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Statements(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -8029,7 +8832,7 @@ func (ec *executionContext) _Event_statements(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -8038,6 +8841,17 @@ func (ec *executionContext) fieldContext_Event_statements(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8051,7 +8865,8 @@ func (ec *executionContext) _Event_claimsAbout(ctx context.Context, field graphq
 			return ec.fieldContext_Event_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -8061,7 +8876,7 @@ func (ec *executionContext) _Event_claimsAbout(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -8070,6 +8885,17 @@ func (ec *executionContext) fieldContext_Event_claimsAbout(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10333,7 +11159,8 @@ func (ec *executionContext) _Negotiation_parties(ctx context.Context, field grap
 			return ec.fieldContext_Negotiation_parties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Negotiation().Parties(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Negotiation().Parties(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.NegotiationParty) graphql.Marshaler {
@@ -10343,7 +11170,7 @@ func (ec *executionContext) _Negotiation_parties(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Negotiation_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Negotiation_parties(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Negotiation",
 		Field:      field,
@@ -10352,6 +11179,17 @@ func (ec *executionContext) fieldContext_Negotiation_parties(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NegotiationParty(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Negotiation_parties_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10365,7 +11203,8 @@ func (ec *executionContext) _Negotiation_events(ctx context.Context, field graph
 			return ec.fieldContext_Negotiation_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Negotiation().Events(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Negotiation().Events(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.EventPart) graphql.Marshaler {
@@ -10375,7 +11214,7 @@ func (ec *executionContext) _Negotiation_events(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Negotiation_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Negotiation_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Negotiation",
 		Field:      field,
@@ -10384,6 +11223,17 @@ func (ec *executionContext) fieldContext_Negotiation_events(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EventPart(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Negotiation_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10397,7 +11247,8 @@ func (ec *executionContext) _Negotiation_places(ctx context.Context, field graph
 			return ec.fieldContext_Negotiation_places(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Negotiation().Places(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Negotiation().Places(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.HeldIn) graphql.Marshaler {
@@ -10407,7 +11258,7 @@ func (ec *executionContext) _Negotiation_places(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Negotiation_places(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Negotiation_places(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Negotiation",
 		Field:      field,
@@ -10416,6 +11267,17 @@ func (ec *executionContext) fieldContext_Negotiation_places(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HeldIn(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Negotiation_places_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10429,7 +11291,8 @@ func (ec *executionContext) _Negotiation_claimsAbout(ctx context.Context, field 
 			return ec.fieldContext_Negotiation_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Negotiation().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Negotiation().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -10439,7 +11302,7 @@ func (ec *executionContext) _Negotiation_claimsAbout(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Negotiation_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Negotiation_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Negotiation",
 		Field:      field,
@@ -10448,6 +11311,17 @@ func (ec *executionContext) fieldContext_Negotiation_claimsAbout(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Negotiation_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11007,7 +11881,8 @@ func (ec *executionContext) _Organisation_statements(ctx context.Context, field 
 			return ec.fieldContext_Organisation_statements(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Statements(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Statements(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -11017,7 +11892,7 @@ func (ec *executionContext) _Organisation_statements(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11026,6 +11901,17 @@ func (ec *executionContext) fieldContext_Organisation_statements(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11039,7 +11925,8 @@ func (ec *executionContext) _Organisation_claimsAbout(ctx context.Context, field
 			return ec.fieldContext_Organisation_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -11049,7 +11936,7 @@ func (ec *executionContext) _Organisation_claimsAbout(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11058,6 +11945,17 @@ func (ec *executionContext) fieldContext_Organisation_claimsAbout(_ context.Cont
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11071,7 +11969,8 @@ func (ec *executionContext) _Organisation_events(ctx context.Context, field grap
 			return ec.fieldContext_Organisation_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Events(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Events(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
@@ -11081,7 +11980,7 @@ func (ec *executionContext) _Organisation_events(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11090,6 +11989,17 @@ func (ec *executionContext) fieldContext_Organisation_events(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11103,7 +12013,8 @@ func (ec *executionContext) _Organisation_members(ctx context.Context, field gra
 			return ec.fieldContext_Organisation_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Members(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -11113,7 +12024,7 @@ func (ec *executionContext) _Organisation_members(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11122,6 +12033,17 @@ func (ec *executionContext) fieldContext_Organisation_members(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11135,7 +12057,8 @@ func (ec *executionContext) _Organisation_negotiations(ctx context.Context, fiel
 			return ec.fieldContext_Organisation_negotiations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Negotiations(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Negotiations(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.NegotiationParty) graphql.Marshaler {
@@ -11145,7 +12068,7 @@ func (ec *executionContext) _Organisation_negotiations(ctx context.Context, fiel
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_negotiations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_negotiations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11154,6 +12077,17 @@ func (ec *executionContext) fieldContext_Organisation_negotiations(_ context.Con
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NegotiationParty(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_negotiations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11167,7 +12101,8 @@ func (ec *executionContext) _Organisation_published(ctx context.Context, field g
 			return ec.fieldContext_Organisation_published(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Published(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Published(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -11177,7 +12112,7 @@ func (ec *executionContext) _Organisation_published(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_published(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -11186,6 +12121,17 @@ func (ec *executionContext) fieldContext_Organisation_published(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_published_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12181,7 +13127,8 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 			return ec.fieldContext_Person_statements(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Statements(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -12191,7 +13138,7 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12200,6 +13147,17 @@ func (ec *executionContext) fieldContext_Person_statements(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12213,7 +13171,8 @@ func (ec *executionContext) _Person_claimsAbout(ctx context.Context, field graph
 			return ec.fieldContext_Person_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -12223,7 +13182,7 @@ func (ec *executionContext) _Person_claimsAbout(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12232,6 +13191,17 @@ func (ec *executionContext) fieldContext_Person_claimsAbout(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12245,7 +13215,8 @@ func (ec *executionContext) _Person_events(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Person_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Events(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Events(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
@@ -12255,7 +13226,7 @@ func (ec *executionContext) _Person_events(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12264,6 +13235,17 @@ func (ec *executionContext) fieldContext_Person_events(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Participation(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12277,7 +13259,8 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 			return ec.fieldContext_Person_memberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Memberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Memberships(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -12287,7 +13270,7 @@ func (ec *executionContext) _Person_memberships(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_memberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12296,6 +13279,17 @@ func (ec *executionContext) fieldContext_Person_memberships(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_memberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12309,7 +13303,8 @@ func (ec *executionContext) _Person_authored(ctx context.Context, field graphql.
 			return ec.fieldContext_Person_authored(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Authored(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Authored(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -12319,7 +13314,7 @@ func (ec *executionContext) _Person_authored(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_authored(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_authored(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -12328,6 +13323,17 @@ func (ec *executionContext) fieldContext_Person_authored(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_authored_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12791,7 +13797,8 @@ func (ec *executionContext) _Place_claimsAbout(ctx context.Context, field graphq
 			return ec.fieldContext_Place_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -12801,7 +13808,7 @@ func (ec *executionContext) _Place_claimsAbout(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -12810,6 +13817,17 @@ func (ec *executionContext) fieldContext_Place_claimsAbout(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12823,7 +13841,8 @@ func (ec *executionContext) _Place_hosted(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Place_hosted(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Hosted(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Hosted(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.HeldIn) graphql.Marshaler {
@@ -12833,7 +13852,7 @@ func (ec *executionContext) _Place_hosted(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_hosted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_hosted(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -12842,6 +13861,17 @@ func (ec *executionContext) fieldContext_Place_hosted(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_HeldIn(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_hosted_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14069,7 +15099,7 @@ func (ec *executionContext) _Query_claimLinks(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ClaimLinks(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+			return ec.Resolvers.Query().ClaimLinks(ctx, fc.Args["a"].(string), fc.Args["b"].(string), fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ClaimLink) graphql.Marshaler {
@@ -14740,7 +15770,8 @@ func (ec *executionContext) _Source_authors(ctx context.Context, field graphql.C
 			return ec.fieldContext_Source_authors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Authors(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Authors(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Person) graphql.Marshaler {
@@ -14750,7 +15781,7 @@ func (ec *executionContext) _Source_authors(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_authors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_authors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14759,6 +15790,17 @@ func (ec *executionContext) fieldContext_Source_authors(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Person(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_authors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14772,7 +15814,8 @@ func (ec *executionContext) _Source_attributions(ctx context.Context, field grap
 			return ec.fieldContext_Source_attributions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Attributions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Attributions(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -14782,7 +15825,7 @@ func (ec *executionContext) _Source_attributions(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_attributions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14791,6 +15834,17 @@ func (ec *executionContext) fieldContext_Source_attributions(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14804,7 +15858,8 @@ func (ec *executionContext) _Source_statements(ctx context.Context, field graphq
 			return ec.fieldContext_Source_statements(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Statements(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Statements(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
@@ -14814,7 +15869,7 @@ func (ec *executionContext) _Source_statements(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14823,6 +15878,17 @@ func (ec *executionContext) fieldContext_Source_statements(_ context.Context, fi
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Attribution(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14836,7 +15902,8 @@ func (ec *executionContext) _Source_cites(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Source_cites(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Cites(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Cites(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -14846,7 +15913,7 @@ func (ec *executionContext) _Source_cites(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_cites(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_cites(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14855,6 +15922,17 @@ func (ec *executionContext) fieldContext_Source_cites(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_cites_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14868,7 +15946,8 @@ func (ec *executionContext) _Source_citedBy(ctx context.Context, field graphql.C
 			return ec.fieldContext_Source_citedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().CitedBy(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().CitedBy(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -14878,7 +15957,7 @@ func (ec *executionContext) _Source_citedBy(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_citedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_citedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14887,6 +15966,17 @@ func (ec *executionContext) fieldContext_Source_citedBy(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_citedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14900,7 +15990,8 @@ func (ec *executionContext) _Source_derivedFrom(ctx context.Context, field graph
 			return ec.fieldContext_Source_derivedFrom(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().DerivedFrom(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().DerivedFrom(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
@@ -14910,7 +16001,7 @@ func (ec *executionContext) _Source_derivedFrom(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_derivedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_derivedFrom(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14919,6 +16010,17 @@ func (ec *executionContext) fieldContext_Source_derivedFrom(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_derivedFrom_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14932,7 +16034,8 @@ func (ec *executionContext) _Source_mentions(ctx context.Context, field graphql.
 			return ec.fieldContext_Source_mentions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Mentions(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Mentions(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Mention) graphql.Marshaler {
@@ -14942,7 +16045,7 @@ func (ec *executionContext) _Source_mentions(ctx context.Context, field graphql.
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_mentions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_mentions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14951,6 +16054,17 @@ func (ec *executionContext) fieldContext_Source_mentions(_ context.Context, fiel
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Mention(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_mentions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14964,7 +16078,8 @@ func (ec *executionContext) _Source_claimsAbout(ctx context.Context, field graph
 			return ec.fieldContext_Source_claimsAbout(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().ClaimsAbout(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().ClaimsAbout(ctx, obj, fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimAbout) graphql.Marshaler {
@@ -14974,7 +16089,7 @@ func (ec *executionContext) _Source_claimsAbout(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Source_claimsAbout(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Source_claimsAbout(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Source",
 		Field:      field,
@@ -14983,6 +16098,17 @@ func (ec *executionContext) fieldContext_Source_claimsAbout(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ClaimAbout(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_claimsAbout_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -225,14 +225,14 @@ func TestRoundTripsBoundedByDepth(t *testing.T) {
 	  claims(first: $first) {
 	    nodes {
 	      status
-	      about { role entity { id } }
-	      attributions {
+	      about(first: 5) { role entity { id } }
+	      attributions(first: 8) {
 	        stance
-	        sources { title publisher { name } }
-	        cites { actor { __typename } }
+	        sources(first: 3) { title publisher { name } }
+	        cites(first: 3) { actor { __typename } }
 	        actor {
-	          ... on Person { name memberships { role organisation { name } claim { status } } }
-	          ... on Organisation { name members { person { name } } }
+	          ... on Person { name memberships(first: 3) { role organisation { name } claim { status } } }
+	          ... on Organisation { name members(first: 3) { person { name } } }
 	          ... on Source { title }
 	        }
 	      }

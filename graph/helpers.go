@@ -40,8 +40,9 @@ var (
 	mentionsOut    = domain.Relation{Type: domain.RelMentions, Direction: domain.Out}
 )
 
-// linked returns the nodes of type T at the other end of rel from id.
-func linked[T domain.Node](ctx context.Context, id string, rel domain.Relation) ([]T, error) {
+// linked returns the first nodes of type T at the other end of rel from id.
+func linked[T domain.Node](ctx context.Context, id string, rel domain.Relation, first int) ([]T, error) {
+	rel.Limit = first
 	links, err := For(ctx).Links(ctx, id, rel)
 	if err != nil {
 		return nil, err
@@ -58,7 +59,7 @@ func linked[T domain.Node](ctx context.Context, id string, rel domain.Relation) 
 // linkedOne returns the first node of type T along rel, or nil.
 func linkedOne[T domain.Node](ctx context.Context, id string, rel domain.Relation) (T, error) {
 	var zero T
-	nodes, err := linked[T](ctx, id, rel)
+	nodes, err := linked[T](ctx, id, rel, 1)
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}
@@ -67,7 +68,8 @@ func linkedOne[T domain.Node](ctx context.Context, id string, rel domain.Relatio
 
 // views maps the links of id along rel to relationship views; self is the
 // node the navigation starts from.
-func views[V any](ctx context.Context, self domain.Node, rel domain.Relation, view func(self domain.Node, l domain.Link) *V) ([]*V, error) {
+func views[V any](ctx context.Context, self domain.Node, rel domain.Relation, first int, view func(self domain.Node, l domain.Link) *V) ([]*V, error) {
+	rel.Limit = first
 	links, err := For(ctx).Links(ctx, self.NodeID(), rel)
 	if err != nil {
 		return nil, err

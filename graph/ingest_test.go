@@ -26,7 +26,7 @@ func TestIngestSeedArticle(t *testing.T) {
 		id: "source/test-ingested-article", title: "Rozmowy Trump-Putin", language: "pl",
 		publishedAt: {value: "2025-03"}, publisher: "organisation/reuters", text: $text
 	}) {
-		source { id publisher { id } mentions { entity { id } count } }
+		source { id publisher { id } mentions(first: 100) { entity { id } count } }
 		mentions { entity { id } count offsets forms }
 		suggestions { text count }
 	} }`

@@ -69,17 +69,26 @@ func (l *Loaders) linkLoader(rel domain.Relation) *dataloadgen.Loader[string, []
 
 // Node loads one node; nil when the id is unknown.
 func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // the request is over: schedule nothing more
+	}
 	return l.nodes.Load(ctx, id)
 }
 
 // Nodes loads nodes in the order of ids; nil for unknown ids.
 func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return l.nodes.LoadAll(ctx, ids)
 }
 
 // Links loads the links of one node along rel, and primes the node cache
 // with the nodes at their other ends.
 func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]domain.Link, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	links, err := l.linkLoader(rel).Load(ctx, id)
 	for _, ln := range links {
 		l.nodes.Prime(ln.Other.NodeID(), ln.Other)

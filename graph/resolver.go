@@ -22,6 +22,9 @@ type Resolver struct {
 	// Traversal answers search, paths, neighbourhoods, timelines, disputes
 	// and co-occurrence.
 	Traversal domain.Traverser
+	// Limits bound arguments (page sizes, ids per lookup); the same values
+	// feed the static cost and the execution budget.
+	Limits domain.Limits
 }
 
 // HistoryReader lists the changes made to a node, newest first.

@@ -23,18 +23,18 @@ func (r *attributionResolver) Claim(ctx context.Context, obj *domain.Attribution
 }
 
 // Sources is the resolver for the sources field.
-func (r *attributionResolver) Sources(ctx context.Context, obj *domain.Attribution) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, recordedOut)
+func (r *attributionResolver) Sources(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, recordedOut, first)
 }
 
 // Cites is the resolver for the cites field.
-func (r *attributionResolver) Cites(ctx context.Context, obj *domain.Attribution) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, citesOut)
+func (r *attributionResolver) Cites(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, citesOut, first)
 }
 
 // CitedBy is the resolver for the citedBy field.
-func (r *attributionResolver) CitedBy(ctx context.Context, obj *domain.Attribution) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, citesIn)
+func (r *attributionResolver) CitedBy(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, citesIn, first)
 }
 
 // During is the resolver for the during field.
@@ -43,13 +43,13 @@ func (r *attributionResolver) During(ctx context.Context, obj *domain.Attributio
 }
 
 // Attributions is the resolver for the attributions field.
-func (r *claimResolver) Attributions(ctx context.Context, obj *domain.Claim) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, onIn)
+func (r *claimResolver) Attributions(ctx context.Context, obj *domain.Claim, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, onIn, first)
 }
 
 // About is the resolver for the about field.
-func (r *claimResolver) About(ctx context.Context, obj *domain.Claim) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutOut, claimAboutView)
+func (r *claimResolver) About(ctx context.Context, obj *domain.Claim, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutOut, first, claimAboutView)
 }
 
 // Claim is the resolver for the claim field.
@@ -66,28 +66,28 @@ func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLi
 }
 
 // Participants is the resolver for the participants field.
-func (r *eventResolver) Participants(ctx context.Context, obj *domain.Event) ([]*model.Participation, error) {
-	return views(ctx, obj, participantOut, participationView)
+func (r *eventResolver) Participants(ctx context.Context, obj *domain.Event, first int) ([]*model.Participation, error) {
+	return views(ctx, obj, participantOut, first, participationView)
 }
 
 // Places is the resolver for the places field.
-func (r *eventResolver) Places(ctx context.Context, obj *domain.Event) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInOut, heldInView)
+func (r *eventResolver) Places(ctx context.Context, obj *domain.Event, first int) ([]*model.HeldIn, error) {
+	return views(ctx, obj, heldInOut, first, heldInView)
 }
 
 // Negotiations is the resolver for the negotiations field.
-func (r *eventResolver) Negotiations(ctx context.Context, obj *domain.Event) ([]*model.EventPart, error) {
-	return views(ctx, obj, partOfOut, eventPartView)
+func (r *eventResolver) Negotiations(ctx context.Context, obj *domain.Event, first int) ([]*model.EventPart, error) {
+	return views(ctx, obj, partOfOut, first, eventPartView)
 }
 
 // Statements is the resolver for the statements field.
-func (r *eventResolver) Statements(ctx context.Context, obj *domain.Event) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, duringIn)
+func (r *eventResolver) Statements(ctx context.Context, obj *domain.Event, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, duringIn, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *eventResolver) ClaimsAbout(ctx context.Context, obj *domain.Event) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *eventResolver) ClaimsAbout(ctx context.Context, obj *domain.Event, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // Claim is the resolver for the claim field.
@@ -195,23 +195,23 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, input model.Articl
 }
 
 // Parties is the resolver for the parties field.
-func (r *negotiationResolver) Parties(ctx context.Context, obj *domain.Negotiation) ([]*model.NegotiationParty, error) {
-	return views(ctx, obj, partyOut, partyView)
+func (r *negotiationResolver) Parties(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.NegotiationParty, error) {
+	return views(ctx, obj, partyOut, first, partyView)
 }
 
 // Events is the resolver for the events field.
-func (r *negotiationResolver) Events(ctx context.Context, obj *domain.Negotiation) ([]*model.EventPart, error) {
-	return views(ctx, obj, partOfIn, eventPartView)
+func (r *negotiationResolver) Events(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.EventPart, error) {
+	return views(ctx, obj, partOfIn, first, eventPartView)
 }
 
 // Places is the resolver for the places field.
-func (r *negotiationResolver) Places(ctx context.Context, obj *domain.Negotiation) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInOut, heldInView)
+func (r *negotiationResolver) Places(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.HeldIn, error) {
+	return views(ctx, obj, heldInOut, first, heldInView)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *negotiationResolver) ClaimsAbout(ctx context.Context, obj *domain.Negotiation) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *negotiationResolver) ClaimsAbout(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // Claim is the resolver for the claim field.
@@ -220,33 +220,33 @@ func (r *negotiationPartyResolver) Claim(ctx context.Context, obj *model.Negotia
 }
 
 // Statements is the resolver for the statements field.
-func (r *organisationResolver) Statements(ctx context.Context, obj *domain.Organisation) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn)
+func (r *organisationResolver) Statements(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *organisationResolver) ClaimsAbout(ctx context.Context, obj *domain.Organisation) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *organisationResolver) ClaimsAbout(ctx context.Context, obj *domain.Organisation, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // Events is the resolver for the events field.
-func (r *organisationResolver) Events(ctx context.Context, obj *domain.Organisation) ([]*model.Participation, error) {
-	return views(ctx, obj, participantIn, participationView)
+func (r *organisationResolver) Events(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Participation, error) {
+	return views(ctx, obj, participantIn, first, participationView)
 }
 
 // Members is the resolver for the members field.
-func (r *organisationResolver) Members(ctx context.Context, obj *domain.Organisation) ([]*model.Membership, error) {
-	return views(ctx, obj, memberOfIn, membershipView)
+func (r *organisationResolver) Members(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Membership, error) {
+	return views(ctx, obj, memberOfIn, first, membershipView)
 }
 
 // Negotiations is the resolver for the negotiations field.
-func (r *organisationResolver) Negotiations(ctx context.Context, obj *domain.Organisation) ([]*model.NegotiationParty, error) {
-	return views(ctx, obj, partyIn, partyView)
+func (r *organisationResolver) Negotiations(ctx context.Context, obj *domain.Organisation, first int) ([]*model.NegotiationParty, error) {
+	return views(ctx, obj, partyIn, first, partyView)
 }
 
 // Published is the resolver for the published field.
-func (r *organisationResolver) Published(ctx context.Context, obj *domain.Organisation) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, publishedIn)
+func (r *organisationResolver) Published(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, publishedIn, first)
 }
 
 // Claim is the resolver for the claim field.
@@ -293,38 +293,38 @@ func (r *pathStepResolver) Sources(ctx context.Context, obj *domain.PathStep) ([
 }
 
 // Statements is the resolver for the statements field.
-func (r *personResolver) Statements(ctx context.Context, obj *domain.Person) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn)
+func (r *personResolver) Statements(ctx context.Context, obj *domain.Person, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *personResolver) ClaimsAbout(ctx context.Context, obj *domain.Person) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *personResolver) ClaimsAbout(ctx context.Context, obj *domain.Person, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // Events is the resolver for the events field.
-func (r *personResolver) Events(ctx context.Context, obj *domain.Person) ([]*model.Participation, error) {
-	return views(ctx, obj, participantIn, participationView)
+func (r *personResolver) Events(ctx context.Context, obj *domain.Person, first int) ([]*model.Participation, error) {
+	return views(ctx, obj, participantIn, first, participationView)
 }
 
 // Memberships is the resolver for the memberships field.
-func (r *personResolver) Memberships(ctx context.Context, obj *domain.Person) ([]*model.Membership, error) {
-	return views(ctx, obj, memberOfOut, membershipView)
+func (r *personResolver) Memberships(ctx context.Context, obj *domain.Person, first int) ([]*model.Membership, error) {
+	return views(ctx, obj, memberOfOut, first, membershipView)
 }
 
 // Authored is the resolver for the authored field.
-func (r *personResolver) Authored(ctx context.Context, obj *domain.Person) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, authoredIn)
+func (r *personResolver) Authored(ctx context.Context, obj *domain.Person, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, authoredIn, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *placeResolver) ClaimsAbout(ctx context.Context, obj *domain.Place) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *placeResolver) ClaimsAbout(ctx context.Context, obj *domain.Place, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // Hosted is the resolver for the hosted field.
-func (r *placeResolver) Hosted(ctx context.Context, obj *domain.Place) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInIn, heldInView)
+func (r *placeResolver) Hosted(ctx context.Context, obj *domain.Place, first int) ([]*model.HeldIn, error) {
+	return views(ctx, obj, heldInIn, first, heldInView)
 }
 
 // Node is the resolver for the node field.
@@ -337,8 +337,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (domain.Node, error
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
-	if len(ids) > domain.MaxPageSize {
-		return nil, domain.Invalid("ids", "at most %d ids at once, got %d", domain.MaxPageSize, len(ids))
+	if len(ids) > r.Limits.IDsPerLookup {
+		return nil, domain.Invalid("ids", "at most %d ids at once, got %d", r.Limits.IDsPerLookup, len(ids))
 	}
 	for _, id := range ids {
 		if err := domain.CheckID("ids", id); err != nil {
@@ -497,8 +497,8 @@ func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*d
 	if err := domain.CheckID("id", id); err != nil {
 		return nil, err
 	}
-	if first < 1 || first > domain.MaxPageSize {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
+	if err := domain.InRange("first", first, 1, r.Limits.PageSize); err != nil {
+		return nil, err
 	}
 	changes, err := r.Changes.History(ctx, id, first)
 	if err != nil {
@@ -522,13 +522,19 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 }
 
 // ClaimLinks is the resolver for the claimLinks field.
-func (r *queryResolver) ClaimLinks(ctx context.Context, a string, b string) ([]*domain.ClaimLink, error) {
+func (r *queryResolver) ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error) {
 	for _, id := range []string{a, b} {
 		if err := domain.CheckID("id", id); err != nil {
 			return nil, err
 		}
 	}
+	if err := domain.InRange("first", first, 1, r.Limits.TraversalRows); err != nil {
+		return nil, err
+	}
 	links, err := r.Traversal.ClaimLinks(ctx, a, b)
+	if len(links) > first {
+		links = links[:first]
+	}
 	return ptrs(links), err
 }
 
@@ -577,43 +583,43 @@ func (r *sourceResolver) Publisher(ctx context.Context, obj *domain.Source) (*do
 }
 
 // Authors is the resolver for the authors field.
-func (r *sourceResolver) Authors(ctx context.Context, obj *domain.Source) ([]*domain.Person, error) {
-	return linked[*domain.Person](ctx, obj.ID, authoredOut)
+func (r *sourceResolver) Authors(ctx context.Context, obj *domain.Source, first int) ([]*domain.Person, error) {
+	return linked[*domain.Person](ctx, obj.ID, authoredOut, first)
 }
 
 // Attributions is the resolver for the attributions field.
-func (r *sourceResolver) Attributions(ctx context.Context, obj *domain.Source) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, recordedIn)
+func (r *sourceResolver) Attributions(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, recordedIn, first)
 }
 
 // Statements is the resolver for the statements field.
-func (r *sourceResolver) Statements(ctx context.Context, obj *domain.Source) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn)
+func (r *sourceResolver) Statements(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
 }
 
 // Cites is the resolver for the cites field.
-func (r *sourceResolver) Cites(ctx context.Context, obj *domain.Source) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, citesSrcOut)
+func (r *sourceResolver) Cites(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, citesSrcOut, first)
 }
 
 // CitedBy is the resolver for the citedBy field.
-func (r *sourceResolver) CitedBy(ctx context.Context, obj *domain.Source) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, citesSrcIn)
+func (r *sourceResolver) CitedBy(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, citesSrcIn, first)
 }
 
 // DerivedFrom is the resolver for the derivedFrom field.
-func (r *sourceResolver) DerivedFrom(ctx context.Context, obj *domain.Source) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, derivedOut)
+func (r *sourceResolver) DerivedFrom(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj.ID, derivedOut, first)
 }
 
 // Mentions is the resolver for the mentions field.
-func (r *sourceResolver) Mentions(ctx context.Context, obj *domain.Source) ([]*model.Mention, error) {
-	return views(ctx, obj, mentionsOut, mentionView)
+func (r *sourceResolver) Mentions(ctx context.Context, obj *domain.Source, first int) ([]*model.Mention, error) {
+	return views(ctx, obj, mentionsOut, first, mentionView)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
-func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, claimAboutView)
+func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source, first int) ([]*model.ClaimAbout, error) {
+	return views(ctx, obj, aboutIn, first, claimAboutView)
 }
 
 // AttributionAdded is the resolver for the attributionAdded field.

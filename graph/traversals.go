@@ -29,8 +29,8 @@ func kindsOf(types []model.NodeType) []domain.Kind {
 const searchCursorPrefix = "s1:"
 
 func search(ctx context.Context, r *Resolver, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error) {
-	if first < 1 || first > domain.MaxPageSize {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, first)
+	if err := domain.InRange("first", first, 1, r.Limits.PageSize); err != nil {
+		return nil, err
 	}
 	offset := 0
 	if after != nil {
@@ -71,8 +71,8 @@ func paths(ctx context.Context, r *Resolver, q domain.PathQuery) ([]*domain.Path
 	switch {
 	case q.From == q.To:
 		return nil, domain.Invalid("to", "a path needs two different nodes")
-	case q.Limit < 1 || q.Limit > domain.MaxPageSize:
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, q.Limit)
+	case q.Limit < 1 || q.Limit > r.Limits.PageSize:
+		return nil, domain.InRange("first", q.Limit, 1, r.Limits.PageSize)
 	case q.MaxDegree < 0:
 		return nil, domain.Invalid("maxDegree", "maxDegree must be 0 (no limit) or positive, got %d", q.MaxDegree)
 	}

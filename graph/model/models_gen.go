@@ -137,10 +137,11 @@ type DeletePayload struct {
 
 type Dispute struct {
 	Claim *domain.Claim `json:"claim"`
-	// ASSERTS and CONFIRMS.
+	// ASSERTS and CONFIRMS: at most 100.
 	Asserting []*domain.Attribution `json:"asserting"`
-	Denying   []*domain.Attribution `json:"denying"`
-	// Non-committal stances.
+	// DENIES: at most 100.
+	Denying []*domain.Attribution `json:"denying"`
+	// Non-committal stances: at most 100.
 	Other []*domain.Attribution `json:"other"`
 }
 
@@ -188,9 +189,10 @@ type FactInput struct {
 }
 
 type IngestResult struct {
-	Source   *domain.Source  `json:"source"`
+	Source *domain.Source `json:"source"`
+	// At most 1,000.
 	Mentions []*FoundMention `json:"mentions"`
-	// Capitalised names that matched no entity: candidates for new entities.
+	// Capitalised names that matched no entity: candidates for new entities. At most 1,000.
 	Suggestions []*mentions.Suggestion `json:"suggestions"`
 }
 

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
+	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
@@ -59,7 +61,9 @@ Flags:
 type config struct {
 	store          neo4jstore.Config
 	listen         string
-	requestTimeout time.Duration
+	limits         domain.Limits
+	trustedDocs    string
+	suggestions    bool
 	startupWait    time.Duration
 	seed           string
 	logFormat      string
@@ -105,6 +109,34 @@ func envDuration(name string, def time.Duration) time.Duration {
 	return def
 }
 
+// limitFlags registers a flag for every limit of domain.LimitSpecs, with
+// its default and its environment variable (NEWSGRAPH_ and the flag).
+func limitFlags(fs *flag.FlagSet, l *domain.Limits) {
+	*l = domain.DefaultLimits()
+	for _, s := range domain.LimitSpecs {
+		env := "NEWSGRAPH_" + strings.ToUpper(strings.ReplaceAll(s.Flag, "-", "_"))
+		help := "limit: " + s.Help + " [" + env + "]"
+		if s.Int != nil {
+			p := s.Int(l)
+			fs.IntVar(p, s.Flag, envInt(env, *p), help)
+		} else {
+			p := s.Dur(l)
+			fs.DurationVar(p, s.Flag, envDuration(env, *p), help)
+		}
+	}
+}
+
+func envInt(name string, def int) int {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		n, err := strconv.Atoi(v)
+		if err == nil && n >= 0 {
+			return n
+		}
+		envErrors = append(envErrors, fmt.Sprintf("%s=%q is not a whole number", name, v))
+	}
+	return def
+}
+
 func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("newsgraph", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -115,7 +147,6 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&cfg.store.TxTimeout, "tx-timeout", envDuration("NEWSGRAPH_TX_TIMEOUT", 20*time.Second), "server-side timeout of one Neo4j transaction [NEWSGRAPH_TX_TIMEOUT]")
 	fs.DurationVar(&cfg.store.ConnectTimeout, "connect-timeout", envDuration("NEWSGRAPH_CONNECT_TIMEOUT", 2*time.Second), "how long a request waits for a Neo4j connection before failing with UNAVAILABLE [NEWSGRAPH_CONNECT_TIMEOUT]")
 	fs.StringVar(&cfg.listen, "listen", envOr("NEWSGRAPH_LISTEN", "127.0.0.1:8080"), "HTTP listen address [NEWSGRAPH_LISTEN]")
-	fs.DurationVar(&cfg.requestTimeout, "request-timeout", envDuration("NEWSGRAPH_REQUEST_TIMEOUT", 30*time.Second), "deadline of one GraphQL request [NEWSGRAPH_REQUEST_TIMEOUT]")
 	fs.DurationVar(&cfg.startupWait, "startup-wait", envDuration("NEWSGRAPH_STARTUP_WAIT", 60*time.Second), "how long to wait for Neo4j at start [NEWSGRAPH_STARTUP_WAIT]")
 	fs.StringVar(&cfg.seed, "seed", envOr("NEWSGRAPH_SEED", "if-empty"), "serve: load the seed dataset at start: if-empty, always or never [NEWSGRAPH_SEED]")
 	fs.StringVar(&cfg.apiKeys, "api-keys", envOr("NEWSGRAPH_API_KEYS", ""), "API keys as name:role:sha256hex, comma-separated; role is reader, editor or admin (see hash-key) [NEWSGRAPH_API_KEYS]")
@@ -136,6 +167,9 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.article.publisher, "publisher", "", "ingest: the publisher's organisation id")
 	fs.StringVar(&cfg.article.author, "author", "", "ingest: the author's person id")
 	fs.StringVar(&cfg.article.publishedAt, "published-at", "", "ingest: the publication date, as precise as known: 2025, 2025-03, 2025-03-23")
+	fs.StringVar(&cfg.trustedDocs, "trusted-documents", envOr("NEWSGRAPH_TRUSTED_DOCUMENTS", ""), "serve: a JSON manifest of trusted documents (id → document); only they run [NEWSGRAPH_TRUSTED_DOCUMENTS]")
+	fs.BoolVar(&cfg.suggestions, "suggestions", envOr("NEWSGRAPH_SUGGESTIONS", "false") == "true", "serve: \"Did you mean…\" hints in validation errors [NEWSGRAPH_SUGGESTIONS]")
+	limitFlags(fs, &cfg.limits)
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -234,8 +268,11 @@ func (c config) check() error {
 	default:
 		return domain.Invalid("seed", "--seed must be if-empty, always or never, got %q", c.seed)
 	}
-	if c.store.TxTimeout >= c.requestTimeout {
-		return domain.Invalid("tx-timeout", "--tx-timeout (%s) must be shorter than --request-timeout (%s), so that Neo4j stops a slow query before the client gives up", c.store.TxTimeout, c.requestTimeout)
+	if err := c.limits.Validate(); err != nil {
+		return err
+	}
+	if c.store.TxTimeout >= c.limits.RequestTimeout {
+		return domain.Invalid("tx-timeout", "--tx-timeout (%s) must be shorter than --request-timeout (%s), so that Neo4j stops a slow query before the client gives up", c.store.TxTimeout, c.limits.RequestTimeout)
 	}
 	if c.batchSize < 1 || c.batchSize > 100000 {
 		return domain.Invalid("batch-size", "--batch-size must be between 1 and 100000, got %d", c.batchSize)
@@ -262,6 +299,7 @@ func newLogger(format string, w io.Writer) *slog.Logger {
 
 // openReady opens the store, waits for Neo4j and applies the schema.
 func openReady(ctx context.Context, cfg config) (*neo4jstore.Store, error) {
+	cfg.store.Limits = cfg.limits
 	store, err := neo4jstore.Open(cfg.store)
 	if err != nil {
 		return nil, err
@@ -339,11 +377,18 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions}
+	if cfg.trustedDocs != "" {
+		if opts.Trusted, err = guard.LoadManifest(cfg.trustedDocs); err != nil {
+			return err
+		}
+		slog.Info("trusted documents only", "documents", opts.Trusted.Len(), "manifest", cfg.trustedDocs)
+	}
 	srv := &http.Server{
-		Handler:           httpapi.Handler(store, httpapi.Options{RequestTimeout: cfg.requestTimeout, Keys: keys}),
+		Handler:           httpapi.Handler(store, opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      cfg.requestTimeout + 5*time.Second,
+		WriteTimeout:      cfg.limits.RequestTimeout + 5*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
 	errc := make(chan error, 1)
@@ -356,7 +401,7 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	case <-ctx.Done():
 	}
 	slog.Info("shutting down: draining requests")
-	sctx, cancel := context.WithTimeout(context.Background(), cfg.requestTimeout+5*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.limits.RequestTimeout+5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return domain.Errorf(domain.EINTERNAL, "graceful shutdown: %v", err)

@@ -20,6 +20,10 @@ const (
 	EUNAUTHENTICATED = "unauthenticated" // no valid API key where one is needed
 	EFORBIDDEN       = "forbidden"       // the key's role may not do this
 	EINTERNAL        = "internal"        // a bug or an unexpected failure
+	ECOST            = "cost"            // an operation's static cost is over the limit
+	ERATE            = "rate"            // a client spent its cost budget for the window
+	EUNTRUSTED       = "untrusted"       // trusted documents only, and this one is not registered
+	ETOOLARGE        = "too_large"       // a request body over the limit
 )
 
 // Error is an error with a code and a message meant for the user.
@@ -30,6 +34,9 @@ type Error struct {
 	Field string
 	// Err is the underlying cause, logged but never shown to clients.
 	Err error
+	// Extensions are details a client can act on (the limit hit, the cost
+	// computed, when to retry); transports show them beside the code.
+	Extensions map[string]any
 }
 
 // Error renders the code, the message and the cause, for logs.

@@ -60,6 +60,8 @@ const (
 type Relation struct {
 	Type      RelType
 	Direction Direction
+	// Limit is how many links per node to return; 0 means Limits.LinksMax.
+	Limit int
 }
 
 // Link is a relationship reached from a node together with the node at its
@@ -88,9 +90,6 @@ type Page struct {
 	// WithTotal asks for the number of matching nodes as well.
 	WithTotal bool
 }
-
-// MaxPageSize bounds Page.First.
-const MaxPageSize = 100
 
 // Cursor is a position in a keyset-ordered list: the sort key and id of the
 // last node seen. It stays valid when nodes are added.

@@ -2,15 +2,6 @@ package domain
 
 import "context"
 
-// Bounds of the traversals; a query that would exceed one fails with ELIMIT.
-const (
-	MaxPathHops          = 6
-	MaxNeighbourhoodHops = 3
-	MaxSubgraphNodes     = 5000
-	MaxNeighboursPerNode = 200
-	MaxTraversalRows     = 1000
-)
-
 // SearchHit is one full-text search result.
 type SearchHit struct {
 	Node  Node

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -27,6 +29,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
+	"github.com/newsgraph/newsgraph/internal/guard"
 )
 
 // Store is what the API needs of the database.
@@ -43,28 +46,49 @@ type Store interface {
 type Options struct {
 	// Keys authenticates requests; nil lets everyone read and nobody write.
 	Keys *auth.Keys
-	// RequestTimeout bounds one GraphQL request; keep it longer than the
-	// store's transaction timeout so that the server, not the client, stops
-	// a slow query.
-	RequestTimeout time.Duration
+	// Limits bound every request (zero: domain.DefaultLimits). Keep
+	// RequestTimeout longer than the store's transaction timeout so that the
+	// server, not the client, stops a slow query.
+	Limits domain.Limits
 	// ReadyTimeout bounds the Neo4j ping of /readyz.
 	ReadyTimeout time.Duration
+	// Trusted, when set, lets only its documents run (and turns off
+	// automatic persisted queries, which would register any document).
+	Trusted *guard.Manifest
+	// Suggestions turns on "Did you mean…" in validation errors; off, the
+	// error names no field of the schema that the client did not ask for.
+	Suggestions bool
 }
 
-// MaxComplexity bounds the number of fields one GraphQL operation selects.
-const MaxComplexity = 300
+// GraphQL returns the gqlgen server for reader, with per-operation loaders,
+// the guard and newsgraph's error presenter but no HTTP wiring; tests use
+// it in-process.
+func GraphQL(store Store) *handler.Server {
+	return graphQL(store, Options{Limits: domain.DefaultLimits()}, graph.NewBroker())
+}
 
-// MaxBodyBytes bounds a GraphQL request body.
-const MaxBodyBytes = 1 << 20
+// publicSchema is the schema clients see: gqlgen's own @goField directive,
+// which only steers code generation, is left out of introspection.
+func publicSchema() *ast.Schema {
+	full := graph.NewExecutableSchema(graph.Config{}).Schema()
+	s := *full
+	s.Directives = maps.Clone(full.Directives)
+	delete(s.Directives, "goField")
+	return &s
+}
 
-// GraphQL returns the gqlgen server for reader, with per-operation loaders
-// and newsgraph's error presenter but no HTTP wiring; tests use it in-process.
-func GraphQL(store Store) *handler.Server { return graphQL(store, nil, graph.NewBroker()) }
-
-func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store}}))
+func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
+	keys, l := opts.Keys, opts.Limits
+	schema := publicSchema()
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{
+		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l},
+		Schema:    schema,
+	}))
+	readLimit := int64(l.WSMessageBytes)
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
+		InitTimeout:           l.WSInitTimeout,
+		PayloadReadLimit:      &readLimit,
 		// Frontend apps on other origins subscribe too; keys, not cookies,
 		// authenticate, so there is no cross-site credential to protect.
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: []string{"*"}}},
@@ -83,16 +107,20 @@ func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server
 		},
 	})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(overHTTP{maxBody: l.BodyBytes})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(l.Tokens)
+	srv.SetDisableSuggestion(!opts.Suggestions)
 	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	// Fields per operation, not rows: lists are bounded by first (≤100) and
-	// MaxLinksPerNode, so this caps how far one query can fan out.
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.AroundOperations(graph.InstallLoaders(store))
+	if opts.Trusted == nil {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
 	srv.AroundOperations(graph.RequireReader)
+	// The guard runs after the persisted-query extension (it checks the
+	// document a hash names) and after RequireReader (the key decides the
+	// rate budget); see package guard for its stages.
+	srv.Use(guard.New(schema, l, guard.Options{Trusted: opts.Trusted, Presenter: graph.ErrorPresenter}))
+	srv.AroundOperations(graph.InstallLoaders(store))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return srv
@@ -100,8 +128,8 @@ func graphQL(store Store, keys *auth.Keys, events *graph.Broker) *handler.Server
 
 // Handler returns the HTTP handler: /graphql, / (GraphiQL), /healthz, /readyz.
 func Handler(store Store, opts Options) http.Handler {
-	if opts.RequestTimeout <= 0 {
-		opts.RequestTimeout = 30 * time.Second
+	if opts.Limits == (domain.Limits{}) {
+		opts.Limits = domain.DefaultLimits()
 	}
 	if opts.ReadyTimeout <= 0 {
 		opts.ReadyTimeout = 2 * time.Second
@@ -110,9 +138,10 @@ func Handler(store Store, opts Options) http.Handler {
 	if opts.Keys == nil {
 		opts.Keys, _ = auth.Parse("", true)
 	}
-	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(opts.RequestTimeout, graphQL(store, opts.Keys, graph.NewBroker()))))
-	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
-	mux.Handle("GET /export/{format}", opts.Keys.Middleware(withLimits(opts.RequestTimeout, exportHandler(store))))
+	timeout := opts.Limits.RequestTimeout
+	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts, graph.NewBroker()))))
+	mux.Handle("GET /{$}", withPageHeaders(playground.Handler("newsgraph", "/graphql")))
+	mux.Handle("GET /export/{format}", opts.Keys.Middleware(withLimits(timeout, exportHandler(store))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -128,18 +157,39 @@ func Handler(store Store, opts Options) http.Handler {
 	return mux
 }
 
-// withLimits gives a request a deadline and a bounded body; a WebSocket
-// (a subscription) lives as long as its client keeps it.
+// withLimits gives a request its client's address (for the anonymous rate
+// budget) and a deadline; a WebSocket (a subscription) lives as long as its
+// client keeps it. The GraphQL transport bounds the body.
 func withLimits(d time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+			ctx = guard.WithClient(ctx, host)
+		}
 		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
-			next.ServeHTTP(w, r)
+			next.ServeHTTP(w, r.WithContext(ctx))
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), d)
+		ctx, cancel := context.WithTimeout(ctx, d)
 		defer cancel()
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// pageCSP lets the playground page load GraphiQL from its CDN and talk to
+// this server only, and nobody frame it.
+const pageCSP = "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
+	"img-src 'self' data: https://cdn.jsdelivr.net; font-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+// withPageHeaders adds the security headers of an HTML page.
+func withPageHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", pageCSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/auth"
 	"github.com/newsgraph/newsgraph/internal/dataset"
+	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
@@ -99,7 +100,7 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 	if _, err := store.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{RequestTimeout: 10 * time.Second, ReadyTimeout: time.Second}))
+	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Limits: func() domain.Limits { l := domain.DefaultLimits(); l.RequestTimeout = 10 * time.Second; return l }(), ReadyTimeout: time.Second}))
 	defer srv.Close()
 
 	const query = `{ person(id: "person/dmitry-peskov") { name } }`

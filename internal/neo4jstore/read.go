@@ -37,9 +37,6 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.
 	return out, nil
 }
 
-// MaxLinksPerNode bounds how many links one navigation returns per node.
-const MaxLinksPerNode = 1000
-
 // linkPattern returns the MATCH pattern of a relation from (s) to (o) with
 // relationship r; the type comes from the allowlist, never from input.
 func linkPattern(rel domain.Relation) (string, bool) {
@@ -80,11 +77,18 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 	if len(ids) == 0 {
 		return out, nil
 	}
+	limit := rel.Limit
+	if limit == 0 {
+		limit = s.limits.LinksMax
+	}
+	if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
+		return nil, err
+	}
 	pattern, ok := linkPattern(rel)
 	if !ok {
 		return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", rel.Type)}
 	}
-	recs, err := s.read(ctx, linksCypher(pattern, rel.Type == domain.RelCitesSource), map[string]any{"ids": ids, "limit": MaxLinksPerNode})
+	recs, err := s.read(ctx, linksCypher(pattern, rel.Type == domain.RelCitesSource), map[string]any{"ids": ids, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
@@ -215,14 +219,14 @@ func optFolded(p *string) any {
 }
 
 // List implements domain.GraphReader. Filters that do not apply to kind are
-// ignored; Page.First must be 1..domain.MaxPageSize.
+// ignored; Page.First must be 1..Limits.PageSize.
 func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter, page domain.Page) (*domain.NodePage, error) {
 	spec, ok := listSpecs[kind]
 	if !ok {
 		return nil, domain.Errorf(domain.EINVALID, "cannot list %s", kind)
 	}
-	if page.First < 1 || page.First > domain.MaxPageSize {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxPageSize, page.First)
+	if err := domain.InRange("first", page.First, 1, s.limits.PageSize); err != nil {
+		return nil, err
 	}
 	order := page.OrderBy
 	if order == "" {

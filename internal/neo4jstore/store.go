@@ -29,6 +29,8 @@ type Config struct {
 	// ConnectTimeout bounds connecting and acquiring a connection, so that
 	// requests fail fast while Neo4j is down.
 	ConnectTimeout time.Duration
+	// Limits bound what one read may return; zero means domain.DefaultLimits.
+	Limits domain.Limits
 }
 
 // Store reads and writes the graph in Neo4j.
@@ -36,6 +38,7 @@ type Store struct {
 	driver     neo4j.DriverWithContext
 	db         string
 	txTimeout  time.Duration
+	limits     domain.Limits
 	roundTrips atomic.Int64
 }
 
@@ -61,7 +64,10 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, domain.Invalid("neo4j-uri", "cannot use Neo4j URI %q: %v", cfg.URI, err)
 	}
-	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout}, nil
+	if cfg.Limits == (domain.Limits{}) {
+		cfg.Limits = domain.DefaultLimits()
+	}
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, limits: cfg.Limits}, nil
 }
 
 // Close releases the driver's connections.

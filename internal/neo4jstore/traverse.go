@@ -64,11 +64,11 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 	if q == "" {
 		return nil, false, domain.Invalid("text", "search text has no words")
 	}
-	if offset+first > domain.MaxTraversalRows {
-		return nil, false, domain.Errorf(domain.ELIMIT, "search pages past %d hits are not served; refine the search", domain.MaxTraversalRows)
+	if offset+first > s.limits.TraversalRows {
+		return nil, false, domain.Errorf(domain.ELIMIT, "search pages past %d hits are not served; refine the search", s.limits.TraversalRows)
 	}
 	// The index cannot filter by label: take the best hits, then filter and page.
-	recs, err := s.read(ctx, searchCypher, map[string]any{"q": q, "kinds": strList(kinds), "skip": offset, "first": first + 1, "limit": domain.MaxTraversalRows})
+	recs, err := s.read(ctx, searchCypher, map[string]any{"q": q, "kinds": strList(kinds), "skip": offset, "first": first + 1, "limit": s.limits.TraversalRows})
 	if err != nil {
 		return nil, false, err
 	}
@@ -140,8 +140,8 @@ const stepClaim = `CASE type(r)
 
 // Paths implements domain.Traverser.
 func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
-	if q.MaxHops < 1 || q.MaxHops > domain.MaxPathHops {
-		return nil, domain.Invalid("maxHops", "maxHops must be between 1 and %d, got %d", domain.MaxPathHops, q.MaxHops)
+	if err := domain.InRange("maxHops", q.MaxHops, 1, s.limits.PathHops); err != nil {
+		return nil, err
 	}
 	types, err := relTypes(q.Types)
 	if err != nil {
@@ -227,7 +227,7 @@ CALL (x, y) {
   UNION
   MATCH (y)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)-[:ABOUT]->(x) RETURN c.id AS claim, 'B_REPORTS_ON_A' AS kind, t.id AS att
 }
-RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": domain.MaxTraversalRows})
+RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": s.limits.TraversalRows})
 	if err != nil {
 		return nil, err
 	}
@@ -262,11 +262,11 @@ RETURN id, type(r), startNode(r).id, endNode(r).id, r, o`
 // round trip per hop, at most PerNode neighbours expanded per node.
 // Undated nodes pass a date window; dated ones must overlap it.
 func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) (*domain.Subgraph, error) {
-	if q.Hops < 1 || q.Hops > domain.MaxNeighbourhoodHops {
-		return nil, domain.Invalid("hops", "hops must be between 1 and %d, got %d", domain.MaxNeighbourhoodHops, q.Hops)
+	if err := domain.InRange("hops", q.Hops, 1, s.limits.Hops); err != nil {
+		return nil, err
 	}
-	if q.PerNode < 1 || q.PerNode > domain.MaxNeighboursPerNode {
-		return nil, domain.Invalid("maxNeighbours", "maxNeighbours must be between 1 and %d, got %d", domain.MaxNeighboursPerNode, q.PerNode)
+	if err := domain.InRange("maxNeighbours", q.PerNode, 1, s.limits.Neighbours); err != nil {
+		return nil, err
 	}
 	start, err := s.NodesByID(ctx, []string{q.ID})
 	if err != nil {
@@ -306,8 +306,8 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 				seen[o.NodeID()] = true
 				g.Nodes = append(g.Nodes, o)
 				frontier = append(frontier, o.NodeID())
-				if len(g.Nodes) > domain.MaxSubgraphNodes {
-					return nil, domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes: ask for fewer hops, fewer kinds or fewer neighbours per node", domain.MaxSubgraphNodes)
+				if len(g.Nodes) > s.limits.SubgraphNodes {
+					return nil, domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes: ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
 				}
 			}
 			key := fmt.Sprintf("%s|%s|%s|%s", t, from, to, propReader(rel.Props).str("key"))
@@ -344,8 +344,8 @@ ORDER BY earliest, latest, o.id, what LIMIT $limit`
 // ordered by the earliest day each date can mean, then by its latest (so
 // "March 2025" sorts before "19 March 2025" and after "1 March 2025").
 func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, first int) ([]domain.TimelineEntry, error) {
-	if first < 1 || first > domain.MaxTraversalRows {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxTraversalRows, first)
+	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+		return nil, err
 	}
 	params := map[string]any{"id": id, "limit": first, "from": nil, "to": nil}
 	if w.From != nil {
@@ -394,8 +394,8 @@ func primaryDate(n domain.Node) *domain.PartialDate {
 // Disputes implements domain.Traverser: disputed claims, optionally about
 // one entity, most recent first.
 func (s *Store) Disputes(ctx context.Context, about *string, first int) ([]domain.Node, error) {
-	if first < 1 || first > domain.MaxTraversalRows {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxTraversalRows, first)
+	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, `MATCH (n:Claim {status: 'DISPUTED'})
 WHERE $about IS NULL OR EXISTS { (n)-[:ABOUT]->(:Node {id: $about}) }
@@ -416,8 +416,8 @@ RETURN n ORDER BY coalesce(n.sortDate, '') DESC, n.id LIMIT $first`, map[string]
 // (mentioned together, or subjects of claims recorded in one source) or
 // claims with id, most shared first.
 func (s *Store) Cooccurrences(ctx context.Context, id string, first int) ([]domain.Cooccurrence, error) {
-	if first < 1 || first > domain.MaxTraversalRows {
-		return nil, domain.Invalid("first", "first must be between 1 and %d, got %d", domain.MaxTraversalRows, first)
+	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, `MATCH (x:Node {id: $id})
 CALL (x) {
