@@ -22,15 +22,17 @@ const batchWait = 10 * time.Millisecond
 // the sizes of its lists.
 type Loaders struct {
 	reader domain.GraphReader
+	limits domain.Limits
 	nodes  *dataloadgen.Loader[string, domain.Node]
 
 	mu    sync.Mutex
 	links map[domain.Relation]*dataloadgen.Loader[string, []domain.Link]
 }
 
-// NewLoaders returns the loaders of one request.
-func NewLoaders(reader domain.GraphReader) *Loaders {
-	l := &Loaders{reader: reader, links: map[domain.Relation]*dataloadgen.Loader[string, []domain.Link]{}}
+// NewLoaders returns the loaders of one request; limits bound the first of
+// relationship lists.
+func NewLoaders(reader domain.GraphReader, limits domain.Limits) *Loaders {
+	l := &Loaders{reader: reader, limits: limits, links: map[domain.Relation]*dataloadgen.Loader[string, []domain.Link]{}}
 	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]domain.Node, []error) {
 		found, err := reader.NodesByID(ctx, ids)
 		return inOrder(ids, found, err)
@@ -83,9 +85,13 @@ func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error
 	return l.nodes.LoadAll(ctx, ids)
 }
 
-// Links loads the links of one node along rel, and primes the node cache
-// with the nodes at their other ends.
+// Links loads the first rel.Limit links of one node along rel (1 to
+// Limits.LinksMax), and primes the node cache with the nodes at their other
+// ends.
 func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]domain.Link, error) {
+	if err := domain.InRange("first", rel.Limit, 1, l.limits.LinksMax); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -110,9 +116,9 @@ func For(ctx context.Context) *Loaders {
 
 // InstallLoaders is a gqlgen operation interceptor that gives every
 // operation its own loaders (srv.AroundOperations(graph.InstallLoaders(r))).
-func InstallLoaders(reader domain.GraphReader) graphql.OperationMiddleware {
+func InstallLoaders(reader domain.GraphReader, limits domain.Limits) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(WithLoaders(ctx, NewLoaders(reader)))
+		return next(WithLoaders(ctx, NewLoaders(reader, limits)))
 	}
 }
 

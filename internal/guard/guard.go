@@ -160,6 +160,9 @@ func (r *run) stop(e *domain.Error) {
 // budget, a slot, and the execution budget of the operation.
 func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
+		return g.subscription(ctx, next)
+	}
 	u, _ := oc.Stats.GetExtension(statsKey).(*Usage)
 	if u == nil {
 		u = &Usage{Limit: g.limits.Cost}
@@ -188,14 +191,48 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 			charge.Settle(int(r.nodes.Load()))
 		})
 	}
+	// However the operation ends (answered, over budget, past its deadline,
+	// abandoned by its client), its slot is released once.
 	stopWatch := context.AfterFunc(ctx, finish)
 	h := next(context.WithValue(ctx, runKey{}, r))
-	subscription := oc.Operation != nil && oc.Operation.Operation == ast.Subscription
 	return func(ctx context.Context) *graphql.Response {
 		resp := h(ctx)
-		if !subscription || resp == nil {
+		stopWatch()
+		finish()
+		return resp
+	}
+}
+
+type socketKey struct{}
+
+// WithSocket returns the context of a WebSocket connection, which counts
+// the subscriptions it holds.
+func WithSocket(ctx context.Context) context.Context {
+	return context.WithValue(ctx, socketKey{}, new(atomic.Int32))
+}
+
+// subscription admits a subscription while its socket holds fewer than
+// Limits.WSSubscriptions; it needs no slot, as it waits for events.
+func (g *Guard) subscription(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	held, _ := ctx.Value(socketKey{}).(*atomic.Int32)
+	if held == nil {
+		return next(ctx)
+	}
+	if held.Add(1) > int32(g.limits.WSSubscriptions) {
+		held.Add(-1)
+		e := domain.Errorf(domain.ELIMIT, "this connection already holds %d subscriptions (--ws-subscriptions); complete one first", g.limits.WSSubscriptions)
+		e.Extensions = map[string]any{"limit": "ws-subscriptions", "allowed": g.limits.WSSubscriptions}
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, e)}})
+	}
+	var once sync.Once
+	release := func() { once.Do(func() { held.Add(-1) }) }
+	stopWatch := context.AfterFunc(ctx, release)
+	h := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := h(ctx)
+		if resp == nil {
 			stopWatch()
-			finish()
+			release()
 		}
 		return resp
 	}
@@ -231,6 +268,16 @@ func (g *Guard) InterceptField(ctx context.Context, next graphql.Resolver) (any,
 		return nil, e
 	}
 	res, err := next(ctx)
+	if err != nil && ctx.Err() != nil {
+		// The field failed because the request is over (its deadline passed
+		// or its client left): that, not the field, is what went wrong.
+		e := r.over.Load()
+		if e == nil {
+			e = stopped(ctx.Err())
+			r.stop(e)
+		}
+		return nil, e
+	}
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Definition == nil || res == nil {
 		return res, err
@@ -303,6 +350,9 @@ func (g *Guard) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 	}
 	r, _ := ctx.Value(runKey{}).(*run)
 	if r != nil {
+		if r.over.Load() == nil && ctx.Err() != nil {
+			r.stop(stopped(ctx.Err()))
+		}
 		if e := r.over.Load(); e != nil {
 			resp.Data = nil
 			resp.Errors = gqlerror.List{g.present(ctx, e)}

@@ -95,6 +95,7 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 		// Browsers cannot set headers on a WebSocket: the key may come in the
 		// connection_init payload instead.
 		InitFunc: func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			ctx = guard.WithSocket(ctx)
 			token := auth.BearerToken(payload.Authorization())
 			if token == "" || keys == nil {
 				return ctx, &payload, nil
@@ -120,7 +121,7 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	// document a hash names) and after RequireReader (the key decides the
 	// rate budget); see package guard for its stages.
 	srv.Use(guard.New(schema, l, guard.Options{Trusted: opts.Trusted, Presenter: graph.ErrorPresenter}))
-	srv.AroundOperations(graph.InstallLoaders(store))
+	srv.AroundOperations(graph.InstallLoaders(store, l))
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return srv
