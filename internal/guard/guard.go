@@ -17,6 +17,7 @@ package guard
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"reflect"
@@ -40,8 +41,8 @@ type Guard struct {
 	trusted   *Manifest
 	presenter graphql.ErrorPresenterFunc
 	slots     chan struct{}
-	// prechecked remembers documents that passed, so a repeated query costs
-	// one map lookup.
+	// prechecked remembers the SHA-256 of documents that passed, so a
+	// repeated query costs a hash and a map lookup.
 	prechecked sync.Map
 	nPrechecks atomic.Int64
 }
@@ -109,7 +110,8 @@ func (g *Guard) MutateOperationParameters(ctx context.Context, raw *graphql.RawP
 			return gqlErr(err)
 		}
 	}
-	if _, ok := g.prechecked.Load(raw.Query); ok {
+	sum := sha256.Sum256([]byte(raw.Query))
+	if _, ok := g.prechecked.Load(sum); ok {
 		return nil
 	}
 	if err := Precheck(raw.Query, g.limits); err != nil {
@@ -120,7 +122,7 @@ func (g *Guard) MutateOperationParameters(ctx context.Context, raw *graphql.RawP
 		g.prechecked.Clear()
 		g.nPrechecks.Store(0)
 	}
-	g.prechecked.Store(raw.Query, struct{}{})
+	g.prechecked.Store(sum, struct{}{})
 	return nil
 }
 

@@ -109,7 +109,9 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(overHTTP{maxBody: l.BodyBytes})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Parsed documents share their source's memory: 256 of at most
+	// --max-body-bytes each stay far below the service's memory budget.
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](256))
 	srv.SetParserTokenLimit(l.Tokens)
 	srv.SetDisableSuggestion(!opts.Suggestions)
 	srv.Use(extension.Introspection{})
