@@ -138,7 +138,9 @@ func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*mo
 	for i, c := range claims {
 		ids[i] = c.NodeID()
 	}
-	links, err := r.Graph.Links(ctx, onIn, ids)
+	// The schema promises at most 100 attributions on each side
+	// (@listSize(assumedSize: 100)); all of a claim's attributions are read.
+	links, err := r.Graph.Links(ctx, domain.Relation{Type: onIn.Type, Direction: onIn.Direction, Limit: min(r.Limits.LinksMax, 100)}, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -187,7 +187,8 @@ RETURN [n IN nodes(p) | n.id] AS ids,
 	for _, p := range paths {
 		for i := range p.Steps {
 			if c := p.Steps[i].ClaimID; c != nil {
-				p.Steps[i].SourceIDs = sources[*c]
+				// The schema promises at most 100 (PathStep.sources).
+				p.Steps[i].SourceIDs = sources[*c][:min(len(sources[*c]), 100)]
 			}
 		}
 	}
