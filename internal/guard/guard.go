@@ -169,6 +169,9 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 	if u == nil {
 		u = &Usage{Limit: g.limits.Cost}
 	}
+	if err := ctx.Err(); err != nil {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, stopped(err))}})
+	}
 	var charge *Charge
 	if g.rate != nil {
 		var err *domain.Error
@@ -199,6 +202,15 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 	h := next(context.WithValue(ctx, runKey{}, r))
 	return func(ctx context.Context) *graphql.Response {
 		resp := h(ctx)
+		if resp == nil && ctx.Err() != nil {
+			// gqlgen answers nothing once the context is done; the client,
+			// if it is still there, learns why.
+			e := r.over.Load()
+			if e == nil {
+				e = stopped(ctx.Err())
+			}
+			resp = &graphql.Response{Errors: gqlerror.List{g.present(ctx, e)}}
+		}
 		stopWatch()
 		finish()
 		return resp
@@ -240,6 +252,19 @@ func (g *Guard) subscription(ctx context.Context, next graphql.OperationHandler)
 	}
 }
 
+// over is ctx.Err(), or DeadlineExceeded as soon as the deadline has
+// passed: a socket deadline set from the context can fire a moment before
+// the context's own timer, and the driver's error then does not say why.
+func over(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
 // stopped turns a done context into the error the client sees.
 func stopped(err error) *domain.Error {
 	if errors.Is(err, context.DeadlineExceeded) {
@@ -261,21 +286,18 @@ func (g *Guard) InterceptField(ctx context.Context, next graphql.Resolver) (any,
 	if e := r.over.Load(); e != nil {
 		return nil, e
 	}
-	if err := ctx.Err(); err != nil {
-		e := stopped(context.Cause(ctx))
-		if d, ok := ctx.Deadline(); ok && time.Now().After(d) {
-			e = stopped(context.DeadlineExceeded)
-		}
+	if err := over(ctx); err != nil {
+		e := stopped(err)
 		r.stop(e)
 		return nil, e
 	}
 	res, err := next(ctx)
-	if err != nil && ctx.Err() != nil {
+	if err != nil && over(ctx) != nil {
 		// The field failed because the request is over (its deadline passed
 		// or its client left): that, not the field, is what went wrong.
 		e := r.over.Load()
 		if e == nil {
-			e = stopped(ctx.Err())
+			e = stopped(over(ctx))
 			r.stop(e)
 		}
 		return nil, e
