@@ -470,21 +470,31 @@ var fieldsOf = map[string]string{
 	"MENTIONS":     "type from to count offsets",
 }
 
-// foreignFields returns the first key of line that its type does not have
-// (exact case), or "".
+// foreignFields returns the first key of line, in the line's own order,
+// that its type does not have (exact case), or "". It walks the object's
+// keys as a token stream rather than through a map, so that the field an
+// error names is the same on every run.
 func foreignFields(line []byte, typ string) string {
 	allowed, ok := fieldsOf[typ]
 	if !ok {
 		return "" // reported as an unknown type
 	}
-	var keys map[string]json.RawMessage
-	if json.Unmarshal(line, &keys) != nil {
+	set := strings.Fields(allowed)
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return ""
 	}
-	set := strings.Fields(allowed)
-	for k := range keys {
-		if !slices.Contains(set, k) {
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		if k, _ := t.(string); !slices.Contains(set, k) {
 			return k
+		}
+		var value json.RawMessage
+		if dec.Decode(&value) != nil {
+			return ""
 		}
 	}
 	return ""

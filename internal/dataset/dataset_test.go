@@ -125,3 +125,30 @@ func TestWriteRoundTrips(t *testing.T) {
 		t.Errorf("round trip: %d nodes %d edges, want %d and %d", len(again.Nodes), len(again.Edges), len(ds.Nodes), len(ds.Edges))
 	}
 }
+
+// TestForeignFieldIsNamedInLineOrder: a line with several fields of other
+// record types is blamed for the first of them in the line's own order (not
+// the alphabetically first, not a random one), the same on every run.
+func TestForeignFieldIsNamedInLineOrder(t *testing.T) {
+	for _, tc := range []struct{ line, field string }{
+		{`{"type":"Person","id":"person/a","name":"A","title":"T","kind":"MEDIA","status":"ONGOING","lat":1}`, "title"},
+		{`{"type":"Person","id":"person/a","status":"ONGOING","name":"A","kind":"MEDIA","Title":"T"}`, "status"},
+		{`{"type":"Claim","id":"claim/c","text":"t","Summary":"s","summary":"s","language":"pl","stance":"ASSERTS"}`, "Summary"},
+		{`{"type":"MENTIONS","from":"source/s","to":"person/a","role":"x","claim":"claim/c","count":1}`, "role"},
+	} {
+		want := "line 1: " + tc.field + ": is not a field of a "
+		for range 20 {
+			_, errs, err := dataset.Parse(strings.NewReader(tc.line), "test", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(errs) != 1 || errs[0].Field != tc.field || !strings.HasPrefix(errs[0].Error(), want) {
+				t.Fatalf("Parse(%s) = %v, want one error %q…", tc.line, errs, want)
+			}
+			_, err = dataset.Read(strings.NewReader(tc.line), "test")
+			if msg := domain.ErrorMessage(err); !strings.Contains(msg, want) {
+				t.Fatalf("Read(%s) = %q, want it to contain %q", tc.line, msg, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package guard
 
 import (
+	"reflect"
+
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -256,15 +258,21 @@ func (c *coster) listSize(d *ast.Directive, fr *frame) int {
 }
 
 // lookup finds an argument's value on the field or the fields above it; a
-// list counts its items.
+// list counts its items, and a single value where a list is expected (which
+// GraphQL coerces to a list of one) counts as one.
 func lookup(fr *frame, name string) (int, bool) {
 	for f := fr; f != nil; f = f.parent {
 		v, ok := f.args[name]
 		if !ok || v == nil {
 			continue
 		}
-		if l, isList := v.([]any); isList {
-			return len(l), true
+		switch rv := reflect.ValueOf(v); {
+		case rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array:
+			return rv.Len(), true
+		case rv.Kind() == reflect.String:
+			if _, isNumber := v.(interface{ Int64() (int64, error) }); !isNumber {
+				return 1, true
+			}
 		}
 		return max(toInt(v), 0), true
 	}
