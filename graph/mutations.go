@@ -325,6 +325,10 @@ func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInp
 		return nil, err
 	}
 	out := &model.IngestResult{Source: res.Source, Mentions: []*model.FoundMention{}, Suggestions: []*mentions.Suggestion{}}
+	// The schema promises at most ingestListMax of each (@listSize); all
+	// mentions are stored, Source.mentions pages through them.
+	res.Mentions = res.Mentions[:min(len(res.Mentions), ingestListMax)]
+	res.Suggestions = res.Suggestions[:min(len(res.Suggestions), ingestListMax)]
 	for i, m := range res.Mentions {
 		if nodes[i] != nil {
 			out.Mentions = append(out.Mentions, &model.FoundMention{Entity: nodes[i], Count: m.Count, Offsets: m.Offsets, Forms: m.Forms})
@@ -335,6 +339,9 @@ func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInp
 	}
 	return out, nil
 }
+
+// ingestListMax is the @listSize(assumedSize: 1000) of IngestResult's lists.
+const ingestListMax = 1000
 
 func mentionView(self domain.Node, l domain.Link) *model.Mention {
 	src, ok := self.(*domain.Source)

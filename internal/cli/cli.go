@@ -387,9 +387,11 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	srv := &http.Server{
 		Handler:           httpapi.Handler(store, opts),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      cfg.limits.RequestTimeout + 5*time.Second,
-		IdleTimeout:       2 * time.Minute,
+		// A GET carries its query in the URL: bound it like a body.
+		MaxHeaderBytes: cfg.limits.BodyBytes + 16<<10,
+		ReadTimeout:    30 * time.Second,
+		WriteTimeout:   cfg.limits.RequestTimeout + 5*time.Second,
+		IdleTimeout:    2 * time.Minute,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -14,7 +14,7 @@ type Limits struct {
 	Rate           int           // cost points one anonymous client may spend per RateWindow (0: off)
 	RateKey        int           // cost points one API key may spend per RateWindow (0: off)
 	RateWindow     time.Duration // the window of Rate and RateKey
-	MaxInFlight    int           // operations executing at once; more wait, then get 503
+	MaxInFlight    int           // operations executing at once; more wait for a slot until their deadline
 
 	// Before validation (on the parsed document).
 	Tokens             int // lexical tokens of one document
@@ -27,7 +27,6 @@ type Limits struct {
 	// Before execution.
 	Cost          int // static cost: objects an operation may resolve, lists multiplied by their sizes
 	PageSize      int // largest first of a connection, search, history or traversal list
-	LinksDefault  int // default first of a plain relationship list (Claim.attributions…)
 	LinksMax      int // largest first of a plain relationship list
 	IDsPerLookup  int // ids of one nodes(ids:) lookup
 	PathHops      int // largest maxHops of paths
@@ -41,10 +40,14 @@ type Limits struct {
 	SubgraphNodes int // nodes of one neighbourhood
 
 	// WebSocket subscriptions.
-	WSInitTimeout   time.Duration // time a socket has to send connection_init
-	WSSubscriptions int           // subscriptions one socket may hold
-	WSMessageBytes  int           // bytes of one WebSocket message
+	WSInitTimeout  time.Duration // time a socket has to send connection_init
+	WSOperations   int           // operations (subscriptions, running queries) one socket may hold
+	WSMessageBytes int           // bytes of one WebSocket message
 }
+
+// LinksDefault is the default first of a relationship list; the schema
+// says it (first: Int! = 20), so it is not a flag.
+const LinksDefault = 20
 
 // LimitSpec describes one limit: its flag (also its environment variable,
 // NEWSGRAPH_ plus the flag in upper case with underscores), what it bounds
@@ -75,7 +78,6 @@ func DefaultLimits() Limits {
 
 		Cost:          25_000,
 		PageSize:      100,
-		LinksDefault:  20,
 		LinksMax:      100,
 		IDsPerLookup:  100,
 		PathHops:      6,
@@ -87,9 +89,9 @@ func DefaultLimits() Limits {
 		BudgetBytes:   8 << 20,
 		SubgraphNodes: 5000,
 
-		WSInitTimeout:   10 * time.Second,
-		WSSubscriptions: 20,
-		WSMessageBytes:  64 << 10,
+		WSInitTimeout:  10 * time.Second,
+		WSOperations:   20,
+		WSMessageBytes: 64 << 10,
 	}
 }
 
@@ -109,19 +111,18 @@ var LimitSpecs = []LimitSpec{
 	{Flag: "max-fields", Help: "field selections of one operation with its fragments expanded (checked before validation)", Int: func(l *Limits) *int { return &l.Fields }},
 	{Flag: "max-errors", Help: "errors one response carries", Int: func(l *Limits) *int { return &l.Errors }},
 	{Flag: "max-cost", Help: "static cost of one operation: objects it may resolve, lists multiplied by their first or cap", Int: func(l *Limits) *int { return &l.Cost }},
-	{Flag: "max-page-size", Help: "largest first of connections, search, history and traversal lists", Int: func(l *Limits) *int { return &l.PageSize }},
-	{Flag: "links-default", Help: "default first of a plain relationship list such as Claim.attributions", Int: func(l *Limits) *int { return &l.LinksDefault }},
+	{Flag: "max-page-size", Help: "largest first of connections, search, history and paths", Int: func(l *Limits) *int { return &l.PageSize }},
 	{Flag: "links-max", Help: "largest first of a plain relationship list", Int: func(l *Limits) *int { return &l.LinksMax }},
 	{Flag: "max-ids", Help: "ids of one nodes(ids:) lookup", Int: func(l *Limits) *int { return &l.IDsPerLookup }},
 	{Flag: "max-path-hops", Help: "largest maxHops of paths", Int: func(l *Limits) *int { return &l.PathHops }},
 	{Flag: "max-hops", Help: "largest hops of neighbourhood and export --around", Int: func(l *Limits) *int { return &l.Hops }},
 	{Flag: "neighbours-max", Help: "largest maxNeighbours of neighbourhood and export --around", Int: func(l *Limits) *int { return &l.Neighbours }},
-	{Flag: "max-traversal-rows", Help: "rows one traversal query returns at most", Int: func(l *Limits) *int { return &l.TraversalRows }},
+	{Flag: "max-traversal-rows", Help: "rows one traversal query returns at most, and the largest first of timeline, disputes, cooccurrences and claimLinks", Int: func(l *Limits) *int { return &l.TraversalRows }},
 	{Flag: "budget-nodes", Help: "objects one operation may resolve while it runs; past it LIMIT_EXCEEDED and no data", Int: func(l *Limits) *int { return &l.BudgetNodes }},
 	{Flag: "budget-bytes", Help: "bytes of values one response may carry; past it LIMIT_EXCEEDED and no data", Int: func(l *Limits) *int { return &l.BudgetBytes }},
 	{Flag: "max-subgraph-nodes", Help: "nodes of one neighbourhood or export --around", Int: func(l *Limits) *int { return &l.SubgraphNodes }},
 	{Flag: "ws-init-timeout", Help: "time a WebSocket has to send connection_init", Dur: func(l *Limits) *time.Duration { return &l.WSInitTimeout }},
-	{Flag: "ws-subscriptions", Help: "subscriptions one WebSocket may hold at once", Int: func(l *Limits) *int { return &l.WSSubscriptions }},
+	{Flag: "ws-operations", Help: "operations (subscriptions and running queries) one WebSocket may hold at once", Int: func(l *Limits) *int { return &l.WSOperations }},
 	{Flag: "ws-message-bytes", Help: "bytes of one WebSocket message", Int: func(l *Limits) *int { return &l.WSMessageBytes }},
 }
 
@@ -141,8 +142,8 @@ func (l Limits) Validate() error {
 			}
 		}
 	}
-	if l.LinksDefault > l.LinksMax {
-		return Invalid("links-default", "--links-default (%d) must not exceed --links-max (%d)", l.LinksDefault, l.LinksMax)
+	if l.LinksMax < LinksDefault {
+		return Invalid("links-max", "--links-max (%d) must be at least the schema's default first of a relationship list (%d)", l.LinksMax, LinksDefault)
 	}
 	return nil
 }

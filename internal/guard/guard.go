@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -115,6 +116,10 @@ func (g *Guard) MutateOperationParameters(ctx context.Context, raw *graphql.RawP
 		return nil
 	}
 	if err := Precheck(raw.Query, g.limits); err != nil {
+		if err.Code == domain.EINVALID {
+			// A fragment cycle: what the validator would have said.
+			return &gqlerror.Error{Message: err.Message, Extensions: map[string]any{"code": errcode.ValidationFailed}}
+		}
 		return gqlErr(err)
 	}
 	// The cache is bounded: past 10,000 entries it starts over.
@@ -158,35 +163,54 @@ func (r *run) stop(e *domain.Error) {
 	}
 }
 
-// InterceptOperation implements graphql.OperationInterceptor: the rate
-// budget, a slot, and the execution budget of the operation.
+// InterceptOperation implements graphql.OperationInterceptor: a place on
+// the client's socket, the rate budget, a slot, and the execution budget of
+// the operation.
 func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
+	refuse := func(e *domain.Error) graphql.ResponseHandler {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, e)}})
+	}
+	leave, e := g.enterSocket(ctx)
+	if e != nil {
+		return refuse(e)
+	}
 	if oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
-		return g.subscription(ctx, next)
+		return g.subscription(ctx, next, leave)
+	}
+	var cancel context.CancelFunc
+	if _, ok := ctx.Deadline(); ok {
+		ctx, cancel = context.WithCancel(ctx)
+	} else {
+		// A query or mutation over a WebSocket has no HTTP deadline.
+		ctx, cancel = context.WithTimeout(ctx, g.limits.RequestTimeout)
+	}
+	if err := ctx.Err(); err != nil {
+		cancel()
+		leave()
+		return refuse(stopped(err))
 	}
 	u, _ := oc.Stats.GetExtension(statsKey).(*Usage)
 	if u == nil {
 		u = &Usage{Limit: g.limits.Cost}
 	}
-	if err := ctx.Err(); err != nil {
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, stopped(err))}})
-	}
 	var charge *Charge
 	if g.rate != nil {
 		var err *domain.Error
-		charge, err = g.rate.Take(ctx, u.Requested)
-		if err != nil {
-			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, err)}})
+		if charge, err = g.rate.Take(ctx, u.Requested); err != nil {
+			cancel()
+			leave()
+			return refuse(err)
 		}
 	}
 	select {
 	case g.slots <- struct{}{}:
 	case <-ctx.Done():
 		charge.Settle(0)
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, stopped(ctx.Err()))}})
+		cancel()
+		leave()
+		return refuse(stopped(ctx.Err()))
 	}
-	ctx, cancel := context.WithCancel(ctx)
 	r := &run{limits: g.limits, schema: g.schema, cancel: cancel}
 	var once sync.Once
 	finish := func() {
@@ -194,20 +218,25 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 			cancel()
 			<-g.slots
 			charge.Settle(int(r.nodes.Load()))
+			leave()
 		})
 	}
 	// However the operation ends (answered, over budget, past its deadline,
 	// abandoned by its client), its slot is released once.
 	stopWatch := context.AfterFunc(ctx, finish)
 	h := next(context.WithValue(ctx, runKey{}, r))
+	var answered atomic.Bool
 	return func(ctx context.Context) *graphql.Response {
+		if answered.Swap(true) {
+			return nil // a query or mutation answers once
+		}
 		resp := h(ctx)
-		if resp == nil && ctx.Err() != nil {
+		if resp == nil {
 			// gqlgen answers nothing once the context is done; the client,
 			// if it is still there, learns why.
 			e := r.over.Load()
 			if e == nil {
-				e = stopped(ctx.Err())
+				e = stopped(over(ctx))
 			}
 			resp = &graphql.Response{Errors: gqlerror.List{g.present(ctx, e)}}
 		}
@@ -220,33 +249,39 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 type socketKey struct{}
 
 // WithSocket returns the context of a WebSocket connection, which counts
-// the subscriptions it holds.
+// the operations it holds.
 func WithSocket(ctx context.Context) context.Context {
 	return context.WithValue(ctx, socketKey{}, new(atomic.Int32))
 }
 
-// subscription admits a subscription while its socket holds fewer than
-// Limits.WSSubscriptions; it needs no slot, as it waits for events.
-func (g *Guard) subscription(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+// enterSocket takes a place among the Limits.WSOperations one socket may
+// hold at once (subscriptions and running queries alike); outside a socket
+// it admits everything.
+func (g *Guard) enterSocket(ctx context.Context) (leave func(), err *domain.Error) {
 	held, _ := ctx.Value(socketKey{}).(*atomic.Int32)
 	if held == nil {
-		return next(ctx)
+		return func() {}, nil
 	}
-	if held.Add(1) > int32(g.limits.WSSubscriptions) {
+	if held.Add(1) > int32(g.limits.WSOperations) {
 		held.Add(-1)
-		e := domain.Errorf(domain.ELIMIT, "this connection already holds %d subscriptions (--ws-subscriptions); complete one first", g.limits.WSSubscriptions)
-		e.Extensions = map[string]any{"limit": "ws-subscriptions", "allowed": g.limits.WSSubscriptions}
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{g.present(ctx, e)}})
+		e := domain.Errorf(domain.ELIMIT, "this connection already holds %d operations (--ws-operations); complete one first", g.limits.WSOperations)
+		e.Extensions = map[string]any{"limit": "ws-operations", "allowed": g.limits.WSOperations}
+		return nil, e
 	}
 	var once sync.Once
-	release := func() { once.Do(func() { held.Add(-1) }) }
-	stopWatch := context.AfterFunc(ctx, release)
+	return func() { once.Do(func() { held.Add(-1) }) }, nil
+}
+
+// subscription runs a subscription, which needs no slot as it waits for
+// events; it leaves its socket when it ends.
+func (g *Guard) subscription(ctx context.Context, next graphql.OperationHandler, leave func()) graphql.ResponseHandler {
+	stopWatch := context.AfterFunc(ctx, leave)
 	h := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
 		resp := h(ctx)
 		if resp == nil {
 			stopWatch()
-			release()
+			leave()
 		}
 		return resp
 	}

@@ -662,6 +662,38 @@ func TestRateLimiter(t *testing.T) {
 	const budget = 100
 	addr := func() context.Context { return guard.WithClient(context.Background(), "192.0.2.1") }
 
+	t.Run("concurrent operations cannot overspend: admission reserves the static cost", func(t *testing.T) {
+		rl := guard.NewRateLimiter(budget, 0, time.Minute)
+		if ch, err := rl.Take(addr(), 60); err != nil || ch == nil {
+			t.Fatalf("first Take = %v, %v; want a charge", ch, err)
+		}
+		// The first is still running: its 60 points are reserved.
+		if ch, err := rl.Take(addr(), 60); ch != nil || code(err) != domain.ERATE {
+			t.Fatalf("second concurrent Take = %v, %v; want ERATE", ch, err)
+		}
+	})
+	t.Run("settling at the actual cost gives back the unused reservation", func(t *testing.T) {
+		rl := guard.NewRateLimiter(budget, 0, time.Minute)
+		ch, err := rl.Take(addr(), 60)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch.Settle(5)
+		if ch, err := rl.Take(addr(), 90); err != nil || ch == nil {
+			t.Fatalf("Take(90) after a 60-point reservation settled at 5 = %v, %v; want a charge", ch, err)
+		}
+	})
+	t.Run("an IPv6 client's budget is its /64's", func(t *testing.T) {
+		rl := guard.NewRateLimiter(budget, 0, time.Minute)
+		a := guard.WithClient(context.Background(), "2001:db8:1:2::1")
+		b := guard.WithClient(context.Background(), "2001:db8:1:2:ffff::9")
+		if _, err := rl.Take(a, 60); err != nil {
+			t.Fatal(err)
+		}
+		if ch, err := rl.Take(b, 60); ch != nil || code(err) != domain.ERATE {
+			t.Fatalf("another address of the same /64 = %v, %v; want ERATE", ch, err)
+		}
+	})
 	t.Run("a client over its budget waits, with retryAfter", func(t *testing.T) {
 		rl := guard.NewRateLimiter(budget, 0, time.Minute)
 		ch, err := rl.Take(addr(), 60)

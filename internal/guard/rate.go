@@ -3,33 +3,63 @@ package guard
 import (
 	"context"
 	"math"
+	"net"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
-	"golang.org/x/time/rate"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
 // RateLimiter gives each client a budget of cost points per window, as a
-// token bucket (golang.org/x/time/rate) that refills continuously: an API
-// key spends its own budget, an anonymous client the budget of its address.
-// An operation is admitted when the bucket holds its static cost and is
-// charged its actual cost after it ran, like Shopify's calculated query cost.
+// token bucket that refills continuously: an API key spends its own budget,
+// an anonymous client the budget of its address (an IPv6 client, of its
+// /64). An operation reserves its static cost when it is admitted, so that
+// concurrent requests cannot overspend, and gets back what it did not use
+// when it is settled at its actual cost, like Shopify's calculated query
+// cost. (golang.org/x/time/rate cannot give tokens back, hence this bucket.)
 type RateLimiter struct {
 	anonymous, keyed int
 	window           time.Duration
-	clients          *lru.Cache[string, *rate.Limiter]
+	clients          *lru.Cache[string, *bucket]
+}
+
+// bucket is one client's points.
+type bucket struct {
+	mu       sync.Mutex
+	capacity float64
+	perSec   float64
+	tokens   float64
+	at       time.Time
+}
+
+// refill brings the bucket to time now; the caller holds mu.
+func (b *bucket) refill(now time.Time) {
+	if now.After(b.at) {
+		b.tokens = min(b.capacity, b.tokens+now.Sub(b.at).Seconds()*b.perSec)
+		b.at = now
+	}
 }
 
 // NewRateLimiter returns a limiter of anonymous points per window for each
 // client address and keyed points per window for each API key; 0 turns a
 // side off. It remembers the 100,000 most recent clients.
 func NewRateLimiter(anonymous, keyed int, window time.Duration) *RateLimiter {
-	c, _ := lru.New[string, *rate.Limiter](100_000)
+	c, _ := lru.New[string, *bucket](100_000)
 	return &RateLimiter{anonymous: anonymous, keyed: keyed, window: window, clients: c}
+}
+
+// clientID is the bucket of an address: IPv4 addresses have their own, IPv6
+// addresses share their /64, which one subscriber usually holds whole.
+func clientID(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return "addr:" + addr
+	}
+	return "net:" + ip.Mask(net.CIDRMask(64, 128)).String()
 }
 
 type clientKey struct{}
@@ -70,14 +100,15 @@ func (info *RateInfo) Header(h http.Header) {
 	}
 }
 
-// Charge is an admitted operation, settled at its actual cost.
+// Charge is the reservation of an admitted operation.
 type Charge struct {
-	limiter *rate.Limiter
-	points  int // the static cost it was admitted with
+	b      *bucket
+	points int // the static cost it reserved
 }
 
 // Take admits an operation of static cost when the client's bucket holds
-// that many points, or returns ERATE with when to retry. A nil Charge means the client is not limited.
+// that many points and reserves them, or returns ERATE with when to retry.
+// A nil Charge means the client is not limited.
 func (rl *RateLimiter) Take(ctx context.Context, cost int) (*Charge, *domain.Error) {
 	p := domain.PrincipalFrom(ctx)
 	var id string
@@ -85,52 +116,60 @@ func (rl *RateLimiter) Take(ctx context.Context, cost int) (*Charge, *domain.Err
 	if p.Role >= domain.RoleReader && p.Key != domain.Anonymous.Key && p.Key != "" && p.Key != "none" {
 		id, budget = "key:"+p.Key, rl.keyed
 	} else if addr, _ := ctx.Value(clientKey{}).(string); addr != "" {
-		id = "addr:" + addr
+		id = clientID(addr)
 	}
 	if id == "" || budget <= 0 {
 		return nil, nil
 	}
-	l, ok := rl.clients.Get(id)
+	now := time.Now()
+	b, ok := rl.clients.Get(id)
 	if !ok {
-		l = rate.NewLimiter(rate.Limit(float64(budget)/rl.window.Seconds()), budget)
-		rl.clients.Add(id, l)
+		b = &bucket{capacity: float64(budget), perSec: float64(budget) / rl.window.Seconds(), tokens: float64(budget), at: now}
+		rl.clients.Add(id, b)
 	}
 	cost = max(cost, 1)
-	now := time.Now()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.refill(now)
 	info, _ := ctx.Value(infoKey{}).(*RateInfo)
-	fill := func(remaining float64) {
+	fill := func() {
 		if info != nil {
 			info.Limit = budget
-			info.Remaining = int(remaining)
-			info.Reset = time.Duration((float64(budget) - remaining) / float64(l.Limit()) * float64(time.Second))
+			info.Remaining = int(max(b.tokens, 0))
+			info.Reset = time.Duration((b.capacity - b.tokens) / b.perSec * float64(time.Second))
 		}
 	}
 	if cost > budget {
+		fill()
 		e := domain.Errorf(domain.ERATE, "the operation's cost %d is more than this client's whole budget of %d points per %s", cost, budget, rl.window)
 		e.Extensions = map[string]any{"cost": cost, "budget": budget}
-		fill(l.TokensAt(now))
 		return nil, e
 	}
-	if remaining := l.TokensAt(now); remaining < float64(cost) {
-		wait := time.Duration((float64(cost) - remaining) / float64(l.Limit()) * float64(time.Second))
-		fill(remaining)
+	if b.tokens < float64(cost) {
+		wait := time.Duration((float64(cost) - b.tokens) / b.perSec * float64(time.Second))
+		fill()
 		if info != nil {
 			info.RetryAfter = wait
 		}
+		remaining := int(max(b.tokens, 0))
 		e := domain.Errorf(domain.ERATE, "rate limit: this client has %d of %d points left for this %s window and the operation may cost %d; retry in %s",
-			int(max(remaining, 0)), budget, rl.window, cost, wait.Round(time.Second))
-		e.Extensions = map[string]any{"retryAfter": math.Ceil(wait.Seconds()), "cost": cost, "remaining": int(max(remaining, 0)), "budget": budget}
+			remaining, budget, rl.window, cost, wait.Round(time.Second))
+		e.Extensions = map[string]any{"retryAfter": math.Ceil(wait.Seconds()), "cost": cost, "remaining": remaining, "budget": budget}
 		return nil, e
 	}
-	fill(l.TokensAt(now) - float64(cost))
-	return &Charge{limiter: l, points: cost}, nil
+	b.tokens -= float64(cost)
+	fill()
+	return &Charge{b: b, points: cost}, nil
 }
 
-// Settle charges the actual cost (at least 1 point). The bucket may go
-// below zero: the next operation then waits until it has refilled.
+// Settle charges the actual cost (at least 1 point) instead of the
+// reserved one: the unused points go back to the bucket.
 func (c *Charge) Settle(actual int) {
 	if c == nil {
 		return
 	}
-	c.limiter.ReserveN(time.Now(), min(max(actual, 1), c.limiter.Burst()))
+	c.b.mu.Lock()
+	defer c.b.mu.Unlock()
+	c.b.refill(time.Now())
+	c.b.tokens = min(c.b.capacity, c.b.tokens+float64(c.points-min(max(actual, 1), c.points)))
 }

@@ -648,7 +648,7 @@ func TestGuardWebSocket(t *testing.T) {
 	store := neo4jtest.MustOpenSeeded(t)
 	base := guardServer(t, store, httpapi.Options{Limits: guardLimits(func(l *domain.Limits) {
 		l.WSInitTimeout = 500 * time.Millisecond
-		l.WSSubscriptions = 3
+		l.WSOperations = 3
 	})})
 
 	t.Run("a socket without connection_init is closed after ws-init-timeout", func(t *testing.T) {
@@ -666,7 +666,7 @@ func TestGuardWebSocket(t *testing.T) {
 		t.Logf("closed after %s: %v", time.Since(start).Round(time.Millisecond), err)
 	})
 
-	t.Run("subscriptions past ws-subscriptions are refused with LIMIT_EXCEEDED", func(t *testing.T) {
+	t.Run("subscriptions past ws-operations are refused with LIMIT_EXCEEDED", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
 		conn := guardDial(t, ctx, base)
@@ -730,8 +730,8 @@ func TestGuardWebSocket(t *testing.T) {
 				t.Errorf("subscription %s (within the limit of 3) got %s %s", m.ID, m.Type, m.Payload)
 				continue
 			}
-			if len(errs) == 0 || errs[0].Extensions["code"] != "LIMIT_EXCEEDED" || errs[0].Extensions["limit"] != "ws-subscriptions" {
-				t.Errorf("subscription %s (past the limit of 3) got %s %s, want an error LIMIT_EXCEEDED ws-subscriptions", m.ID, m.Type, m.Payload)
+			if len(errs) == 0 || errs[0].Extensions["code"] != "LIMIT_EXCEEDED" || errs[0].Extensions["limit"] != "ws-operations" {
+				t.Errorf("subscription %s (past the limit of 3) got %s %s, want an error LIMIT_EXCEEDED ws-operations", m.ID, m.Type, m.Payload)
 				continue
 			}
 			refused[m.ID] = true

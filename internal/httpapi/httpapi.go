@@ -236,6 +236,12 @@ func exportHandler(store Store) http.Handler {
 			fail(err)
 			return
 		}
+		if q == nil && domain.PrincipalFrom(r.Context()).Key == domain.Anonymous.Key {
+			// The whole graph is read into memory: only for known users. A
+			// neighbourhood is bounded by --max-subgraph-nodes.
+			fail(domain.Errorf(domain.EUNAUTHENTICATED, "exporting the whole graph needs an API key; without one, export a neighbourhood with ?id="))
+			return
+		}
 		g, err := export.Load(r.Context(), store, q)
 		if err != nil {
 			fail(err)

@@ -149,7 +149,11 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 
 func TestExportEndpoint(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
-	srv := httptest.NewServer(httpapi.Handler(s, httpapi.Options{}))
+	readers, err := auth.Parse("r:reader:"+auth.Hash("reader-secret"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.Handler(s, httpapi.Options{Keys: readers}))
 	defer srv.Close()
 	for path, want := range map[string][2]string{
 		"/export/gexf?id=person/dmitry-peskov&hops=2": {"application/gexf+xml; charset=utf-8", `attachment; filename="newsgraph-person-dmitry-peskov.gexf"`},
@@ -158,7 +162,9 @@ func TestExportEndpoint(t *testing.T) {
 		"/export/ftm?id=event/2025-03-us-ukraine-talks-saudi-arabia": {"application/x-ndjson; charset=utf-8", `attachment; filename="newsgraph-event-2025-03-us-ukraine-talks-saudi-arabia.ftm.jsonl"`},
 		"/export/cytoscape?id=place/black-sea&types=claim":           {"application/json; charset=utf-8", `attachment; filename="newsgraph-place-black-sea.cytoscape.json"`},
 	} {
-		res, err := http.Get(srv.URL + path)
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer reader-secret")
+		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,6 +173,12 @@ func TestExportEndpoint(t *testing.T) {
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != want[0] || res.Header.Get("Content-Disposition") != want[1] || len(body) == 0 {
 			t.Errorf("GET %s: %d %q %q (%d bytes)", path, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"), len(body))
 		}
+	}
+	if res, err := http.Get(srv.URL + "/export/graphml"); err != nil || res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("an anonymous export of the whole graph: %v %v, want 401", res.StatusCode, err)
+	}
+	if got := status(t, srv.URL+"/export/gexf?id=person/dmitry-peskov"); got != http.StatusOK {
+		t.Errorf("an anonymous export of a neighbourhood: %d, want 200", got)
 	}
 	keys, _ := auth.Parse("", false)
 	closed := httptest.NewServer(httpapi.Handler(s, httpapi.Options{Keys: keys}))

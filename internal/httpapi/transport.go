@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -63,8 +64,14 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	params, err := t.params(w, r)
 	if err != nil {
 		status := http.StatusBadRequest
-		if domain.ErrorCode(err) == domain.ETOOLARGE {
+		var de *domain.Error
+		switch {
+		case domain.ErrorCode(err) == domain.ETOOLARGE && r.Method == http.MethodGet:
+			status = http.StatusRequestURITooLong
+		case domain.ErrorCode(err) == domain.ETOOLARGE:
 			status = http.StatusRequestEntityTooLarge
+		case errors.As(err, &de) && de.Field == "content-type":
+			status = http.StatusUnsupportedMediaType
 		}
 		t.fail(w, r, exec, media, status, err)
 		return
@@ -84,6 +91,10 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		t.fail(w, r, exec, media, http.StatusMethodNotAllowed, domain.Errorf(domain.EINVALID, "only queries can be sent with GET; send %ss with POST", oc.Operation.Operation))
 		return
 	}
+	if oc.Operation.Operation == ast.Subscription {
+		t.fail(w, r, exec, media, http.StatusBadRequest, domain.Errorf(domain.EINVALID, "subscriptions run over a WebSocket (graphql-transport-ws) at this URL"))
+		return
+	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
 	resp := responses(ctx)
 	if resp == nil {
@@ -96,23 +107,22 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	t.write(w, media, http.StatusOK, resp, info)
 }
 
-// fail answers a request error that the executor never saw.
+// fail answers a request error that the executor never saw: a body that is
+// not a GraphQL request is a 4xx whatever the media type.
 func (t overHTTP) fail(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, media string, status int, err error) {
 	var de *domain.Error
 	if !errors.As(err, &de) {
 		de = &domain.Error{Code: domain.EINVALID, Message: err.Error()}
 	}
 	resp := exec.DispatchError(r.Context(), gqlerror.List{{Message: de.Message, Err: de}})
-	if media == mediaJSON && status != http.StatusRequestEntityTooLarge && status != http.StatusNotAcceptable && status != http.StatusMethodNotAllowed {
-		// A client that accepts only application/json reads errors from 200s,
-		// but a body it cannot send as GraphQL is still a bad request.
-		status = http.StatusBadRequest
-	}
 	t.write(w, media, status, &requestError{Errors: resp.Errors, Extensions: resp.Extensions}, nil)
 }
 
 func (overHTTP) write(w http.ResponseWriter, media string, status int, body any, info *guard.RateInfo) {
 	info.Header(w.Header())
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+	}
 	b, err := json.Marshal(body)
 	if err != nil {
 		status = http.StatusInternalServerError
@@ -165,7 +175,7 @@ func responseMedia(accept string) (string, bool) {
 	}
 	for _, part := range strings.Split(accept, ",") {
 		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
-		if err != nil || params["q"] == "0" {
+		if q, qerr := strconv.ParseFloat(params["q"], 64); err != nil || params["q"] != "" && (qerr != nil || q <= 0) {
 			continue
 		}
 		switch mt {
@@ -191,6 +201,9 @@ type wireParams struct {
 func (t overHTTP) params(w http.ResponseWriter, r *http.Request) (*graphql.RawParams, error) {
 	var wp wireParams
 	if r.Method == http.MethodGet {
+		if len(r.URL.RawQuery) > t.maxBody {
+			return nil, tooLarge(t.maxBody)
+		}
 		q := r.URL.Query()
 		if q.Has("query") {
 			wp.Query = q.Get("query")
@@ -230,6 +243,9 @@ func (t overHTTP) params(w http.ResponseWriter, r *http.Request) (*graphql.RawPa
 		if err := dec.Decode(&wp); err != nil {
 			return nil, domain.Invalid("body", "the body is not a JSON object: %s", jsonProblem(err))
 		}
+		if _, err := dec.Token(); err != io.EOF {
+			return nil, domain.Invalid("body", "the body has more than one JSON value")
+		}
 	}
 	p := &graphql.RawParams{}
 	var ok bool
@@ -260,7 +276,7 @@ func (t overHTTP) params(w http.ResponseWriter, r *http.Request) (*graphql.RawPa
 }
 
 func tooLarge(limit int) error {
-	e := domain.Errorf(domain.ETOOLARGE, "the request body is larger than %d bytes (--max-body-bytes)", limit)
+	e := domain.Errorf(domain.ETOOLARGE, "the request is larger than %d bytes (--max-body-bytes)", limit)
 	e.Extensions = map[string]any{"limit": "max-body-bytes", "allowed": limit}
 	return e
 }

@@ -147,8 +147,11 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	if err != nil {
 		return nil, err
 	}
-	if q.Limit < 1 || q.Limit > 100 {
-		q.Limit = 10
+	if q.Limit == 0 {
+		q.Limit = 10 // the schema's default first
+	}
+	if err := domain.InRange("first", q.Limit, 1, s.limits.PageSize); err != nil {
+		return nil, err
 	}
 	// The hop count is a validated int and the types come from the allowlist.
 	cypher := fmt.Sprintf(`MATCH (a:Node {id: $from}), (b:Node {id: $to})
@@ -257,7 +260,7 @@ CALL (s) {
     AND ($to IS NULL OR ` + nodeWhen + ` IS NULL OR ` + nodeWhen + ` <= $to)
   RETURN r, o ORDER BY o.sortDate, o.sortName, o.id LIMIT $perNode
 }
-RETURN id, type(r), startNode(r).id, endNode(r).id, r, o`
+RETURN id, type(r), startNode(r).id, endNode(r).id, r, o LIMIT $rows`
 
 // Neighbourhood implements domain.Traverser: a breadth-first expansion, one
 // round trip per hop, at most PerNode neighbours expanded per node.
@@ -281,7 +284,10 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 	seen := map[string]bool{root.NodeID(): true}
 	edges := map[string]bool{}
 	frontier := []string{root.NodeID()}
-	params := map[string]any{"kinds": strList(q.Kinds), "perNode": q.PerNode, "from": nil, "to": nil}
+	// One hop reads at most one row more than the subgraph may hold edges:
+	// a frontier of thousands of nodes cannot pull millions of rows.
+	params := map[string]any{"kinds": strList(q.Kinds), "perNode": q.PerNode, "from": nil, "to": nil, "rows": s.limits.SubgraphNodes + 1}
+	tooBig := domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes or edges (--max-subgraph-nodes): ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
 	if q.Date.From != nil {
 		params["from"] = neo4j.DateOf(*q.Date.From)
 	}
@@ -293,6 +299,9 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 		recs, err := s.read(ctx, neighboursCypher, params)
 		if err != nil {
 			return nil, err
+		}
+		if len(recs) > s.limits.SubgraphNodes {
+			return nil, tooBig
 		}
 		frontier = nil
 		for _, r := range recs {
@@ -308,13 +317,16 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 				g.Nodes = append(g.Nodes, o)
 				frontier = append(frontier, o.NodeID())
 				if len(g.Nodes) > s.limits.SubgraphNodes {
-					return nil, domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes: ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
+					return nil, tooBig
 				}
 			}
 			key := fmt.Sprintf("%s|%s|%s|%s", t, from, to, propReader(rel.Props).str("key"))
 			if !edges[key] {
 				edges[key] = true
 				g.Edges = append(g.Edges, edgeFromDB(t, from, to, rel))
+				if len(g.Edges) > s.limits.SubgraphNodes {
+					return nil, tooBig
+				}
 			}
 		}
 	}
