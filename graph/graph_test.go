@@ -255,10 +255,11 @@ func TestRoundTripsBoundedByDepth(t *testing.T) {
 	smallTrips, smallClaims, _ := count(2)
 	bigTrips, bigClaims, bigAttributions := count(100)
 	t.Logf("round trips: %d for %d claims; %d for %d claims with %d attributions", smallTrips, smallClaims, bigTrips, bigClaims, bigAttributions)
-	// One list query, then one per relationship field: about, attributions,
-	// sources, publisher, cites, cites.actor, actor, memberships,
-	// memberships.claim, members = 11, whatever the list sizes.
-	const bound = 11
+	// One round trip per level of the query, whatever the list sizes and
+	// however many relationship fields a level has: claims; about and
+	// attributions; sources, cites and actor; publisher, cites.actor,
+	// memberships and members; memberships.claim.
+	const bound = 5
 	if bigTrips > bound || smallTrips > bound {
 		t.Errorf("round trips: %d for %d claims, %d for %d claims (%d attributions); want at most %d for both",
 			smallTrips, smallClaims, bigTrips, bigClaims, bigAttributions, bound)
@@ -352,5 +353,39 @@ func TestConnections(t *testing.T) {
 	}
 	if all[0] != "person/bob-woodward" {
 		t.Errorf("people by name start with %s, want person/bob-woodward", all[0])
+	}
+}
+
+// TestRoundTripsPerLevel runs the common shapes — an entity page, a lookup,
+// traversal results with nested links — and checks that each costs at most
+// one Neo4j round trip per level of nesting: the planner reads a level's
+// relationship fields and node lookups in one statement.
+func TestRoundTripsPerLevel(t *testing.T) {
+	c, store := newClientStore(t)
+	for _, q := range []struct {
+		name   string
+		query  string
+		levels int64
+	}{
+		{"entity page", `{ person(id: "person/donald-trump") { name statements { quote claim { summary attributions { stance actor { __typename ... on Person { name } ... on Organisation { name } } } } } } }`, 5},
+		{"claim with attributions, actors and sources", `{ claim(id: "claim/2024-11-trump-putin-call") { text attributions { stance actor { __typename } sources { title publisher { name } } } about { role entity { id } } } }`, 4},
+		{"people page", `{ people(first: 10) { nodes { name statements(first: 5) { claim { attributions { actor { __typename } } } } } } }`, 5},
+		{"nodes by id", `{ nodes(ids: ["person/dmitry-peskov", "claim/2024-11-trump-putin-call"]) { id ... on Person { memberships { organisation { name } claim { status } } } ... on Claim { attributions { id } } } }`, 3},
+		{"search hits", `{ search(text: "Pieskow") { hits { node { id ... on Person { statements { claim { summary } } } } } } }`, 3},
+		{"paths", `{ paths(from: "person/donald-trump", to: "person/vladimir-putin", maxHops: 2) { nodes { id } steps { from { id } to { id } claim { summary } sources { title } } } }`, 3}, // paths reads the paths and their claims' sources: 2
+		{"disputes", `{ disputes(first: 5) { claim { summary } asserting { actor { __typename } sources(first: 3) { title } } denying { actor { __typename } } } }`, 3},
+	} {
+		t.Run(q.name, func(t *testing.T) {
+			before := store.RoundTrips()
+			_, errs := raw(t, c, q.query)
+			trips := store.RoundTrips() - before
+			if len(errs) > 0 {
+				t.Fatalf("%s: errors %+v", q.query, errs)
+			}
+			t.Logf("%d round trips", trips)
+			if trips > q.levels {
+				t.Errorf("%s: %d round trips, want at most %d (one per level)", q.query, trips, q.levels)
+			}
+		})
 	}
 }

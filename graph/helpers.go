@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -40,10 +42,22 @@ var (
 	mentionsOut    = domain.Relation{Type: domain.RelMentions, Direction: domain.Out}
 )
 
-// linked returns the first nodes of type T at the other end of rel from id.
-func linked[T domain.Node](ctx context.Context, id string, rel domain.Relation, first int) ([]T, error) {
+// relationOf returns how the field being resolved reads the graph.
+func relationOf(ctx context.Context) relation {
+	fc := graphql.GetFieldContext(ctx)
+	r, ok := relations[fc.Object+"."+fc.Field.Name]
+	if !ok {
+		panic("graph: no relation for " + fc.Object + "." + fc.Field.Name)
+	}
+	return r
+}
+
+// linked returns the first nodes of type T that the relationship field
+// being resolved reaches from self.
+func linked[T domain.Node](ctx context.Context, self domain.Node, first int) ([]T, error) {
+	rel := relationOf(ctx).rel
 	rel.Limit = first
-	links, err := For(ctx).Links(ctx, id, rel)
+	links, err := For(ctx).Links(ctx, self.NodeID(), rel)
 	if err != nil {
 		return nil, err
 	}
@@ -56,19 +70,21 @@ func linked[T domain.Node](ctx context.Context, id string, rel domain.Relation, 
 	return out, nil
 }
 
-// linkedOne returns the first node of type T along rel, or nil.
-func linkedOne[T domain.Node](ctx context.Context, id string, rel domain.Relation) (T, error) {
+// linkedOne returns the node of type T that the field being resolved
+// reaches from self, or nil.
+func linkedOne[T domain.Node](ctx context.Context, self domain.Node) (T, error) {
 	var zero T
-	nodes, err := linked[T](ctx, id, rel, 1)
+	nodes, err := linked[T](ctx, self, 1)
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}
 	return nodes[0], nil
 }
 
-// views maps the links of id along rel to relationship views; self is the
-// node the navigation starts from.
-func views[V any](ctx context.Context, self domain.Node, rel domain.Relation, first int, view func(self domain.Node, l domain.Link) *V) ([]*V, error) {
+// views returns the relationship views of the field being resolved.
+func views[V any](ctx context.Context, self domain.Node, first int) ([]*V, error) {
+	r := relationOf(ctx)
+	rel := r.rel
 	rel.Limit = first
 	links, err := For(ctx).Links(ctx, self.NodeID(), rel)
 	if err != nil {
@@ -76,11 +92,21 @@ func views[V any](ctx context.Context, self domain.Node, rel domain.Relation, fi
 	}
 	out := make([]*V, 0, len(links))
 	for _, l := range links {
-		if v := view(self, l); v != nil {
+		if v, ok := r.view(self, l).(*V); ok {
 			out = append(out, v)
 		}
 	}
 	return out, nil
+}
+
+// anyView adapts a typed view constructor for the relations table.
+func anyView[V any](f func(self domain.Node, l domain.Link) *V) func(domain.Node, domain.Link) any {
+	return func(self domain.Node, l domain.Link) any {
+		if v := f(self, l); v != nil {
+			return v
+		}
+		return nil
+	}
 }
 
 // ends returns the start and end node of a link's relationship.

@@ -3,103 +3,130 @@ package graph
 import (
 	"context"
 	"sync"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-	"github.com/vikstrous/dataloadgen"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
-// batchWait is how long a loader collects keys before it queries Neo4j. The
-// sibling resolvers of a list run concurrently, so a few milliseconds gather
-// a whole level of the query into one round trip.
-const batchWait = 10 * time.Millisecond
-
-// Loaders batches and caches the reads of one request, so that a nested
-// query costs a number of Neo4j round trips bounded by its depth, not by
-// the sizes of its lists.
+// Loaders reads the graph for one request. After each root field resolves,
+// the planner (plan.go) reads every level of the selection below it in one
+// round trip per level and fills these caches, so the nested resolvers
+// find their data in memory. A resolver whose data the planner did not
+// read fetches it at once: nothing waits on a timer.
 type Loaders struct {
 	reader domain.GraphReader
 	limits domain.Limits
-	nodes  *dataloadgen.Loader[string, domain.Node]
 
 	mu    sync.Mutex
-	links map[domain.Relation]*dataloadgen.Loader[string, []domain.Link]
+	nodes map[string]domain.Node // a nil value: known to be absent
+	links map[linkKey][]domain.Link
+}
+
+type linkKey struct {
+	rel domain.Relation
+	id  string
 }
 
 // NewLoaders returns the loaders of one request; limits bound the first of
 // relationship lists.
 func NewLoaders(reader domain.GraphReader, limits domain.Limits) *Loaders {
-	l := &Loaders{reader: reader, limits: limits, links: map[domain.Relation]*dataloadgen.Loader[string, []domain.Link]{}}
-	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]domain.Node, []error) {
-		found, err := reader.NodesByID(ctx, ids)
-		return inOrder(ids, found, err)
-	}, dataloadgen.WithWait(batchWait))
-	return l
+	return &Loaders{reader: reader, limits: limits, nodes: map[string]domain.Node{}, links: map[linkKey][]domain.Link{}}
 }
 
-// inOrder lines up a keyed result with the keys; missing keys get the zero
-// value and no error (an unknown id is not an error).
-func inOrder[V any](keys []string, found map[string]V, err error) ([]V, []error) {
-	vals := make([]V, len(keys))
-	errs := make([]error, len(keys))
-	for i, k := range keys {
-		if err != nil {
-			errs[i] = err
-			continue
-		}
-		vals[i] = found[k]
+// fetch reads link requests and node ids in one round trip and caches the
+// answers, absent ones included.
+func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) error {
+	if err := ctx.Err(); err != nil {
+		return err // the request is over: schedule nothing more
 	}
-	return vals, errs
-}
-
-func (l *Loaders) linkLoader(rel domain.Relation) *dataloadgen.Loader[string, []domain.Link] {
+	f, err := l.reader.Fetch(ctx, reqs, nodeIDs)
+	if err != nil {
+		return err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if ld, ok := l.links[rel]; ok {
-		return ld
+	for i, req := range reqs {
+		for _, id := range req.IDs {
+			links := f.Links[i][id]
+			if links == nil {
+				links = []domain.Link{}
+			}
+			l.links[linkKey{req.Rel, id}] = links
+			for _, ln := range links {
+				l.nodes[ln.Other.NodeID()] = ln.Other
+			}
+		}
 	}
-	ld := dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]domain.Link, []error) {
-		found, err := l.reader.Links(ctx, rel, ids)
-		return inOrder(ids, found, err)
-	}, dataloadgen.WithWait(batchWait))
-	l.links[rel] = ld
-	return ld
+	for _, id := range nodeIDs {
+		l.nodes[id] = f.Nodes[id]
+	}
+	return nil
+}
+
+// cachedLinks returns the cached links of id along rel.
+func (l *Loaders) cachedLinks(rel domain.Relation, id string) ([]domain.Link, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	links, ok := l.links[linkKey{rel, id}]
+	return links, ok
+}
+
+// missingNodes returns the ids not in the cache, once each.
+func (l *Loaders) missingNodes(ids []string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := l.nodes[id]; !ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Node loads one node; nil when the id is unknown.
 func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err // the request is over: schedule nothing more
+	nodes, err := l.Nodes(ctx, []string{id})
+	if err != nil {
+		return nil, err
 	}
-	return l.nodes.Load(ctx, id)
+	return nodes[0], nil
 }
 
 // Nodes loads nodes in the order of ids; nil for unknown ids.
 func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	if missing := l.missingNodes(ids); len(missing) > 0 {
+		if err := l.fetch(ctx, nil, missing); err != nil {
+			return nil, err
+		}
 	}
-	return l.nodes.LoadAll(ctx, ids)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make([]domain.Node, len(ids))
+	for i, id := range ids {
+		out[i] = l.nodes[id]
+	}
+	return out, nil
 }
 
 // Links loads the first rel.Limit links of one node along rel (1 to
-// Limits.LinksMax), and primes the node cache with the nodes at their other
-// ends.
+// Limits.LinksMax); the nodes at their other ends are cached too.
 func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]domain.Link, error) {
 	if err := domain.InRange("first", rel.Limit, 1, l.limits.LinksMax); err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
+	if links, ok := l.cachedLinks(rel, id); ok {
+		return links, nil
+	}
+	if err := l.fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: []string{id}}}, nil); err != nil {
 		return nil, err
 	}
-	links, err := l.linkLoader(rel).Load(ctx, id)
-	for _, ln := range links {
-		l.nodes.Prime(ln.Other.NodeID(), ln.Other)
-	}
-	return links, err
+	links, _ := l.cachedLinks(rel, id)
+	return links, nil
 }
 
 type loadersKey struct{}

@@ -14,42 +14,42 @@ import (
 
 // Actor is the resolver for the actor field.
 func (r *attributionResolver) Actor(ctx context.Context, obj *domain.Attribution) (domain.Node, error) {
-	return linkedOne[domain.Node](ctx, obj.ID, madeByOut)
+	return linkedOne[domain.Node](ctx, obj)
 }
 
 // Claim is the resolver for the claim field.
 func (r *attributionResolver) Claim(ctx context.Context, obj *domain.Attribution) (*domain.Claim, error) {
-	return linkedOne[*domain.Claim](ctx, obj.ID, onOut)
+	return linkedOne[*domain.Claim](ctx, obj)
 }
 
 // Sources is the resolver for the sources field.
 func (r *attributionResolver) Sources(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, recordedOut, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // Cites is the resolver for the cites field.
 func (r *attributionResolver) Cites(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, citesOut, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // CitedBy is the resolver for the citedBy field.
 func (r *attributionResolver) CitedBy(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, citesIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // During is the resolver for the during field.
 func (r *attributionResolver) During(ctx context.Context, obj *domain.Attribution) (*domain.Event, error) {
-	return linkedOne[*domain.Event](ctx, obj.ID, duringOut)
+	return linkedOne[*domain.Event](ctx, obj)
 }
 
 // Attributions is the resolver for the attributions field.
 func (r *claimResolver) Attributions(ctx context.Context, obj *domain.Claim, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, onIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // About is the resolver for the about field.
 func (r *claimResolver) About(ctx context.Context, obj *domain.Claim, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutOut, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Claim is the resolver for the claim field.
@@ -67,27 +67,27 @@ func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLi
 
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *domain.Event, first int) ([]*model.Participation, error) {
-	return views(ctx, obj, participantOut, first, participationView)
+	return views[model.Participation](ctx, obj, first)
 }
 
 // Places is the resolver for the places field.
 func (r *eventResolver) Places(ctx context.Context, obj *domain.Event, first int) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInOut, first, heldInView)
+	return views[model.HeldIn](ctx, obj, first)
 }
 
 // Negotiations is the resolver for the negotiations field.
 func (r *eventResolver) Negotiations(ctx context.Context, obj *domain.Event, first int) ([]*model.EventPart, error) {
-	return views(ctx, obj, partOfOut, first, eventPartView)
+	return views[model.EventPart](ctx, obj, first)
 }
 
 // Statements is the resolver for the statements field.
 func (r *eventResolver) Statements(ctx context.Context, obj *domain.Event, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, duringIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *eventResolver) ClaimsAbout(ctx context.Context, obj *domain.Event, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Claim is the resolver for the claim field.
@@ -196,22 +196,22 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, input model.Articl
 
 // Parties is the resolver for the parties field.
 func (r *negotiationResolver) Parties(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.NegotiationParty, error) {
-	return views(ctx, obj, partyOut, first, partyView)
+	return views[model.NegotiationParty](ctx, obj, first)
 }
 
 // Events is the resolver for the events field.
 func (r *negotiationResolver) Events(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.EventPart, error) {
-	return views(ctx, obj, partOfIn, first, eventPartView)
+	return views[model.EventPart](ctx, obj, first)
 }
 
 // Places is the resolver for the places field.
 func (r *negotiationResolver) Places(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInOut, first, heldInView)
+	return views[model.HeldIn](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *negotiationResolver) ClaimsAbout(ctx context.Context, obj *domain.Negotiation, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Claim is the resolver for the claim field.
@@ -221,32 +221,32 @@ func (r *negotiationPartyResolver) Claim(ctx context.Context, obj *model.Negotia
 
 // Statements is the resolver for the statements field.
 func (r *organisationResolver) Statements(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *organisationResolver) ClaimsAbout(ctx context.Context, obj *domain.Organisation, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Events is the resolver for the events field.
 func (r *organisationResolver) Events(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Participation, error) {
-	return views(ctx, obj, participantIn, first, participationView)
+	return views[model.Participation](ctx, obj, first)
 }
 
 // Members is the resolver for the members field.
 func (r *organisationResolver) Members(ctx context.Context, obj *domain.Organisation, first int) ([]*model.Membership, error) {
-	return views(ctx, obj, memberOfIn, first, membershipView)
+	return views[model.Membership](ctx, obj, first)
 }
 
 // Negotiations is the resolver for the negotiations field.
 func (r *organisationResolver) Negotiations(ctx context.Context, obj *domain.Organisation, first int) ([]*model.NegotiationParty, error) {
-	return views(ctx, obj, partyIn, first, partyView)
+	return views[model.NegotiationParty](ctx, obj, first)
 }
 
 // Published is the resolver for the published field.
 func (r *organisationResolver) Published(ctx context.Context, obj *domain.Organisation, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, publishedIn, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // Claim is the resolver for the claim field.
@@ -294,37 +294,37 @@ func (r *pathStepResolver) Sources(ctx context.Context, obj *domain.PathStep) ([
 
 // Statements is the resolver for the statements field.
 func (r *personResolver) Statements(ctx context.Context, obj *domain.Person, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *personResolver) ClaimsAbout(ctx context.Context, obj *domain.Person, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Events is the resolver for the events field.
 func (r *personResolver) Events(ctx context.Context, obj *domain.Person, first int) ([]*model.Participation, error) {
-	return views(ctx, obj, participantIn, first, participationView)
+	return views[model.Participation](ctx, obj, first)
 }
 
 // Memberships is the resolver for the memberships field.
 func (r *personResolver) Memberships(ctx context.Context, obj *domain.Person, first int) ([]*model.Membership, error) {
-	return views(ctx, obj, memberOfOut, first, membershipView)
+	return views[model.Membership](ctx, obj, first)
 }
 
 // Authored is the resolver for the authored field.
 func (r *personResolver) Authored(ctx context.Context, obj *domain.Person, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, authoredIn, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *placeResolver) ClaimsAbout(ctx context.Context, obj *domain.Place, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // Hosted is the resolver for the hosted field.
 func (r *placeResolver) Hosted(ctx context.Context, obj *domain.Place, first int) ([]*model.HeldIn, error) {
-	return views(ctx, obj, heldInIn, first, heldInView)
+	return views[model.HeldIn](ctx, obj, first)
 }
 
 // Node is the resolver for the node field.
@@ -579,47 +579,47 @@ func (r *queryResolver) Cooccurrences(ctx context.Context, id string, first int)
 
 // Publisher is the resolver for the publisher field.
 func (r *sourceResolver) Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error) {
-	return linkedOne[*domain.Organisation](ctx, obj.ID, publishedOut)
+	return linkedOne[*domain.Organisation](ctx, obj)
 }
 
 // Authors is the resolver for the authors field.
 func (r *sourceResolver) Authors(ctx context.Context, obj *domain.Source, first int) ([]*domain.Person, error) {
-	return linked[*domain.Person](ctx, obj.ID, authoredOut, first)
+	return linked[*domain.Person](ctx, obj, first)
 }
 
 // Attributions is the resolver for the attributions field.
 func (r *sourceResolver) Attributions(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, recordedIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // Statements is the resolver for the statements field.
 func (r *sourceResolver) Statements(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
-	return linked[*domain.Attribution](ctx, obj.ID, madeByIn, first)
+	return linked[*domain.Attribution](ctx, obj, first)
 }
 
 // Cites is the resolver for the cites field.
 func (r *sourceResolver) Cites(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, citesSrcOut, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // CitedBy is the resolver for the citedBy field.
 func (r *sourceResolver) CitedBy(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, citesSrcIn, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // DerivedFrom is the resolver for the derivedFrom field.
 func (r *sourceResolver) DerivedFrom(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error) {
-	return linked[*domain.Source](ctx, obj.ID, derivedOut, first)
+	return linked[*domain.Source](ctx, obj, first)
 }
 
 // Mentions is the resolver for the mentions field.
 func (r *sourceResolver) Mentions(ctx context.Context, obj *domain.Source, first int) ([]*model.Mention, error) {
-	return views(ctx, obj, mentionsOut, first, mentionView)
+	return views[model.Mention](ctx, obj, first)
 }
 
 // ClaimsAbout is the resolver for the claimsAbout field.
 func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source, first int) ([]*model.ClaimAbout, error) {
-	return views(ctx, obj, aboutIn, first, claimAboutView)
+	return views[model.ClaimAbout](ctx, obj, first)
 }
 
 // AttributionAdded is the resolver for the attributionAdded field.

@@ -140,10 +140,25 @@ type GraphReader interface {
 	NodesByID(ctx context.Context, ids []string) (map[string]Node, error)
 	// Links returns, for each start id, its links along rel in a stable order.
 	Links(ctx context.Context, rel Relation, ids []string) (map[string][]Link, error)
+	// Fetch reads one level of a query in one round trip: the links of
+	// each request (in the order of Links) and the nodes with the given ids.
+	Fetch(ctx context.Context, reqs []LinkRequest, nodeIDs []string) (*Fetched, error)
 	// List returns one page of the nodes of kind that match filter.
 	List(ctx context.Context, kind Kind, filter ListFilter, page Page) (*NodePage, error)
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+}
+
+// LinkRequest asks for the links of some nodes along one relation.
+type LinkRequest struct {
+	Rel Relation
+	IDs []string
+}
+
+// Fetched is the answer to Fetch: Links[i] answers reqs[i].
+type Fetched struct {
+	Links []map[string][]Link
+	Nodes map[string]Node
 }
 
 // Dataset is a set of nodes and the edges between them, read from a data file

@@ -124,6 +124,7 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	// rate budget); see package guard for its stages.
 	srv.Use(guard.New(schema, l, guard.Options{Trusted: opts.Trusted, Presenter: graph.ErrorPresenter}))
 	srv.AroundOperations(graph.InstallLoaders(store, l))
+	srv.AroundFields(graph.PlanLevels)
 	srv.SetErrorPresenter(graph.ErrorPresenter)
 	srv.SetRecoverFunc(graph.Recover)
 	return srv

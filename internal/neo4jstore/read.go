@@ -12,29 +12,14 @@ import (
 
 var _ domain.GraphReader = (*Store)(nil)
 
-// nodesByIDCypher follows redirects, so the id of an entity merged into
-// another resolves to the survivor.
-const nodesByIDCypher = `UNWIND $ids AS id
-OPTIONAL MATCH (r:NewsgraphRedirect {id: id})
-MATCH (n:Node {id: coalesce(r.to, id)})
-RETURN id, n`
-
-// NodesByID implements domain.GraphReader.
+// NodesByID implements domain.GraphReader; it follows redirects, so the id
+// of an entity merged into another resolves to the survivor.
 func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.Node, error) {
-	out := make(map[string]domain.Node, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	recs, err := s.read(ctx, nodesByIDCypher, map[string]any{"ids": ids})
+	f, err := s.Fetch(ctx, nil, ids)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		if n := nodeFromDB(r.Values[1].(neo4j.Node)); n != nil {
-			out[r.Values[0].(string)] = n
-		}
-	}
-	return out, nil
+	return f.Nodes, nil
 }
 
 // linkPattern returns the MATCH pattern of a relation from (s) to (o) with
@@ -55,55 +40,96 @@ func linkPattern(rel domain.Relation) (string, bool) {
 	return `(s)<-[r:` + string(rel.Type) + `]-(o:Node)`, true
 }
 
-// linksCypher returns the links query of a pattern. A derived relation can
-// reach the same node along several paths; it is collapsed to one link.
-func linksCypher(pattern string, derived bool) string {
+// linksBranch returns the part of a level's statement that answers one link
+// request: the links of the nodes in $ids<i> along a pattern, at most
+// $limit<i> per node. A derived relation can reach the same node along
+// several paths; it is collapsed to one link.
+func linksBranch(i int, pattern string, derived bool) string {
 	collapse := ""
 	if derived {
-		collapse = "\n  WITH o, head(collect(r)) AS r"
+		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
-	return `UNWIND $ids AS id
-MATCH (s:Node {id: id})
-CALL (s) {
-  MATCH ` + pattern + collapse + `
-  RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit
+	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
+  MATCH (s:Node {id: id})
+  CALL (s) {
+    MATCH %[2]s%[3]s
+    RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
+  }
+  RETURN %[1]d AS g, id, r, o`, i, pattern, collapse)
 }
-RETURN id, r, o`
-}
+
+// nodesBranch answers the node ids of a level, following redirects.
+const nodesBranch = `  UNWIND $nodeIDs AS id
+  OPTIONAL MATCH (red:NewsgraphRedirect {id: id})
+  MATCH (o:Node {id: coalesce(red.to, id)})
+  RETURN -1 AS g, id, null AS r, o`
 
 // Links implements domain.GraphReader.
 func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (map[string][]domain.Link, error) {
-	out := make(map[string][]domain.Link, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	limit := rel.Limit
-	if limit == 0 {
-		limit = s.limits.LinksMax
-	}
-	if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
+	f, err := s.Fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: ids}}, nil)
+	if err != nil {
 		return nil, err
 	}
-	pattern, ok := linkPattern(rel)
-	if !ok {
-		return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", rel.Type)}
+	return f.Links[0], nil
+}
+
+// Fetch implements domain.GraphReader: every request of a level, and its
+// node lookups, in one statement whose branches are joined by UNION ALL.
+// The patterns come from the relation allowlist; ids and limits are
+// parameters.
+func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) (*domain.Fetched, error) {
+	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}}
+	params := map[string]any{}
+	var branches []string
+	for i, req := range reqs {
+		out.Links[i] = map[string][]domain.Link{}
+		limit := req.Rel.Limit
+		if limit == 0 {
+			limit = s.limits.LinksMax
+		}
+		if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
+			return nil, err
+		}
+		pattern, ok := linkPattern(req.Rel)
+		if !ok {
+			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
+		}
+		if len(req.IDs) == 0 {
+			continue
+		}
+		params[fmt.Sprintf("ids%d", i)] = req.IDs
+		params[fmt.Sprintf("limit%d", i)] = limit
+		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource))
 	}
-	recs, err := s.read(ctx, linksCypher(pattern, rel.Type == domain.RelCitesSource), map[string]any{"ids": ids, "limit": limit})
+	if len(nodeIDs) > 0 {
+		params["nodeIDs"] = nodeIDs
+		branches = append(branches, nodesBranch)
+	}
+	if len(branches) == 0 {
+		return out, nil
+	}
+	cypher := "CALL () {\n" + strings.Join(branches, "\n  UNION ALL\n") + "\n}\nRETURN g, id, r, o"
+	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range recs {
-		id := r.Values[0].(string)
-		other := nodeFromDB(r.Values[2].(neo4j.Node))
+		g, id := int(r.Values[0].(int64)), r.Values[1].(string)
+		other := nodeFromDB(r.Values[3].(neo4j.Node))
 		if other == nil {
 			continue
 		}
+		if g < 0 {
+			out.Nodes[id] = other
+			continue
+		}
+		rel := reqs[g].Rel
 		from, to := id, other.NodeID()
 		if rel.Direction == domain.In {
 			from, to = to, from
 		}
-		edge := edgeFromDB(rel.Type, from, to, r.Values[1].(neo4j.Relationship))
-		out[id] = append(out[id], domain.Link{Edge: edge, Other: other})
+		edge := edgeFromDB(rel.Type, from, to, r.Values[2].(neo4j.Relationship))
+		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
 	}
 	return out, nil
 }

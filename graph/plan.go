@@ -1,0 +1,315 @@
+package graph
+
+import (
+	"context"
+	"reflect"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
+)
+
+// relation says how a relationship field of a node type reads the graph:
+// the relation it follows, whether it returns one node (the first link) and,
+// for fields that return relationship views, how a link becomes a view.
+// The resolvers (helpers.go) and the planner both read this table.
+type relation struct {
+	rel  domain.Relation
+	one  bool
+	view func(self domain.Node, l domain.Link) any
+}
+
+// relations is every relationship field, by "Type.field".
+var relations = map[string]relation{
+	"Attribution.actor":         {rel: madeByOut, one: true},
+	"Attribution.claim":         {rel: onOut, one: true},
+	"Attribution.sources":       {rel: recordedOut},
+	"Attribution.cites":         {rel: citesOut},
+	"Attribution.citedBy":       {rel: citesIn},
+	"Attribution.during":        {rel: duringOut, one: true},
+	"Claim.attributions":        {rel: onIn},
+	"Claim.about":               {rel: aboutOut, view: anyView(claimAboutView)},
+	"Event.participants":        {rel: participantOut, view: anyView(participationView)},
+	"Event.places":              {rel: heldInOut, view: anyView(heldInView)},
+	"Event.negotiations":        {rel: partOfOut, view: anyView(eventPartView)},
+	"Event.statements":          {rel: duringIn},
+	"Event.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
+	"Negotiation.parties":       {rel: partyOut, view: anyView(partyView)},
+	"Negotiation.events":        {rel: partOfIn, view: anyView(eventPartView)},
+	"Negotiation.places":        {rel: heldInOut, view: anyView(heldInView)},
+	"Negotiation.claimsAbout":   {rel: aboutIn, view: anyView(claimAboutView)},
+	"Organisation.statements":   {rel: madeByIn},
+	"Organisation.claimsAbout":  {rel: aboutIn, view: anyView(claimAboutView)},
+	"Organisation.events":       {rel: participantIn, view: anyView(participationView)},
+	"Organisation.members":      {rel: memberOfIn, view: anyView(membershipView)},
+	"Organisation.negotiations": {rel: partyIn, view: anyView(partyView)},
+	"Organisation.published":    {rel: publishedIn},
+	"Person.statements":         {rel: madeByIn},
+	"Person.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
+	"Person.events":             {rel: participantIn, view: anyView(participationView)},
+	"Person.memberships":        {rel: memberOfOut, view: anyView(membershipView)},
+	"Person.authored":           {rel: authoredIn},
+	"Place.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
+	"Place.hosted":              {rel: heldInIn, view: anyView(heldInView)},
+	"Source.publisher":          {rel: publishedOut, one: true},
+	"Source.authors":            {rel: authoredOut},
+	"Source.attributions":       {rel: recordedIn},
+	"Source.statements":         {rel: madeByIn},
+	"Source.cites":              {rel: citesSrcOut},
+	"Source.citedBy":            {rel: citesSrcIn},
+	"Source.derivedFrom":        {rel: derivedOut},
+	"Source.mentions":           {rel: mentionsOut, view: anyView(mentionView)},
+	"Source.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
+}
+
+// maxPlanLevels bounds the planner's rounds; the depth limit is lower.
+const maxPlanLevels = 32
+
+// PlanLevels is a gqlgen field interceptor: when a root field has
+// resolved, it reads every level of the selection below it, one round trip
+// per level (all the relationship fields and node lookups of a level in one
+// statement), and caches the answers for the nested resolvers. A query of
+// depth d costs at most d round trips, and nothing waits on a timer.
+func PlanLevels(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Object != "Query" && fc.Object != "Mutation" {
+		return next(ctx)
+	}
+	res, err := next(ctx)
+	if err != nil || res == nil || !graphql.HasOperationContext(ctx) {
+		return res, err
+	}
+	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok && len(fc.Field.Selections) > 0 {
+		// A failed prefetch is not this field's error: the nested resolvers
+		// fetch what is missing and report their own errors.
+		_ = l.plan(ctx, graphql.GetOperationContext(ctx), []planEntry{{val: res, sel: fc.Field.Selections}})
+	}
+	return res, nil
+}
+
+// planEntry is a value whose selection the planner still has to read.
+type planEntry struct {
+	val any
+	sel ast.SelectionSet
+}
+
+// waiting is a relationship field whose links a round is reading.
+type waiting struct {
+	self domain.Node
+	r    relation
+	rel  domain.Relation
+	sel  ast.SelectionSet
+}
+
+func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entries []planEntry) error {
+	for level := 0; len(entries) > 0 && level < maxPlanLevels; level++ {
+		var (
+			reqs   []domain.LinkRequest
+			reqOf  = map[domain.Relation]int{}
+			asked  = map[linkKey]bool{}
+			waits  []waiting
+			ids    []string
+			idSels = map[string][]ast.SelectionSet{}
+			next   []planEntry
+			queue  = entries
+		)
+		// Walk what is already in memory; note what this level must read.
+		for len(queue) > 0 {
+			e := queue[0]
+			queue = queue[1:]
+			children, w, refs := l.expand(oc, e)
+			queue = append(queue, children...)
+			for _, wt := range w {
+				if links, ok := l.cachedLinks(wt.rel, wt.self.NodeID()); ok {
+					next = append(next, follow(wt, links)...)
+					continue
+				}
+				waits = append(waits, wt)
+				key := linkKey{wt.rel, wt.self.NodeID()}
+				if asked[key] {
+					continue
+				}
+				asked[key] = true
+				i, ok := reqOf[wt.rel]
+				if !ok {
+					i = len(reqs)
+					reqOf[wt.rel] = i
+					reqs = append(reqs, domain.LinkRequest{Rel: wt.rel})
+				}
+				reqs[i].IDs = append(reqs[i].IDs, wt.self.NodeID())
+			}
+			for _, ref := range refs {
+				ids = append(ids, ref.id)
+				idSels[ref.id] = append(idSels[ref.id], ref.sel)
+			}
+		}
+		missing := l.missingNodes(ids)
+		if len(reqs) > 0 || len(missing) > 0 {
+			if err := l.fetch(ctx, reqs, missing); err != nil {
+				return err
+			}
+		}
+		for _, wt := range waits {
+			links, _ := l.cachedLinks(wt.rel, wt.self.NodeID())
+			next = append(next, follow(wt, links)...)
+		}
+		nodes, err := l.Nodes(ctx, unique(ids))
+		if err != nil {
+			return err
+		}
+		for _, n := range nodes {
+			if n == nil {
+				continue
+			}
+			for _, sel := range idSels[n.NodeID()] {
+				next = append(next, planEntry{val: n, sel: sel})
+			}
+		}
+		entries = next
+	}
+	return nil
+}
+
+// follow turns the links a relationship field read into the entries of
+// the next level: the nodes it returns, or its views.
+func follow(wt waiting, links []domain.Link) []planEntry {
+	var out []planEntry
+	for i, ln := range links {
+		if wt.r.one && i > 0 {
+			break
+		}
+		var v any = ln.Other
+		if wt.r.view != nil {
+			if v = wt.r.view(wt.self, ln); v == nil {
+				continue
+			}
+		}
+		out = append(out, planEntry{val: v, sel: wt.sel})
+	}
+	return out
+}
+
+// idRef is a node the next level needs by id (a fact's claim, a path's
+// nodes).
+type idRef struct {
+	id  string
+	sel ast.SelectionSet
+}
+
+// satisfies lists the type conditions a value of typeName meets; a node
+// meets every abstract type that may hold one (extra conditions only make
+// the planner read a little more).
+func satisfies(typeName string, node bool) []string {
+	if node {
+		return []string{typeName, "Node", "Actor", "HeldInSubject"}
+	}
+	return []string{typeName}
+}
+
+// expand collects the fields of one entry: for a node, the relationship
+// fields to read; for any other object (connections, edges, views, paths,
+// search hits…), the objects its fields hold in memory and the node ids
+// they name.
+func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []planEntry, waits []waiting, refs []idRef) {
+	v := reflect.ValueOf(e.val)
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil, nil, nil
+		}
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Slice {
+		for i := range v.Len() {
+			children = append(children, planEntry{val: v.Index(i).Interface(), sel: e.sel})
+		}
+		return children, nil, nil
+	}
+	if v.Kind() != reflect.Struct {
+		return nil, nil, nil
+	}
+	node, isNode := e.val.(domain.Node)
+	typeName := v.Type().Name()
+	if isNode {
+		typeName = string(node.NodeKind())
+	}
+	for _, f := range graphql.CollectFields(oc, e.sel, satisfies(typeName, isNode)) {
+		if len(f.Selections) == 0 {
+			continue // a scalar or an enum
+		}
+		if isNode {
+			r, ok := relations[typeName+"."+f.Name]
+			if !ok {
+				continue // an object held in the node (a PartialDate)
+			}
+			rel := r.rel
+			rel.Limit = 1
+			if !r.one {
+				rel.Limit = firstArg(f, oc.Variables)
+				if rel.Limit < 1 || rel.Limit > l.limits.LinksMax {
+					continue // the resolver reports it
+				}
+			}
+			waits = append(waits, waiting{self: node, r: r, rel: rel, sel: f.Selections})
+			continue
+		}
+		name := strings.ToUpper(f.Name[:1]) + f.Name[1:]
+		if fv := v.FieldByName(name); fv.IsValid() && (fv.Kind() != reflect.String) {
+			if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String {
+				for i := range fv.Len() {
+					refs = append(refs, idRef{id: fv.Index(i).String(), sel: f.Selections})
+				}
+				continue
+			}
+			children = append(children, planEntry{val: fv.Interface(), sel: f.Selections})
+			continue
+		}
+	ids:
+		for _, candidate := range []string{name, name + "ID", name + "IDs", strings.TrimSuffix(name, "s") + "IDs"} {
+			fv := v.FieldByName(candidate)
+			if !fv.IsValid() {
+				continue
+			}
+			for fv.Kind() == reflect.Pointer && !fv.IsNil() {
+				fv = fv.Elem()
+			}
+			switch {
+			case fv.Kind() == reflect.String && fv.String() != "":
+				refs = append(refs, idRef{id: fv.String(), sel: f.Selections})
+			case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+				for i := range fv.Len() {
+					refs = append(refs, idRef{id: fv.Index(i).String(), sel: f.Selections})
+				}
+			}
+			break ids
+		}
+	}
+	return children, waits, refs
+}
+
+// firstArg is a relationship field's first, with its default.
+func firstArg(f graphql.CollectedField, vars map[string]any) int {
+	switch n := f.ArgumentMap(vars)["first"].(type) {
+	case int64:
+		return int(n)
+	case int:
+		return n
+	case interface{ Int64() (int64, error) }:
+		i, _ := n.Int64()
+		return int(i)
+	}
+	return domain.LinksDefault
+}
+
+func unique(ids []string) []string {
+	seen := map[string]bool{}
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
