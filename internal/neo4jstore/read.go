@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -141,6 +142,38 @@ type listSpec struct {
 	filters  []string                     // WHERE fragments, each a no-op when its parameter is null
 	orders   map[domain.OrderField]string // sort key expressions (strings)
 	defOrder domain.OrderField
+	// anchors start the MATCH from a node found by its id when a filter
+	// names one (the first that is set wins), so that a filtered list
+	// reads that node's neighbours instead of scanning the label.
+	anchors []anchor
+}
+
+// anchor is a MATCH pattern reaching n from the node a parameter names.
+type anchor struct {
+	param   string
+	pattern string
+}
+
+// nullable finds the parameters a filter fragment is a no-op without.
+var nullable = regexp.MustCompile(`\$(\w+) IS NULL OR`)
+
+// activeFilters drops the fragments whose parameters are all null, so the
+// planner sees only the predicates that filter.
+func activeFilters(filters []string, params map[string]any) []string {
+	var out []string
+	for _, f := range filters {
+		used := false
+		ms := nullable.FindAllStringSubmatch(f, -1)
+		for _, m := range ms {
+			if params[m[1]] != nil {
+				used = true
+			}
+		}
+		if used || len(ms) == 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 const (
@@ -177,11 +210,16 @@ var listSpecs = map[domain.Kind]listSpec{
 			`($participant IS NULL OR EXISTS { (n)-[:PARTICIPANT]->(:Node {id: $participant}) })`,
 			`($negotiation IS NULL OR EXISTS { (n)-[:PART_OF]->(:Negotiation {id: $negotiation}) })`},
 		orders: dated3, defOrder: domain.OrderByDate,
+		anchors: []anchor{
+			{"participant", `MATCH (:Node {id: $participant})<-[:PARTICIPANT]-(n:Event)`},
+			{"negotiation", `MATCH (:Negotiation {id: $negotiation})<-[:PART_OF]-(n:Event)`},
+		},
 	},
 	domain.KindSource: {
 		filters: []string{fName, fKinds, fLanguage, dateFilter("publishedAt"),
 			`($publisher IS NULL OR EXISTS { (n)-[:PUBLISHED_BY]->(:Node {id: $publisher}) })`},
 		orders: dated3, defOrder: domain.OrderByDate,
+		anchors: []anchor{{"publisher", `MATCH (:Node {id: $publisher})<-[:PUBLISHED_BY]-(n:Source)`}},
 	},
 	domain.KindClaim: {
 		filters: []string{fText, fLanguage, dateFilter("pointInTime"),
@@ -191,6 +229,11 @@ var listSpecs = map[domain.Kind]listSpec{
 			`($reporter IS NULL OR EXISTS { (n)<-[:ON]-(a:Attribution)-[:MADE_BY]->(:Node {id: $reporter}) WHERE a.stance IN ['ASSERTS', 'CONFIRMS'] })`,
 			`($denier IS NULL OR EXISTS { (n)<-[:ON]-(a:Attribution)-[:MADE_BY]->(:Node {id: $denier}) WHERE a.stance = 'DENIES' })`},
 		orders: dated3, defOrder: domain.OrderByDate,
+		anchors: []anchor{
+			{"about", `MATCH (:Node {id: $about[0]})<-[:ABOUT]-(n:Claim)`},
+			{"reporter", `MATCH (:Node {id: $reporter})<-[:MADE_BY]-(:Attribution)-[:ON]->(n:Claim)`},
+			{"denier", `MATCH (:Node {id: $denier})<-[:MADE_BY]-(:Attribution)-[:ON]->(n:Claim)`},
+		},
 	},
 	domain.KindAttribution: {
 		filters: []string{fText, dateFilter("statedAt"),
@@ -202,13 +245,31 @@ var listSpecs = map[domain.Kind]listSpec{
 			`($about IS NULL OR all(x IN $about WHERE EXISTS { (n)-[:ON]->(:Claim)-[:ABOUT]->(:Node {id: x}) }))`,
 			`($denier IS NULL OR EXISTS { (n)-[:ON]->(:Claim)<-[:ON]-(d:Attribution)-[:MADE_BY]->(:Node {id: $denier}) WHERE d.stance = 'DENIES' })`},
 		orders: dated3, defOrder: domain.OrderByDate,
+		anchors: []anchor{
+			{"claim", `MATCH (:Node {id: $claim})<-[:ON]-(n:Attribution)`},
+			{"actor", `MATCH (:Node {id: $actor})<-[:MADE_BY]-(n:Attribution)`},
+			{"source", `MATCH (:Node {id: $source})<-[:RECORDED_IN]-(n:Attribution)`},
+			{"about", `MATCH (:Node {id: $about[0]})<-[:ABOUT]-(:Claim)<-[:ON]-(n:Attribution)`},
+		},
 	},
 }
 
-// listCypher builds the page query of a kind from allowlisted fragments.
-func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool) string {
-	where := strings.Join(spec.filters, "\n  AND ")
-	match := "MATCH (n:" + string(kind) + ")\nWHERE " + where
+// listCypher builds the page query of a kind from allowlisted fragments:
+// the filters that params set, starting from an anchor node when one is
+// named.
+func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool, params map[string]any) string {
+	where := "true"
+	if active := activeFilters(spec.filters, params); len(active) > 0 {
+		where = strings.Join(active, "\n  AND ")
+	}
+	match := "MATCH (n:" + string(kind) + ")"
+	for _, a := range spec.anchors {
+		if params[a.param] != nil {
+			match = a.pattern + "\nWITH DISTINCT n"
+			break
+		}
+	}
+	match += "\nWHERE " + where
 	cmp, dir := ">", ""
 	if desc {
 		cmp, dir = "<", " DESC"
@@ -283,7 +344,7 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 	if page.After != nil {
 		params["afterKey"], params["afterId"] = page.After.Key, page.After.ID
 	}
-	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal), params)
+	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal, params), params)
 	if err != nil {
 		return nil, err
 	}
