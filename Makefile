@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export NEO4J_PASSWORD ?= newsgraph-dev
 export NEO4J_URI ?= bolt://127.0.0.1:7687
 
-.PHONY: run test bench neo4j-fetch neo4j-start neo4j-stop neo4j-status build generate
+.PHONY: run test bench bench-peer neo4j-fetch neo4j-start neo4j-stop neo4j-status build generate
 
 ## run: start the local Neo4j (fetched from Maven Central on first use) and serve with the seed data
 run: neo4j-start
@@ -18,6 +18,10 @@ test:
 ## bench: run the benchmarks against a throwaway Neo4j (4 GB heap); they print their figures
 bench:
 	scripts/bench
+
+## bench-peer: newsgraph vs the Neo4j GraphQL Library vs plain Cypher on one throwaway Neo4j; prints a table
+bench-peer:
+	scripts/bench-peer
 
 build:
 	go build -o bin/newsgraph ./cmd/newsgraph
