@@ -59,6 +59,16 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 			}
 		}
 	}
+	for i, req := range reqs {
+		for j, rel := range req.Then {
+			for id, links := range f.Then[i][j] {
+				l.links[linkKey{rel, id}] = links
+				for _, ln := range links {
+					l.nodes[ln.Other.NodeID()] = ln.Other
+				}
+			}
+		}
+	}
 	for _, id := range nodeIDs {
 		l.nodes[id] = f.Nodes[id]
 	}

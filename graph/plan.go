@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -97,10 +98,11 @@ type planEntry struct {
 
 // waiting is a relationship field whose links a round is reading.
 type waiting struct {
-	self domain.Node
-	r    relation
-	rel  domain.Relation
-	sel  ast.SelectionSet
+	self   domain.Node
+	r      relation
+	rel    domain.Relation
+	sel    ast.SelectionSet
+	target string // the type the field returns
 }
 
 func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entries []planEntry) error {
@@ -123,7 +125,9 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 			queue = append(queue, children...)
 			for _, wt := range w {
 				if links, ok := l.cachedLinks(wt.rel, wt.self.NodeID()); ok {
-					next = append(next, follow(wt, links)...)
+					// Read already (a to-one hop fused into the level above):
+					// its children join this level.
+					queue = append(queue, follow(wt, links)...)
 					continue
 				}
 				waits = append(waits, wt)
@@ -139,6 +143,7 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 					reqs = append(reqs, domain.LinkRequest{Rel: wt.rel})
 				}
 				reqs[i].IDs = append(reqs[i].IDs, wt.self.NodeID())
+				reqs[i].Then = toOneHops(oc, wt, reqs[i].Then)
 			}
 			for _, ref := range refs {
 				ids = append(ids, ref.id)
@@ -251,7 +256,7 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 					continue // the resolver reports it
 				}
 			}
-			waits = append(waits, waiting{self: node, r: r, rel: rel, sel: f.Selections})
+			waits = append(waits, waiting{self: node, r: r, rel: rel, sel: f.Selections, target: f.Definition.Type.Name()})
 			continue
 		}
 		name := strings.ToUpper(f.Name[:1]) + f.Name[1:]
@@ -286,6 +291,28 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 		}
 	}
 	return children, waits, refs
+}
+
+// toOneHops adds to hops the to-one relationship fields (an attribution's
+// actor, claim) that wt's selection asks of the nodes wt reaches, so that
+// the level above reads them in the same statement. Only a field returning
+// one node type has them.
+func toOneHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
+	if wt.r.view != nil {
+		return hops
+	}
+	for _, g := range graphql.CollectFields(oc, wt.sel, satisfies(wt.target, true)) {
+		r, ok := relations[wt.target+"."+g.Name]
+		if !ok || !r.one || r.rel.Type == domain.RelCitesSource {
+			continue
+		}
+		rel := r.rel
+		rel.Limit = 1
+		if !slices.Contains(hops, rel) {
+			hops = append(hops, rel)
+		}
+	}
+	return hops
 }
 
 // firstArg is a relationship field's first, with its default.

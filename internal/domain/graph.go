@@ -153,12 +153,18 @@ type GraphReader interface {
 type LinkRequest struct {
 	Rel Relation
 	IDs []string
+	// Then are to-one relations to follow from every node reached, in the
+	// same round trip (an attribution's actor and claim); their first link
+	// is answered in Fetched.Then.
+	Then []Relation
 }
 
 // Fetched is the answer to Fetch: Links[i] answers reqs[i].
 type Fetched struct {
 	Links []map[string][]Link
 	Nodes map[string]Node
+	// Then[i][j] answers reqs[i].Then[j]: the links of each node reached.
+	Then [][]map[string][]Link
 }
 
 // Dataset is a set of nodes and the edges between them, read from a data file

@@ -45,25 +45,49 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // request: the links of the nodes in $ids<i> along a pattern, at most
 // $limit<i> per node. A derived relation can reach the same node along
 // several paths; it is collapsed to one link.
-func linksBranch(i int, pattern string, derived bool) string {
+func linksBranch(i int, pattern string, derived bool, then []string) string {
 	collapse := ""
 	if derived {
 		collapse = "\n    WITH o, head(collect(r)) AS r"
+	}
+	var follow strings.Builder
+	thens := make([]string, len(then))
+	for j, p := range then {
+		// The first link of a to-one relation of each node reached, or none.
+		fmt.Fprintf(&follow, `
+  CALL (o) {
+    OPTIONAL MATCH %[2]s
+    WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT 1
+    RETURN CASE WHEN u IS NULL THEN [] ELSE [{r: t, o: u}] END AS then%[1]d
+  }`, j, p)
+		thens[j] = fmt.Sprintf("then%d", j)
 	}
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
   MATCH (s:Node {id: id})
   CALL (s) {
     MATCH %[2]s%[3]s
     RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
-  }
-  RETURN %[1]d AS g, id, r, o`, i, pattern, collapse)
+  }%[4]s
+  RETURN %[1]d AS g, id, r, o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), strings.Join(thens, ", "))
+}
+
+// thenPattern is the pattern of a to-one relation followed from (o) to (u)
+// along (t); derived relations are not followed this way.
+func thenPattern(rel domain.Relation) (string, bool) {
+	if rel.Type == domain.RelCitesSource || !allowedRel(rel.Type) {
+		return "", false
+	}
+	if rel.Direction == domain.Out {
+		return `(o)-[t:` + string(rel.Type) + `]->(u:Node)`, true
+	}
+	return `(o)<-[t:` + string(rel.Type) + `]-(u:Node)`, true
 }
 
 // nodesBranch answers the node ids of a level, following redirects.
 const nodesBranch = `  UNWIND $nodeIDs AS id
   OPTIONAL MATCH (red:NewsgraphRedirect {id: id})
   MATCH (o:Node {id: coalesce(red.to, id)})
-  RETURN -1 AS g, id, null AS r, o`
+  RETURN -1 AS g, id, null AS r, o, [] AS thens`
 
 // Links implements domain.GraphReader.
 func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (map[string][]domain.Link, error) {
@@ -79,7 +103,7 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 // The patterns come from the relation allowlist; ids and limits are
 // parameters.
 func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) (*domain.Fetched, error) {
-	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}}
+	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}, Then: make([][]map[string][]domain.Link, len(reqs))}
 	params := map[string]any{}
 	var branches []string
 	for i, req := range reqs {
@@ -95,12 +119,21 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if !ok {
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
 		}
+		var then []string
+		for _, t := range req.Then {
+			p, ok := thenPattern(t)
+			if !ok {
+				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed", t.Type)}
+			}
+			then = append(then, p)
+			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
+		}
 		if len(req.IDs) == 0 {
 			continue
 		}
 		params[fmt.Sprintf("ids%d", i)] = req.IDs
 		params[fmt.Sprintf("limit%d", i)] = limit
-		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource))
+		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, then))
 	}
 	if len(nodeIDs) > 0 {
 		params["nodeIDs"] = nodeIDs
@@ -109,7 +142,7 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 	if len(branches) == 0 {
 		return out, nil
 	}
-	cypher := "CALL () {\n" + strings.Join(branches, "\n  UNION ALL\n") + "\n}\nRETURN g, id, r, o"
+	cypher := "CALL () {\n" + strings.Join(branches, "\n  UNION ALL\n") + "\n}\nRETURN g, id, r, o, thens"
 	recs, err := s.read(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -131,6 +164,22 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		}
 		edge := edgeFromDB(rel.Type, from, to, r.Values[2].(neo4j.Relationship))
 		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
+		thens, _ := r.Values[4].([]any)
+		for j, t := range thens {
+			links := []domain.Link{}
+			for _, x := range t.([]any) {
+				m := x.(map[string]any)
+				if u := nodeFromDB(m["o"].(neo4j.Node)); u != nil {
+					trel := reqs[g].Then[j]
+					from, to := other.NodeID(), u.NodeID()
+					if trel.Direction == domain.In {
+						from, to = to, from
+					}
+					links = append(links, domain.Link{Edge: edgeFromDB(trel.Type, from, to, m["r"].(neo4j.Relationship)), Other: u})
+				}
+			}
+			out.Then[g][j][other.NodeID()] = links
+		}
 	}
 	return out, nil
 }
