@@ -285,16 +285,11 @@ func tooLarge(limit int) error {
 func jsonProblem(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return "syntax error at byte " + itoa(int(se.Offset))
+		return "syntax error at byte " + strconv.FormatInt(se.Offset, 10)
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		return "expected an object"
 	}
 	return "cannot decode"
-}
-
-func itoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
