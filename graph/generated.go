@@ -529,7 +529,8 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		AttributionAdded func(childComplexity int, about string) int
+		AttributionAdded   func(childComplexity int, about string) int
+		AttributionChanged func(childComplexity int, about string) int
 	}
 
 	TimelineEntry struct {
@@ -683,6 +684,7 @@ type SourceResolver interface {
 }
 type SubscriptionResolver interface {
 	AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error)
+	AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3038,6 +3040,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.AttributionAdded(childComplexity, args["about"].(string)), true
+	case "Subscription.attributionChanged":
+		if e.ComplexityRoot.Subscription.AttributionChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_attributionChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AttributionChanged(childComplexity, args["about"].(string)), true
 
 	case "TimelineEntry.date":
 		if e.ComplexityRoot.TimelineEntry.Date == nil {
@@ -3440,19 +3453,29 @@ type Mutation {
   ingestArticle(input: ArticleInput!): IngestResult!
 }
 
+"""
+An article to ingest. Strings in every input are checked before anything is
+written (BAD_USER_INPUT with ` + "`" + `extensions.field` + "`" + ` otherwise): one-line fields
+(names, titles, codes, cues, URLs) hold no control character; multi-line
+fields (texts, quotes, summaries, descriptions) only tab, line feed and
+carriage return besides. Lengths are in characters.
+"""
 input ArticleInput {
   "Optional: derived from the title and a hash of the text."
   id: ID
+  "One line, at most 500 characters."
   title: String!
+  "At most 2,048 characters."
   url: String
   "An organisation id."
   publisher: ID
   "A person id."
   author: ID
-  "BCP 47, e.g. pl."
+  "BCP 47, e.g. pl; at most 100 characters."
   language: String!
   publishedAt: PartialDateInput
   kind: SourceKind = ARTICLE
+  "The full text, at most 1,000,000 characters (and the request body limit)."
   text: String!
 }
 
@@ -3494,8 +3517,17 @@ anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
 in the connection_init payload.
 """
 type Subscription {
-  "Attributions recorded from now on whose claim is about the given entity."
+  """
+  Attributions created from now on whose claim is about the given entity,
+  each once: recording the same attribution again (a retry) sends nothing.
+  """
   attributionAdded(about: ID!): Attribution!
+  """
+  Attributions whose stance or claim changed from now on, where the new or
+  the previous claim is about the given entity, each change once. Edits of
+  other fields (a quote's typo) send nothing.
+  """
+  attributionChanged(about: ID!): Attribution!
 }
 
 "One entry of a node's history."
@@ -3545,59 +3577,93 @@ input PartialDateInput {
   latest: Date
 }
 
+"A person to create or update; string limits as on ArticleInput."
 input PersonInput {
   id: ID!
+  "Required to create. One line, at most 500 characters."
   name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
   aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
   description: String @goField(omittable: true)
+  "e.g. Q7747; at most 100 characters."
   wikidataId: String @goField(omittable: true)
 }
 
+"An organisation to create or update; string limits as on ArticleInput."
 input OrganisationInput {
   id: ID!
+  "Required to create. One line, at most 500 characters."
   name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
   aliases: [String!] @goField(omittable: true)
+  "Required to create."
   kind: OrganisationKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
   country: String @goField(omittable: true)
+  "At most 5,000 characters."
   description: String @goField(omittable: true)
 }
 
+"A place to create or update; string limits as on ArticleInput."
 input PlaceInput {
   id: ID!
+  "Required to create. One line, at most 500 characters."
   name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
   aliases: [String!] @goField(omittable: true)
+  "Required to create."
   kind: PlaceKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2; at most 100 characters."
   countryCode: String @goField(omittable: true)
+  "Latitude in degrees: a finite number from -90 to 90."
   lat: Float @goField(omittable: true)
+  "Longitude in degrees: a finite number from -180 to 180."
   lon: Float @goField(omittable: true)
 }
 
+"A negotiation to create or update; string limits as on ArticleInput."
 input NegotiationInput {
   id: ID!
+  "Required to create. One line, at most 500 characters."
   name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
   aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
   topic: String @goField(omittable: true)
   start: PartialDateInput @goField(omittable: true)
   end: PartialDateInput @goField(omittable: true)
+  "Required to create."
   status: NegotiationStatus @goField(omittable: true)
 }
 
+"An event to create or update; string limits as on ArticleInput."
 input EventInput {
   id: ID!
+  "Required to create."
   kind: EventKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
   name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
   aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
   description: String @goField(omittable: true)
   date: PartialDateInput @goField(omittable: true)
 }
 
+"A source to create or update; string limits as on ArticleInput."
 input SourceInput {
   id: ID!
+  "Required to create."
   kind: SourceKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
   title: String @goField(omittable: true)
+  "At most 2,048 characters."
   url: String @goField(omittable: true)
+  "Required to create. BCP 47, e.g. pl; at most 100 characters."
   language: String @goField(omittable: true)
   publishedAt: PartialDateInput @goField(omittable: true)
+  "The full text, at most 1,000,000 characters."
   text: String @goField(omittable: true)
   "An organisation id; null removes the publisher."
   publisher: ID @goField(omittable: true)
@@ -3611,10 +3677,14 @@ input AboutInput {
   role: AboutRole!
 }
 
+"A claim to create or update; string limits as on ArticleInput."
 input ClaimInput {
   id: ID!
+  "Required to create: the claim in the source's words and language, at most 20,000 characters."
   text: String @goField(omittable: true)
+  "Required to create. BCP 47; at most 100 characters."
   language: String @goField(omittable: true)
+  "Required to create: the claim in English, at most 2,000 characters."
   summary: String @goField(omittable: true)
   pointInTime: PartialDateInput @goField(omittable: true)
   rank: Rank @goField(omittable: true)
@@ -3622,24 +3692,31 @@ input ClaimInput {
   about: [AboutInput!] @goField(omittable: true)
 }
 
+"An attribution to record; string limits as on ArticleInput."
 input AttributionInput {
   id: ID!
   "An existing claim; or give newClaim."
   claim: ID
-  "A claim to create (or update) with the attribution."
+  """
+  A claim to create with the attribution. Sending the same mutation again
+  (a retry) finds the claim as created and changes nothing; a claim already
+  stored under this id with other content is a CONFLICT: give it as ` + "`" + `claim` + "`" + `.
+  """
   newClaim: ClaimInput
   "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
   actor: ID
   stance: Stance!
-  "Verbatim; it must occur in the text of every source that has text."
+  "Verbatim; it must occur in the text of every source that has text. At most 20,000 characters."
   quote: String
+  "An English rendering, at most 2,000 characters."
   summary: String
+  "The reporting phrase, one line of at most 500 characters."
   cue: String
   sourcing: Sourcing! = NAMED
   statedAt: PartialDateInput
   "Where we read it: at least one source."
   sources: [ID!]!
-  "Attributions this one relays."
+  "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
   cites: [ID!]
   "The event it was said during."
   during: ID
@@ -3651,7 +3728,9 @@ input FactInput {
   to: ID!
   "The claim that establishes the fact; it must be attributed in a source."
   claim: ID!
+  "One line, at most 100 characters."
   role: String
+  "One line, at most 100 characters."
   side: String
   start: PartialDateInput
   end: PartialDateInput
@@ -6657,6 +6736,20 @@ func (ec *executionContext) field_Source_statements_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Subscription_attributionAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "about",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["about"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_attributionChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "about",
@@ -16510,6 +16603,50 @@ func (ec *executionContext) fieldContext_Subscription_attributionAdded(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_attributionChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_attributionChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AttributionChanged(ctx, fc.Args["about"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_attributionChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_attributionChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graphql.CollectedField, obj *domain.TimelineEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22601,6 +22738,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "attributionAdded":
 		return ec._Subscription_attributionAdded(ctx, fields[0])
+	case "attributionChanged":
+		return ec._Subscription_attributionChanged(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}

@@ -75,9 +75,7 @@ func setDate(field string, o graphql.Omittable[*model.PartialDateInput], dst **d
 func (r *mutationResolver) editor() *editor.Service {
 	s := &editor.Service{W: r.Writer}
 	if r.Events != nil {
-		s.OnAttribution = func(attributionID, claimID string) {
-			r.Events.Publish(AttributionEvent{AttributionID: attributionID, ClaimID: claimID})
-		}
+		s.OnAttribution = func(e editor.AttributionEvent) { r.Events.Publish(e) }
 	}
 	return s
 }
@@ -97,7 +95,7 @@ func upsertPerson(ctx context.Context, s *editor.Service, in model.PersonInput) 
 
 func upsertOrganisation(ctx context.Context, s *editor.Service, in model.OrganisationInput) (*domain.Organisation, error) {
 	o, _, err := editor.Upsert(ctx, s, domain.KindOrganisation, in.ID,
-		func(id string) *domain.Organisation { return &domain.Organisation{ID: id, Kind: domain.OrgOther} },
+		func(id string) *domain.Organisation { return &domain.Organisation{ID: id} },
 		func(n *domain.Organisation) error {
 			set(in.Name, &n.Name)
 			setList(in.Aliases, &n.Aliases)
@@ -126,9 +124,7 @@ func upsertPlace(ctx context.Context, s *editor.Service, in model.PlaceInput) (*
 
 func upsertNegotiation(ctx context.Context, s *editor.Service, in model.NegotiationInput) (*domain.Negotiation, error) {
 	n, _, err := editor.Upsert(ctx, s, domain.KindNegotiation, in.ID,
-		func(id string) *domain.Negotiation {
-			return &domain.Negotiation{ID: id, Status: domain.NegotiationOngoing}
-		},
+		func(id string) *domain.Negotiation { return &domain.Negotiation{ID: id} },
 		func(n *domain.Negotiation) error {
 			set(in.Name, &n.Name)
 			setList(in.Aliases, &n.Aliases)

@@ -624,7 +624,12 @@ func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source, fi
 
 // AttributionAdded is the resolver for the attributionAdded field.
 func (r *subscriptionResolver) AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
-	return r.attributionsAbout(ctx, about)
+	return r.attributionsAbout(ctx, about, true)
+}
+
+// AttributionChanged is the resolver for the attributionChanged field.
+func (r *subscriptionResolver) AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
+	return r.attributionsAbout(ctx, about, false)
 }
 
 // Attribution returns AttributionResolver implementation.

@@ -81,3 +81,83 @@ func TestAttributionAddedSubscription(t *testing.T) {
 	}
 	send(wsMessage{ID: "1", Type: "complete"})
 }
+
+// TestSubscriptionEventsOnlyForRealChanges: a retried recordAttribution
+// announces nothing; a stance change is announced once on
+// attributionChanged, never as "added". A later, distinct attribution marks
+// the place in the stream, so absence is shown without waiting.
+func TestSubscriptionEventsOnlyForRealChanges(t *testing.T) {
+	store := neo4jtest.MustOpenSeeded(t)
+	keys, _ := auth.Parse("e:editor:"+auth.Hash(editorKey), false)
+	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Keys: keys}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	send := func(m wsMessage) {
+		if err := wsjson.Write(ctx, conn, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func() wsMessage {
+		for {
+			var m wsMessage
+			if err := wsjson.Read(ctx, conn, &m); err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			if m.Type != "ping" && m.Type != "pong" && m.Type != "ka" {
+				return m
+			}
+		}
+	}
+	send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{"Authorization": "Bearer ` + editorKey + `"}`)})
+	if m := read(); m.Type != "connection_ack" {
+		t.Fatalf("got %s, want connection_ack: %s", m.Type, m.Payload)
+	}
+	send(wsMessage{ID: "added", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionAdded(about: \"person/vladimir-putin\") { id stance } }"}`)})
+	send(wsMessage{ID: "changed", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionChanged(about: \"person/vladimir-putin\") { id stance } }"}`)})
+	time.Sleep(200 * time.Millisecond) // let both subscriptions start before the writes they must see
+
+	c := gqlclient.New(srv.Config.Handler, gqlclient.Path("/graphql"))
+	record := func(id, stance string) {
+		mustOK(t, c, editorKey, `mutation { recordAttribution(input: {id: "`+id+`", claim: "claim/2024-11-trump-putin-call", actor: "organisation/kremlin", stance: `+stance+`, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`)
+	}
+	record("attribution/test-once", "DENIES")
+	record("attribution/test-once", "DENIES")     // a retry: nothing
+	record("attribution/test-once", "CONFIRMS")   // a change
+	record("attribution/test-once", "CONFIRMS")   // its retry: nothing
+	record("attribution/test-marker", "DENIES")   // a new one: marks the end of the added stream
+	record("attribution/test-marker", "CONFIRMS") // and a change: marks the end of the changed stream
+
+	// Each subscription's events come in order; the two streams interleave.
+	got := map[string][]string{}
+	for len(got["added"])+len(got["changed"]) < 4 {
+		m := read()
+		if m.Type != "next" {
+			t.Fatalf("got %s %s", m.Type, m.Payload)
+		}
+		var p struct {
+			Data map[string]struct{ ID, Stance string }
+		}
+		if err := json.Unmarshal(m.Payload, &p); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range p.Data {
+			got[m.ID] = append(got[m.ID], a.ID+" "+a.Stance)
+		}
+	}
+	want := map[string][]string{
+		"added":   {"attribution/test-once DENIES", "attribution/test-marker DENIES"},
+		"changed": {"attribution/test-once CONFIRMS", "attribution/test-marker CONFIRMS"},
+	}
+	for k := range want {
+		if strings.Join(got[k], ", ") != strings.Join(want[k], ", ") {
+			t.Errorf("%s events: %v, want %v", k, got[k], want[k])
+		}
+	}
+}

@@ -5,13 +5,12 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/editor"
 )
 
-// AttributionEvent says that an attribution was recorded on a claim.
-type AttributionEvent struct {
-	AttributionID string
-	ClaimID       string
-}
+// AttributionEvent says that an attribution was created, or changed in
+// stance or claim.
+type AttributionEvent = editor.AttributionEvent
 
 // Broker fans attribution events out to subscriptions in this process.
 type Broker struct {
@@ -51,9 +50,11 @@ func (b *Broker) Subscribe(ctx context.Context) <-chan AttributionEvent {
 	return ch
 }
 
-// attributionsAbout streams the attributions recorded from now on whose
-// claim is about the entity.
-func (r *Resolver) attributionsAbout(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
+// attributionsAbout streams the attributions created (created true) or
+// changed in stance or claim (created false) from now on whose claim is
+// about the entity; a changed one is sent when its new or its previous claim
+// is. Each change is sent once.
+func (r *Resolver) attributionsAbout(ctx context.Context, about string, created bool) (<-chan *domain.Attribution, error) {
 	if err := domain.CheckID("about", about); err != nil {
 		return nil, err
 	}
@@ -65,25 +66,38 @@ func (r *Resolver) attributionsAbout(ctx context.Context, about string) (<-chan 
 	go func() {
 		defer close(out)
 		for e := range events {
-			links, err := r.Graph.Links(ctx, aboutOut, []string{e.ClaimID})
-			if err != nil {
+			if e.Created != created {
 				continue
 			}
-			for _, l := range links[e.ClaimID] {
-				if l.Other.NodeID() != about {
-					continue
+			claims := []string{e.ClaimID}
+			if e.PreviousClaim != "" {
+				claims = append(claims, e.PreviousClaim)
+			}
+			links, err := r.Graph.Links(ctx, aboutOut, claims)
+			if err != nil || !mentionsEntity(links, claims, about) {
+				continue
+			}
+			nodes, err := r.Graph.NodesByID(ctx, []string{e.AttributionID})
+			if a, ok := nodes[e.AttributionID].(*domain.Attribution); err == nil && ok {
+				select {
+				case out <- a:
+				case <-ctx.Done():
+					return
 				}
-				nodes, err := r.Graph.NodesByID(ctx, []string{e.AttributionID})
-				if a, ok := nodes[e.AttributionID].(*domain.Attribution); err == nil && ok {
-					select {
-					case out <- a:
-					case <-ctx.Done():
-						return
-					}
-				}
-				break
 			}
 		}
 	}()
 	return out, nil
+}
+
+// mentionsEntity reports whether one of the claims is about the entity.
+func mentionsEntity(links map[string][]domain.Link, claims []string, entity string) bool {
+	for _, c := range claims {
+		for _, l := range links[c] {
+			if l.Other.NodeID() == entity {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -19,20 +19,28 @@ type AboutInput struct {
 	Role domain.AboutRole `json:"role"`
 }
 
+// An article to ingest. Strings in every input are checked before anything is
+// written (BAD_USER_INPUT with `extensions.field` otherwise): one-line fields
+// (names, titles, codes, cues, URLs) hold no control character; multi-line
+// fields (texts, quotes, summaries, descriptions) only tab, line feed and
+// carriage return besides. Lengths are in characters.
 type ArticleInput struct {
 	// Optional: derived from the title and a hash of the text.
-	ID    *string `json:"id,omitempty"`
-	Title string  `json:"title"`
-	URL   *string `json:"url,omitempty"`
+	ID *string `json:"id,omitempty"`
+	// One line, at most 500 characters.
+	Title string `json:"title"`
+	// At most 2,048 characters.
+	URL *string `json:"url,omitempty"`
 	// An organisation id.
 	Publisher *string `json:"publisher,omitempty"`
 	// A person id.
 	Author *string `json:"author,omitempty"`
-	// BCP 47, e.g. pl.
+	// BCP 47, e.g. pl; at most 100 characters.
 	Language    string             `json:"language"`
 	PublishedAt *PartialDateInput  `json:"publishedAt,omitempty"`
 	Kind        *domain.SourceKind `json:"kind,omitempty"`
-	Text        string             `json:"text"`
+	// The full text, at most 1,000,000 characters (and the request body limit).
+	Text string `json:"text"`
 }
 
 type AttributionConnection struct {
@@ -67,24 +75,29 @@ type AttributionFilter struct {
 	Date *domain.DateWindow `json:"date,omitempty"`
 }
 
+// An attribution to record; string limits as on ArticleInput.
 type AttributionInput struct {
 	ID string `json:"id"`
 	// An existing claim; or give newClaim.
 	Claim *string `json:"claim,omitempty"`
-	// A claim to create (or update) with the attribution.
+	// A claim to create with the attribution. Sending the same mutation again
+	// (a retry) finds the claim as created and changes nothing; a claim already
+	// stored under this id with other content is a CONFLICT: give it as `claim`.
 	NewClaim *ClaimInput `json:"newClaim,omitempty"`
 	// A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS).
 	Actor  *string       `json:"actor,omitempty"`
 	Stance domain.Stance `json:"stance"`
-	// Verbatim; it must occur in the text of every source that has text.
-	Quote    *string           `json:"quote,omitempty"`
-	Summary  *string           `json:"summary,omitempty"`
+	// Verbatim; it must occur in the text of every source that has text. At most 20,000 characters.
+	Quote *string `json:"quote,omitempty"`
+	// An English rendering, at most 2,000 characters.
+	Summary *string `json:"summary,omitempty"`
+	// The reporting phrase, one line of at most 500 characters.
 	Cue      *string           `json:"cue,omitempty"`
 	Sourcing domain.Sourcing   `json:"sourcing"`
 	StatedAt *PartialDateInput `json:"statedAt,omitempty"`
 	// Where we read it: at least one source.
 	Sources []string `json:"sources"`
-	// Attributions this one relays.
+	// Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT.
 	Cites []string `json:"cites,omitempty"`
 	// The event it was said during.
 	During *string `json:"during,omitempty"`
@@ -118,10 +131,14 @@ type ClaimFilter struct {
 	Language *string            `json:"language,omitempty"`
 }
 
+// A claim to create or update; string limits as on ArticleInput.
 type ClaimInput struct {
-	ID          string                               `json:"id"`
-	Text        graphql.Omittable[*string]           `json:"text,omitempty"`
-	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
+	ID string `json:"id"`
+	// Required to create: the claim in the source's words and language, at most 20,000 characters.
+	Text graphql.Omittable[*string] `json:"text,omitempty"`
+	// Required to create. BCP 47; at most 100 characters.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
+	// Required to create: the claim in English, at most 2,000 characters.
 	Summary     graphql.Omittable[*string]           `json:"summary,omitempty"`
 	PointInTime graphql.Omittable[*PartialDateInput] `json:"pointInTime,omitempty"`
 	Rank        graphql.Omittable[*domain.Rank]      `json:"rank,omitempty"`
@@ -167,11 +184,16 @@ type EventFilter struct {
 	Negotiation *string `json:"negotiation,omitempty"`
 }
 
+// An event to create or update; string limits as on ArticleInput.
 type EventInput struct {
-	ID          string                               `json:"id"`
-	Kind        graphql.Omittable[*domain.EventKind] `json:"kind,omitempty"`
-	Name        graphql.Omittable[*string]           `json:"name,omitempty"`
-	Aliases     graphql.Omittable[[]string]          `json:"aliases,omitempty"`
+	ID string `json:"id"`
+	// Required to create.
+	Kind graphql.Omittable[*domain.EventKind] `json:"kind,omitempty"`
+	// Required to create. One line, at most 500 characters.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// At most 100, each one line of at most 500 characters.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// At most 5,000 characters.
 	Description graphql.Omittable[*string]           `json:"description,omitempty"`
 	Date        graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
 }
@@ -181,8 +203,10 @@ type FactInput struct {
 	From string         `json:"from"`
 	To   string         `json:"to"`
 	// The claim that establishes the fact; it must be attributed in a source.
-	Claim string            `json:"claim"`
-	Role  *string           `json:"role,omitempty"`
+	Claim string `json:"claim"`
+	// One line, at most 100 characters.
+	Role *string `json:"role,omitempty"`
+	// One line, at most 100 characters.
 	Side  *string           `json:"side,omitempty"`
 	Start *PartialDateInput `json:"start,omitempty"`
 	End   *PartialDateInput `json:"end,omitempty"`
@@ -221,14 +245,19 @@ type NegotiationFilter struct {
 	Date *domain.DateWindow `json:"date,omitempty"`
 }
 
+// A negotiation to create or update; string limits as on ArticleInput.
 type NegotiationInput struct {
-	ID      string                                       `json:"id"`
-	Name    graphql.Omittable[*string]                   `json:"name,omitempty"`
-	Aliases graphql.Omittable[[]string]                  `json:"aliases,omitempty"`
-	Topic   graphql.Omittable[*string]                   `json:"topic,omitempty"`
-	Start   graphql.Omittable[*PartialDateInput]         `json:"start,omitempty"`
-	End     graphql.Omittable[*PartialDateInput]         `json:"end,omitempty"`
-	Status  graphql.Omittable[*domain.NegotiationStatus] `json:"status,omitempty"`
+	ID string `json:"id"`
+	// Required to create. One line, at most 500 characters.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// At most 100, each one line of at most 500 characters.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// At most 5,000 characters.
+	Topic graphql.Omittable[*string]           `json:"topic,omitempty"`
+	Start graphql.Omittable[*PartialDateInput] `json:"start,omitempty"`
+	End   graphql.Omittable[*PartialDateInput] `json:"end,omitempty"`
+	// Required to create.
+	Status graphql.Omittable[*domain.NegotiationStatus] `json:"status,omitempty"`
 }
 
 type Order struct {
@@ -253,13 +282,19 @@ type OrganisationFilter struct {
 	Kinds []domain.OrganisationKind `json:"kinds,omitempty"`
 }
 
+// An organisation to create or update; string limits as on ArticleInput.
 type OrganisationInput struct {
-	ID          string                                      `json:"id"`
-	Name        graphql.Omittable[*string]                  `json:"name,omitempty"`
-	Aliases     graphql.Omittable[[]string]                 `json:"aliases,omitempty"`
-	Kind        graphql.Omittable[*domain.OrganisationKind] `json:"kind,omitempty"`
-	Country     graphql.Omittable[*string]                  `json:"country,omitempty"`
-	Description graphql.Omittable[*string]                  `json:"description,omitempty"`
+	ID string `json:"id"`
+	// Required to create. One line, at most 500 characters.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// At most 100, each one line of at most 500 characters.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// Required to create.
+	Kind graphql.Omittable[*domain.OrganisationKind] `json:"kind,omitempty"`
+	// ISO 3166-1 alpha-2, e.g. RU; at most 100 characters.
+	Country graphql.Omittable[*string] `json:"country,omitempty"`
+	// At most 5,000 characters.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
 }
 
 type PageInfo struct {
@@ -293,12 +328,17 @@ type PersonFilter struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// A person to create or update; string limits as on ArticleInput.
 type PersonInput struct {
-	ID          string                      `json:"id"`
-	Name        graphql.Omittable[*string]  `json:"name,omitempty"`
-	Aliases     graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	Description graphql.Omittable[*string]  `json:"description,omitempty"`
-	WikidataID  graphql.Omittable[*string]  `json:"wikidataId,omitempty"`
+	ID string `json:"id"`
+	// Required to create. One line, at most 500 characters.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// At most 100, each one line of at most 500 characters.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// At most 5,000 characters.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// e.g. Q7747; at most 100 characters.
+	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
 }
 
 type PlaceConnection struct {
@@ -318,14 +358,21 @@ type PlaceFilter struct {
 	Kinds []domain.PlaceKind `json:"kinds,omitempty"`
 }
 
+// A place to create or update; string limits as on ArticleInput.
 type PlaceInput struct {
-	ID          string                               `json:"id"`
-	Name        graphql.Omittable[*string]           `json:"name,omitempty"`
-	Aliases     graphql.Omittable[[]string]          `json:"aliases,omitempty"`
-	Kind        graphql.Omittable[*domain.PlaceKind] `json:"kind,omitempty"`
-	CountryCode graphql.Omittable[*string]           `json:"countryCode,omitempty"`
-	Lat         graphql.Omittable[*float64]          `json:"lat,omitempty"`
-	Lon         graphql.Omittable[*float64]          `json:"lon,omitempty"`
+	ID string `json:"id"`
+	// Required to create. One line, at most 500 characters.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// At most 100, each one line of at most 500 characters.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// Required to create.
+	Kind graphql.Omittable[*domain.PlaceKind] `json:"kind,omitempty"`
+	// ISO 3166-1 alpha-2; at most 100 characters.
+	CountryCode graphql.Omittable[*string] `json:"countryCode,omitempty"`
+	// Latitude in degrees: a finite number from -90 to 90.
+	Lat graphql.Omittable[*float64] `json:"lat,omitempty"`
+	// Longitude in degrees: a finite number from -180 to 180.
+	Lon graphql.Omittable[*float64] `json:"lon,omitempty"`
 }
 
 type Query struct {
@@ -356,14 +403,20 @@ type SourceFilter struct {
 	Publisher   *string             `json:"publisher,omitempty"`
 }
 
+// A source to create or update; string limits as on ArticleInput.
 type SourceInput struct {
-	ID          string                                `json:"id"`
-	Kind        graphql.Omittable[*domain.SourceKind] `json:"kind,omitempty"`
-	Title       graphql.Omittable[*string]            `json:"title,omitempty"`
-	URL         graphql.Omittable[*string]            `json:"url,omitempty"`
-	Language    graphql.Omittable[*string]            `json:"language,omitempty"`
-	PublishedAt graphql.Omittable[*PartialDateInput]  `json:"publishedAt,omitempty"`
-	Text        graphql.Omittable[*string]            `json:"text,omitempty"`
+	ID string `json:"id"`
+	// Required to create.
+	Kind graphql.Omittable[*domain.SourceKind] `json:"kind,omitempty"`
+	// Required to create. One line, at most 500 characters.
+	Title graphql.Omittable[*string] `json:"title,omitempty"`
+	// At most 2,048 characters.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// Required to create. BCP 47, e.g. pl; at most 100 characters.
+	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
+	PublishedAt graphql.Omittable[*PartialDateInput] `json:"publishedAt,omitempty"`
+	// The full text, at most 1,000,000 characters.
+	Text graphql.Omittable[*string] `json:"text,omitempty"`
 	// An organisation id; null removes the publisher.
 	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
 	// Person ids; replaces the authors.

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -133,6 +134,7 @@ func Read(r io.Reader, origin string) (*domain.Dataset, error) {
 			}
 		}
 	}
+	errs = append(errs, citationCycles(items)...)
 	if len(errs) > 0 {
 		slices.SortStableFunc(errs, func(a, b LineError) int { return a.Line - b.Line })
 		msgs := make([]string, 0, len(errs))
@@ -146,6 +148,54 @@ func Read(r io.Reader, origin string) (*domain.Dataset, error) {
 		return nil, &domain.Error{Code: domain.EINVALID, Message: origin + ": " + strings.Join(msgs, "; ")}
 	}
 	return Build(origin, items), nil
+}
+
+// citationCycles reports each attribution whose citations lead back to it,
+// as the API refuses them: an attribution cannot relay itself.
+func citationCycles(items []Item) []LineError {
+	cites, line := map[string][]string{}, map[string]int{}
+	for _, it := range items {
+		for _, e := range it.Edges {
+			if e.Type == domain.RelCites {
+				cites[e.From] = append(cites[e.From], e.To)
+				line[e.From] = it.Line
+			}
+		}
+	}
+	const (
+		visiting = 1
+		done     = 2
+	)
+	state := map[string]int{}
+	var errs []LineError
+	var visit func(id string) bool
+	visit = func(id string) bool { // reports whether id is on a cycle being unwound
+		switch state[id] {
+		case visiting:
+			return true
+		case done:
+			return false
+		}
+		state[id] = visiting
+		for _, to := range cites[id] {
+			if visit(to) {
+				state[id] = done
+				errs = append(errs, LineError{Line: line[id], Field: "cites", Msg: id + " cites " + to + ", which cites it back, directly or through others: citations cannot form a cycle"})
+				return false
+			}
+		}
+		state[id] = done
+		return false
+	}
+	ids := make([]string, 0, len(cites))
+	for id := range cites {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		visit(id)
+	}
+	return errs
 }
 
 // Build makes a dataset of items.
@@ -301,7 +351,29 @@ func (p *parser) node(rec *record, kind domain.Kind) bool {
 
 func (p *parser) edge(e domain.Edge) { p.cur.Edges = append(p.cur.Edges, e) }
 
-func (p *parser) setNode(n domain.Node) { p.cur.Node = n }
+// setNode sets the line's node and, when the parser found nothing wrong with
+// the line yet, checks it with the same domain rules as the API (lengths,
+// control characters, coordinates…).
+func (p *parser) setNode(n domain.Node) {
+	p.cur.Node = n
+	if v, ok := n.(interface{ Validate() error }); ok {
+		p.validate(v.Validate())
+	}
+}
+
+// validate reports err, a domain validation error, unless the line already
+// has one: the parser's own checks name the same fields first.
+func (p *parser) validate(err error) {
+	if err == nil || (len(p.errs) > 0 && p.errs[len(p.errs)-1].Line == p.line) {
+		return
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		p.fail(p.line, de.Field, "%s", de.Message)
+		return
+	}
+	p.fail(p.line, "", "%v", err)
+}
 
 func (p *parser) add(rec *record) {
 	meta := domain.Meta{Origin: p.origin}
@@ -448,6 +520,7 @@ func (p *parser) fact(rec *record) {
 	claim := rec.Claim
 	e := domain.Edge{Type: t, From: rec.From, To: rec.To, ClaimID: &claim, Role: rec.Role, Side: rec.Side,
 		Start: p.date("start", rec.Start), End: p.date("end", rec.End)}
+	p.validate(e.Validate())
 	p.edge(e)
 }
 

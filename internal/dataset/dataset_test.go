@@ -152,3 +152,35 @@ func TestForeignFieldIsNamedInLineOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAppliesTheAPIRules: the file format refuses what the API refuses,
+// through the same domain rules (issue 13).
+func TestReadAppliesTheAPIRules(t *testing.T) {
+	for line, want := range map[string]string{
+		`{"type":"Place","id":"place/p","name":"P","kind":"CITY","lat":999}`:                                       "lat: lat 999 is outside -90..90 degrees",
+		`{"type":"Place","id":"place/p","name":"P","kind":"CITY","lon":-180.5}`:                                    "lon: lon -180.5 is outside -180..180 degrees",
+		`{"type":"Person","id":"person/p","name":"Bad\u0000Name"}`:                                                 "name: name contains a control character (U+0000)",
+		`{"type":"Person","id":"person/p","name":"P","aliases":["x\u001b"]}`:                                       "aliases[0]: aliases[0] contains a control character (U+001B)",
+		`{"type":"Organisation","id":"organisation/o","name":"O"}`:                                                 `kind: "" is not one of`,
+		`{"type":"Person","id":"person/p","name":"` + strings.Repeat("x", domain.MaxName+1) + `"}`:                 "name: name is 501 characters long; at most 500 are allowed",
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"` + strings.Repeat("s", 2001) + `","language":"pl"}`: "summary: summary is 2001 characters long",
+	} {
+		_, err := dataset.Read(strings.NewReader(line), "test")
+		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("Read(%.80s) = %v, want %q", line, err, want)
+		}
+	}
+	cycle := strings.Join([]string{
+		`{"type":"Source","id":"source/s","kind":"BOOK","title":"S","language":"pl"}`,
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl"}`,
+		`{"type":"Attribution","id":"attribution/a","claim":"claim/c","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/s"],"cites":["attribution/b"]}`,
+		`{"type":"Attribution","id":"attribution/b","claim":"claim/c","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/s"],"cites":["attribution/a"]}`,
+		`{"type":"Attribution","id":"attribution/self","claim":"claim/c","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/s"],"cites":["attribution/self"]}`,
+	}, "\n")
+	_, err := dataset.Read(strings.NewReader(cycle), "test")
+	for _, want := range []string{"line 4: cites: attribution/b cites attribution/a, which cites it back", "line 5: cites: attribution/self cites attribution/self"} {
+		if !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("a citation cycle: %v, want %q", err, want)
+		}
+	}
+}

@@ -63,6 +63,11 @@ type WriteTx interface {
 	ClaimOf(ctx context.Context, attributionID string) (string, error)
 	// Attributed reports whether a claim has an attribution recorded in a source.
 	Attributed(ctx context.Context, claimID string) (bool, error)
+	// Edges returns the relationships of type t from `from`, with To and Role.
+	Edges(ctx context.Context, from string, t RelType) ([]Edge, error)
+	// CitationCycle returns an attribution that attributionID cites and that
+	// cites attributionID back, directly or through others, or "".
+	CitationCycle(ctx context.Context, attributionID string) (string, error)
 }
 
 // Writer runs write transactions.
@@ -73,16 +78,23 @@ type Writer interface {
 }
 
 // Validate checks the fields every Person needs.
-func (n *Person) Validate() error { return required("name", n.Name) }
+func (n *Person) Validate() error {
+	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("description", n.Description, MaxDescription),
+		optLine("wikidataId", n.WikidataID, MaxCode))
+}
 
 // Validate checks the fields every Organisation needs.
 func (n *Organisation) Validate() error {
-	return first(required("name", n.Name), oneOf("kind", string(n.Kind), OrgGovernment, OrgStateBody, OrgMedia, OrgNewsAgency, OrgDelegation, OrgOther))
+	return first(name(n.Name), aliasList(n.Aliases),
+		oneOf("kind", string(n.Kind), OrgGovernment, OrgStateBody, OrgMedia, OrgNewsAgency, OrgDelegation, OrgOther),
+		optLine("country", n.Country, MaxCode), Paragraphs("description", n.Description, MaxDescription))
 }
 
 // Validate checks the fields every Place needs.
 func (n *Place) Validate() error {
-	return first(required("name", n.Name), oneOf("kind", string(n.Kind), PlaceCountry, PlaceCity, PlaceRegion, PlaceSea, PlaceVenue))
+	return first(name(n.Name), aliasList(n.Aliases),
+		oneOf("kind", string(n.Kind), PlaceCountry, PlaceCity, PlaceRegion, PlaceSea, PlaceVenue),
+		optLine("countryCode", n.CountryCode, MaxCode), Coordinate("lat", n.Lat, 90), Coordinate("lon", n.Lon, 180))
 }
 
 // Validate checks the fields every Negotiation needs.
@@ -91,31 +103,45 @@ func (n *Negotiation) Validate() error {
 	if n.Start != nil && n.End != nil && n.End.Latest.Before(n.Start.Earliest) {
 		order = Invalid("end", "the negotiation ends (%s) before it starts (%s)", n.End.Value, n.Start.Value)
 	}
-	return first(required("name", n.Name), oneOf("status", string(n.Status), NegotiationPlanned, NegotiationOngoing, NegotiationSuspended, NegotiationConcluded), order)
+	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("topic", n.Topic, MaxDescription),
+		oneOf("status", string(n.Status), NegotiationPlanned, NegotiationOngoing, NegotiationSuspended, NegotiationConcluded), order)
 }
 
 // Validate checks the fields every Event needs.
 func (n *Event) Validate() error {
-	return first(required("name", n.Name), oneOf("kind", string(n.Kind), EventPhoneCall, EventMeeting, EventTalksRound, EventInterview, EventPublication, EventStatement))
+	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("description", n.Description, MaxDescription),
+		oneOf("kind", string(n.Kind), EventPhoneCall, EventMeeting, EventTalksRound, EventInterview, EventPublication, EventStatement))
 }
 
 // Validate checks the fields every Source needs.
 func (n *Source) Validate() error {
-	return first(required("title", n.Title), required("language", n.Language),
-		oneOf("kind", string(n.Kind), SourceArticle, SourceBook, SourceAgencyReport, SourceInterview, SourceBroadcast, SourceOfficialStatement))
+	return first(required("title", n.Title), Line("title", n.Title, MaxName),
+		required("language", n.Language), Line("language", n.Language, MaxCode),
+		oneOf("kind", string(n.Kind), SourceArticle, SourceBook, SourceAgencyReport, SourceInterview, SourceBroadcast, SourceOfficialStatement),
+		optLine("url", n.URL, MaxURL), optParagraphs("text", n.Text, MaxSourceText))
 }
 
 // Validate checks the fields every Claim needs.
 func (n *Claim) Validate() error {
-	return first(required("text", n.Text), required("summary", n.Summary), required("language", n.Language),
+	return first(required("text", n.Text), Paragraphs("text", n.Text, MaxText),
+		required("summary", n.Summary), Paragraphs("summary", n.Summary, MaxSummary),
+		required("language", n.Language), Line("language", n.Language, MaxCode),
 		oneOf("rank", string(n.Rank), RankPreferred, RankNormal, RankDeprecated))
 }
 
 // Validate checks the fields every Attribution needs.
 func (n *Attribution) Validate() error {
 	return first(oneOf("stance", string(n.Stance), StanceAsserts, StanceConfirms, StanceDenies, StanceDeclinesToRuleOut, StanceNeitherConfirmsNorDenies),
-		oneOf("sourcing", string(n.Sourcing), SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified))
+		oneOf("sourcing", string(n.Sourcing), SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified),
+		optParagraphs("quote", n.Quote, MaxText), optParagraphs("summary", n.Summary, MaxSummary), optLine("cue", n.Cue, MaxCue))
 }
+
+// Validate checks an edge's free-text properties (a fact's role and side).
+func (e *Edge) Validate() error {
+	return first(optLine("role", e.Role, MaxCode), optLine("side", e.Side, MaxCode))
+}
+
+func name(v string) error { return first(required("name", v), Line("name", v, MaxName)) }
 
 func required(field, v string) error {
 	if strings.TrimSpace(v) == "" {
@@ -131,6 +157,9 @@ func oneOf[T ~string](field, v string, allowed ...T) error {
 			return nil
 		}
 		names[i] = string(a)
+	}
+	if v == "" {
+		return Invalid(field, "%s is required: one of %s", field, strings.Join(names, ", "))
 	}
 	return Invalid(field, "%s %q is not one of %s", field, v, strings.Join(names, ", "))
 }

@@ -17,9 +17,22 @@ import (
 // Service runs the write operations.
 type Service struct {
 	W domain.Writer
-	// OnAttribution, when set, is told of every attribution recorded, after
-	// its transaction commits.
-	OnAttribution func(attributionID, claimID string)
+	// OnAttribution, when set, is told of every attribution created or
+	// changed in stance or claim, once, after its transaction commits. A
+	// write that changes nothing (a retry) or only other fields (a quote's
+	// typo) tells it nothing.
+	OnAttribution func(AttributionEvent)
+}
+
+// AttributionEvent is a real change to an attribution.
+type AttributionEvent struct {
+	AttributionID string
+	ClaimID       string
+	// Created is true for a new attribution; otherwise its stance or its
+	// claim changed.
+	Created bool
+	// PreviousClaim is the claim it was on before, when that changed.
+	PreviousClaim string
 }
 
 // prefixed puts an input path in front of an error's field: "name" becomes
@@ -177,31 +190,23 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	if in.Actor == nil && a.Sourcing != domain.SourcingUnspecified && a.Sourcing != domain.SourcingAnonymous {
 		return nil, domain.Invalid("input.actor", "an actor is required unless sourcing is UNSPECIFIED or ANONYMOUS")
 	}
+	if slices.Contains(in.Cites, a.ID) {
+		return nil, domain.Invalid("input.cites", "an attribution cannot cite itself")
+	}
+	if in.NewClaim != nil {
+		if err := domain.CheckID("input.newClaim.id", in.NewClaim.ID, domain.KindClaim); err != nil {
+			return nil, err
+		}
+		if err := in.NewClaim.Validate(); err != nil {
+			return nil, prefixed("input.newClaim", err)
+		}
+	}
+	var event *AttributionEvent
 	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+		event = nil
 		if in.NewClaim != nil {
-			if existing, err := tx.Node(ctx, in.NewClaim.ID); err != nil {
+			if err := putNewClaim(ctx, tx, in); err != nil {
 				return err
-			} else if existing != nil {
-				return &domain.Error{Code: domain.ECONFLICT, Field: "input.newClaim.id", Message: fmt.Sprintf("%s already exists: give it as claim, not newClaim", in.NewClaim.ID)}
-			}
-			if err := in.NewClaim.Validate(); err != nil {
-				return prefixed("input.newClaim", err)
-			}
-			if err := domain.CheckID("input.newClaim.id", in.NewClaim.ID, domain.KindClaim); err != nil {
-				return err
-			}
-			if _, err := tx.PutNode(ctx, in.NewClaim); err != nil {
-				return err
-			}
-			if in.NewAbout != nil {
-				spec := LinkSpec{Field: "input.newClaim.about", Type: domain.RelAbout, Kinds: aboutKinds}
-				for _, e := range in.NewAbout {
-					spec.IDs = append(spec.IDs, e.To)
-					spec.Roles = append(spec.Roles, *e.Role)
-				}
-				if err := ReplaceLinks(ctx, tx, in.NewClaim.ID, spec); err != nil {
-					return err
-				}
 			}
 		} else if in.ClaimID, err = mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
 			return err
@@ -215,7 +220,12 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		if err != nil {
 			return err
 		}
-		if _, err := tx.PutNode(ctx, a); err != nil {
+		before, err := tx.Node(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		outcome, err := tx.PutNode(ctx, a)
+		if err != nil {
 			return err
 		}
 		links := []LinkSpec{
@@ -228,6 +238,22 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		for _, l := range links {
 			if err := ReplaceLinks(ctx, tx, a.ID, l); err != nil {
 				return err
+			}
+		}
+		if len(in.Cites) > 0 {
+			if cited, err := tx.CitationCycle(ctx, a.ID); err != nil {
+				return err
+			} else if cited != "" {
+				return domain.Invalid("input.cites", "%s already cites %s, directly or through others: citations cannot form a cycle", cited, a.ID)
+			}
+		}
+		switch old, _ := before.(*domain.Attribution); {
+		case outcome == domain.Created || old == nil:
+			event = &AttributionEvent{AttributionID: a.ID, ClaimID: in.ClaimID, Created: true}
+		case old.Stance != a.Stance || previous != in.ClaimID:
+			event = &AttributionEvent{AttributionID: a.ID, ClaimID: in.ClaimID}
+			if previous != in.ClaimID {
+				event.PreviousClaim = previous
 			}
 		}
 		claims := []string{in.ClaimID}
@@ -246,10 +272,83 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	if err != nil {
 		return nil, err
 	}
-	if s.OnAttribution != nil {
-		s.OnAttribution(a.ID, in.ClaimID)
+	if s.OnAttribution != nil && event != nil {
+		s.OnAttribution(*event)
 	}
 	return a, nil
+}
+
+// putNewClaim creates the claim of in.NewClaim with its ABOUT links. A claim
+// already stored under that id with the same content (a retried mutation)
+// is used as it is; one with other content is a conflict.
+func putNewClaim(ctx context.Context, tx domain.WriteTx, in AttributionInput) error {
+	c := in.NewClaim
+	existing, err := tx.Node(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if existing != nil {
+		same, err := sameClaim(ctx, tx, existing, c, in.NewAbout)
+		if err != nil || same {
+			return err
+		}
+		return &domain.Error{Code: domain.ECONFLICT, Field: "input.newClaim.id",
+			Message: fmt.Sprintf("%s already exists with other content: give it as claim, or change it with upsertClaim", c.ID)}
+	}
+	if _, err := tx.PutNode(ctx, c); err != nil {
+		return err
+	}
+	if in.NewAbout == nil {
+		return nil
+	}
+	spec := LinkSpec{Field: "input.newClaim.about", Type: domain.RelAbout, Kinds: aboutKinds}
+	for _, e := range in.NewAbout {
+		spec.IDs = append(spec.IDs, e.To)
+		spec.Roles = append(spec.Roles, *e.Role)
+	}
+	return ReplaceLinks(ctx, tx, c.ID, spec)
+}
+
+// sameClaim reports whether stored is the claim want describes: the same
+// texts, language, rank and point in time, and, when about is given, the
+// same ABOUT links.
+func sameClaim(ctx context.Context, tx domain.WriteTx, stored domain.Node, want *domain.Claim, about []domain.Edge) (bool, error) {
+	got, ok := stored.(*domain.Claim)
+	if !ok || got.Text != want.Text || got.Summary != want.Summary || got.Language != want.Language ||
+		got.Rank != want.Rank || !samePartialDate(got.PointInTime, want.PointInTime) {
+		return false, nil
+	}
+	if about == nil {
+		return true, nil
+	}
+	have, err := tx.Edges(ctx, got.ID, domain.RelAbout)
+	if err != nil {
+		return false, err
+	}
+	key := func(e domain.Edge) string {
+		role := ""
+		if e.Role != nil {
+			role = *e.Role
+		}
+		return e.To + " " + role
+	}
+	a, b := make([]string, len(have)), make([]string, len(about))
+	for i, e := range have {
+		a[i] = key(e)
+	}
+	for i, e := range about {
+		b[i] = key(e)
+	}
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b)), nil
+}
+
+func samePartialDate(a, b *domain.PartialDate) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Value == b.Value && a.Earliest.Equal(b.Earliest) && a.Latest.Equal(b.Latest)
 }
 
 var aboutKinds = []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim}
@@ -310,6 +409,9 @@ func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
 	}
 	if e.ClaimID == nil {
 		return domain.Invalid("input.claim", "a fact needs the claim that establishes it")
+	}
+	if err := e.Validate(); err != nil {
+		return prefixed("input", err)
 	}
 	return s.W.Write(ctx, p, func(tx domain.WriteTx) error {
 		var err error

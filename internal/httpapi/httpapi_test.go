@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -42,6 +43,69 @@ func post(t *testing.T, url, query string) (response, time.Duration) {
 		t.Fatalf("decode: %v", err)
 	}
 	return r, time.Since(start)
+}
+
+// prober sends one query after another until stopped and keeps the worst
+// latency; a response other than data or UNAVAILABLE is an error.
+type prober struct {
+	done   chan struct{}
+	result chan proberResult
+}
+
+type proberResult struct {
+	worst       time.Duration // of the requests that failed with UNAVAILABLE
+	worstServed time.Duration // of those answered with data
+	n, failed   int
+	errs        []string
+	slow        []string // requests over a second: when they started, how long they took
+}
+
+func startProbe(url, query string) *prober {
+	p := &prober{done: make(chan struct{}), result: make(chan proberResult, 1)}
+	body, _ := json.Marshal(map[string]string{"query": query})
+	client := &http.Client{Timeout: 30 * time.Second}
+	go func() {
+		var r proberResult
+		defer func() { p.result <- r }()
+		for i := 0; i < 10000; i++ {
+			select {
+			case <-p.done:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			start := time.Now()
+			res, err := client.Post(url+"/graphql", "application/json", bytes.NewReader(body))
+			took := time.Since(start)
+			r.n++
+			if took > time.Second {
+				r.slow = append(r.slow, fmt.Sprintf("%s +%s", start.Format("15:04:05.000"), took.Round(time.Millisecond)))
+			}
+			if err != nil {
+				r.errs = append(r.errs, fmt.Sprintf("request %d: %v", r.n, err))
+				continue
+			}
+			var resp response
+			err = json.NewDecoder(res.Body).Decode(&resp)
+			res.Body.Close()
+			switch {
+			case err != nil:
+				r.errs = append(r.errs, fmt.Sprintf("request %d: decode: %v", r.n, err))
+			case len(resp.Errors) > 0 && resp.Errors[0].Extensions["code"] != "UNAVAILABLE":
+				r.errs = append(r.errs, fmt.Sprintf("request %d: %+v, want data or UNAVAILABLE", r.n, resp.Errors))
+			case len(resp.Errors) > 0:
+				r.failed++
+				r.worst = max(r.worst, took)
+			default:
+				r.worstServed = max(r.worstServed, took)
+			}
+		}
+	}()
+	return p
+}
+
+func (p *prober) stop() proberResult {
+	close(p.done)
+	return <-p.result
 }
 
 func status(t *testing.T, url string) int {
@@ -112,7 +176,15 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 		t.Fatalf("before the outage: %+v", r)
 	}
 
+	// Requests keep coming while Neo4j shuts down, is down and starts again
+	// (one at a time, 20 a second at most): each answers with data or
+	// UNAVAILABLE, and an UNAVAILABLE comes within the connect timeout (plus
+	// half a second of slack). A request served by a database that has just
+	// opened may be slower (a cold first query): that is printed.
+	probe := startProbe(srv.URL, query)
+	t.Logf("stopping Neo4j at %s", time.Now().Format("15:04:05.000"))
 	neo.Stop()
+	t.Logf("stopped at %s", time.Now().Format("15:04:05.000"))
 	r, took := post(t, srv.URL, query)
 	t.Logf("request during the outage answered in %s: %+v", took.Round(time.Millisecond), r.Errors)
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
@@ -128,7 +200,9 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 		t.Errorf("/healthz during the outage = %d, want 200 (the process is alive)", got)
 	}
 
+	t.Logf("starting Neo4j at %s", time.Now().Format("15:04:05.000"))
 	neo.Start()
+	t.Logf("started at %s", time.Now().Format("15:04:05.000"))
 	restarted := time.Now()
 	deadline := restarted.Add(60 * time.Second)
 	for {
@@ -142,6 +216,15 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Logf("recovered %s after Neo4j was back", time.Since(restarted).Round(time.Millisecond))
+	pr := probe.stop()
+	t.Logf("requests during shutdown, outage and restart: %d, %d failed with UNAVAILABLE; worst latency of a failure %s (connect timeout %s), of an answer %s; over a second: %v",
+		pr.n, pr.failed, pr.worst.Round(time.Millisecond), cfg.ConnectTimeout, pr.worstServed.Round(time.Millisecond), pr.slow)
+	for _, e := range pr.errs {
+		t.Error(e)
+	}
+	if limit := cfg.ConnectTimeout + time.Second/2; pr.worst > limit {
+		t.Errorf("a request failed after %s while Neo4j was restarting, past the connect timeout %s (+0.5s)", pr.worst.Round(time.Millisecond), cfg.ConnectTimeout)
+	}
 	if got := status(t, srv.URL+"/readyz"); got != http.StatusOK {
 		t.Errorf("/readyz after recovery = %d, want 200", got)
 	}

@@ -52,7 +52,7 @@ func named(p props, name string, aliases []string) {
 	p["aliases"] = aliases
 	p["aliasText"] = strings.Join(aliases, " | ")
 	p["searchKeys"] = domain.SearchKeys(name, aliases)
-	p["sortName"] = domain.Fold(name)
+	p["sortName"] = domain.SortKey(domain.Fold(name))
 }
 
 func sortDate(d *domain.PartialDate) any {
@@ -92,7 +92,7 @@ func nodeProps(n domain.Node) props {
 	case *domain.Source:
 		p["kind"], p["title"], p["url"], p["language"], p["text"] = string(n.Kind), n.Title, optString(n.URL), n.Language, optString(n.Text)
 		p["searchKeys"] = domain.SearchKeys(n.Title, nil)
-		p["sortName"] = domain.Fold(n.Title)
+		p["sortName"] = domain.SortKey(domain.Fold(n.Title))
 		p.putDate("publishedAt", n.PublishedAt)
 		p["sortDate"] = sortDate(n.PublishedAt)
 		if n.RetrievedAt != nil {
@@ -104,7 +104,7 @@ func nodeProps(n domain.Node) props {
 		// status is derived from the stored attributions: see refreshStatuses.
 		p["text"], p["language"], p["summary"], p["rank"] = n.Text, n.Language, n.Summary, string(n.Rank)
 		p["textKey"] = domain.Fold(n.Text + " " + n.Summary)
-		p["sortName"] = domain.Fold(n.Summary)
+		p["sortName"] = domain.SortKey(domain.Fold(n.Summary))
 		p.putDate("pointInTime", n.PointInTime)
 		p["sortDate"] = sortDate(n.PointInTime)
 	case *domain.Attribution:
@@ -116,7 +116,7 @@ func nodeProps(n domain.Node) props {
 			}
 		}
 		p["textKey"] = domain.Fold(text)
-		p["sortName"] = domain.Fold(text)
+		p["sortName"] = domain.SortKey(domain.Fold(text))
 		p.putDate("statedAt", n.StatedAt)
 		p["sortDate"] = sortDate(n.StatedAt)
 	}

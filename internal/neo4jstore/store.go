@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,11 @@ type Store struct {
 	txTimeout  time.Duration
 	limits     domain.Limits
 	roundTrips atomic.Int64
+
+	connectTimeout time.Duration
+	down           atomic.Bool   // Neo4j is known to be unreachable: see health.go
+	closed         chan struct{} // closed by Close, ends the probe
+	closeOnce      sync.Once
 }
 
 // Open creates the driver. It does not wait for Neo4j: see WaitReady.
@@ -56,8 +62,8 @@ func Open(cfg Config) (*Store, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
 		c.SocketConnectTimeout = cfg.ConnectTimeout
 		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
-		// Retries of a failed transaction must not outlast a request.
-		c.MaxTransactionRetryTime = cfg.ConnectTimeout
+		// The store retries, within the connect timeout: see health.go.
+		c.MaxTransactionRetryTime = 0
 		c.ConnectionLivenessCheckTimeout = 30 * time.Second
 		c.MaxConnectionPoolSize = 50
 	})
@@ -67,19 +73,35 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Limits == (domain.Limits{}) {
 		cfg.Limits = domain.DefaultLimits()
 	}
-	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, limits: cfg.Limits}, nil
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, limits: cfg.Limits,
+		connectTimeout: cfg.ConnectTimeout, closed: make(chan struct{})}, nil
 }
 
 // Close releases the driver's connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+func (s *Store) Close(ctx context.Context) error {
+	s.closeOnce.Do(func() { close(s.closed) })
+	return s.driver.Close(ctx)
+}
 
 // RoundTrips returns how many queries the store has sent to Neo4j; tests use
 // it to show that nested GraphQL queries are batched.
 func (s *Store) RoundTrips() int64 { return s.roundTrips.Load() }
 
-// Ping reports whether Neo4j answers; EUNAVAILABLE when it does not.
+// Ping reports whether Neo4j answers; EUNAVAILABLE when it does not. It asks
+// Neo4j even while the store fails fast (see health.go).
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "RETURN 1 AS ok", nil)
+	if err := s.ping(ctx); err != nil {
+		return s.wrap(err)
+	}
+	s.down.Store(false)
+	return nil
+}
+
+// ping reads through the id index, as requests do: a database that answers
+// RETURN 1 may still be opening its store.
+func (s *Store) ping(ctx context.Context) error {
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "MATCH (n:Node {id: 'ping'}) RETURN count(n) AS ok", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	return err
 }
 
@@ -105,11 +127,15 @@ func (s *Store) WaitReady(ctx context.Context) error {
 
 // read runs one read query, routed to readers, with the server-side timeout.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	s.roundTrips.Add(1)
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db),
-		neo4j.ExecuteQueryWithReadersRouting(),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+	var res *neo4j.EagerResult
+	err := s.attempt(ctx, func(ctx context.Context) (err error) {
+		s.roundTrips.Add(1)
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db),
+			neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+		return err
+	})
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -119,12 +145,16 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 // write runs work in one write transaction (retried by the driver on
 // transient failures, so work must be idempotent).
 func (s *Store) write(ctx context.Context, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (any, error)) (any, error) {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	out, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		s.roundTrips.Add(1)
-		return work(tx)
-	}, neo4j.WithTxTimeout(timeout))
+	var out any
+	err := s.attempt(ctx, func(ctx context.Context) (err error) {
+		session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+		defer session.Close(ctx)
+		out, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			s.roundTrips.Add(1)
+			return work(tx)
+		}, neo4j.WithTxTimeout(timeout))
+		return err
+	})
 	if err != nil {
 		return nil, s.wrap(err)
 	}
@@ -140,13 +170,16 @@ func (s *Store) wrap(err error) error {
 	if errors.As(err, &derr) {
 		return err
 	}
+	if errors.As(lastCause(err), &derr) {
+		return derr
+	}
 	var n4j *neo4j.Neo4jError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database did not answer in time", Err: err}
 	case neo4j.IsConnectivityError(err), isPoolTimeout(err):
 		return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database is unavailable", Err: err}
-	case errors.As(err, &n4j):
+	case errors.As(lastCause(err), &n4j):
 		code := n4j.Code
 		switch {
 		case strings.Contains(code, "TransactionTimedOut"), strings.Contains(code, "MemoryPoolOutOfMemory"),

@@ -194,6 +194,40 @@ func (tx *writeTx) ClaimOf(ctx context.Context, attributionID string) (string, e
 	return recs[0].Values[0].(string), nil
 }
 
+// Edges implements domain.WriteTx.
+func (tx *writeTx) Edges(ctx context.Context, from string, t domain.RelType) ([]domain.Edge, error) {
+	if !allowedRel(t) {
+		return nil, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", t)
+	}
+	recs, err := tx.run(ctx, `MATCH (:Node {id: $from})-[r:`+string(t)+`]->(b:Node) RETURN b.id, r.role`, map[string]any{"from": from})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.Edge, len(recs))
+	for i, rec := range recs {
+		out[i] = domain.Edge{Type: t, From: from, To: rec.Values[0].(string)}
+		if role, ok := rec.Values[1].(string); ok {
+			out[i].Role = &role
+		}
+	}
+	return out, nil
+}
+
+// CitationCycle implements domain.WriteTx: a breadth-first shortest path
+// back from each cited attribution, so a long chain of citations costs one
+// search, not an enumeration of paths. The caller has refused a self-citation
+// (shortestPath needs two distinct ends).
+func (tx *writeTx) CitationCycle(ctx context.Context, attributionID string) (string, error) {
+	recs, err := tx.run(ctx, `MATCH (a:Attribution {id: $id})-[:CITES]->(c:Attribution)
+OPTIONAL MATCH p = shortestPath((c)-[:CITES*..1000]->(a))
+WITH c, p WHERE p IS NOT NULL
+RETURN c.id LIMIT 1`, map[string]any{"id": attributionID})
+	if err != nil || len(recs) == 0 {
+		return "", err
+	}
+	return recs[0].Values[0].(string), nil
+}
+
 // Attributed implements domain.WriteTx.
 func (tx *writeTx) Attributed(ctx context.Context, claimID string) (bool, error) {
 	recs, err := tx.run(ctx, `RETURN EXISTS { (:Claim {id: $id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(:Source) } AS ok`, map[string]any{"id": claimID})
