@@ -105,6 +105,7 @@ type ComplexityRoot struct {
 		Attributions func(childComplexity int, first int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
+		Dates        func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Language     func(childComplexity int) int
 		Origin       func(childComplexity int) int
@@ -128,6 +129,11 @@ type ComplexityRoot struct {
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	ClaimDate struct {
+		Date func(childComplexity int) int
+		Kind func(childComplexity int) int
 	}
 
 	ClaimEdge struct {
@@ -157,6 +163,7 @@ type ComplexityRoot struct {
 		Claim     func(childComplexity int) int
 		Denying   func(childComplexity int) int
 		Other     func(childComplexity int) int
+		Relaying  func(childComplexity int) int
 	}
 
 	Event struct {
@@ -938,6 +945,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.CreatedBy(childComplexity), true
+	case "Claim.dates":
+		if e.ComplexityRoot.Claim.Dates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Dates(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -1043,6 +1056,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ClaimConnection.TotalCount(childComplexity), true
 
+	case "ClaimDate.date":
+		if e.ComplexityRoot.ClaimDate.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimDate.Date(childComplexity), true
+	case "ClaimDate.kind":
+		if e.ComplexityRoot.ClaimDate.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimDate.Kind(childComplexity), true
+
 	case "ClaimEdge.cursor":
 		if e.ComplexityRoot.ClaimEdge.Cursor == nil {
 			break
@@ -1131,6 +1157,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dispute.Other(childComplexity), true
+	case "Dispute.relaying":
+		if e.ComplexityRoot.Dispute.Relaying == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Relaying(childComplexity), true
 
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
@@ -3090,6 +3122,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ArticleInput", ec.unmarshalInputArticleInput),
 			graphql.NewInputUnmarshaler("AttributionFilter", ec.unmarshalInputAttributionFilter),
 			graphql.NewInputUnmarshaler("AttributionInput", ec.unmarshalInputAttributionInput),
+			graphql.NewInputUnmarshaler("ClaimDateInput", ec.unmarshalInputClaimDateInput),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
 			graphql.NewInputUnmarshaler("DateWindow", ec.unmarshalInputDateWindow),
@@ -3410,6 +3443,8 @@ type Dispute {
   asserting: [Attribution!]! @listSize(assumedSize: 100)
   "DENIES: at most 100."
   denying: [Attribution!]! @listSize(assumedSize: 100)
+  "REPORTS: those who relay the claim without endorsing it, at most 100."
+  relaying: [Attribution!]! @listSize(assumedSize: 100)
   "Non-committal stances: at most 100."
   other: [Attribution!]! @listSize(assumedSize: 100)
 }
@@ -3687,6 +3722,8 @@ input ClaimInput {
   "Required to create: the claim in English, at most 2,000 characters."
   summary: String @goField(omittable: true)
   pointInTime: PartialDateInput @goField(omittable: true)
+  "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
+  dates: [ClaimDateInput!] @goField(omittable: true)
   rank: Rank @goField(omittable: true)
   "Replaces whom and what the claim is about."
   about: [AboutInput!] @goField(omittable: true)
@@ -3755,6 +3792,27 @@ enum DatePrecision {
   MONTH
   DAY
   MINUTE
+}
+
+"A date a claim is about besides when it holds."
+type ClaimDate {
+  kind: DateKind!
+  date: PartialDate!
+}
+
+"What a date is to the claim that carries it."
+enum DateKind {
+  "A date by which something is to happen: \"do 20 kwietnia\" (by 20 April)."
+  DEADLINE
+  "A date something is planned for: \"na poniedziałek zaplanowane są rozmowy\" (talks are planned for Monday)."
+  SCHEDULED
+  "Any other date the claim is about."
+  MENTIONED
+}
+
+input ClaimDateInput {
+  kind: DateKind!
+  date: PartialDateInput!
 }
 
 """
@@ -3838,14 +3896,24 @@ enum ClaimStatus {
   REPORTED
 }
 
+"""
+What an attribution's actor says about its claim. Every stance but REPORTS
+speaks for the actor (first-hand) and counts towards the claim's derived
+status; REPORTS only relays another's report (it cites that attribution).
+"""
 enum Stance {
+  "Says it is so, in its own voice."
   ASSERTS
+  "Says it is so, as one who knows (a party to the fact confirming makes the claim CONFIRMED)."
   CONFIRMS
+  "Says it is not so."
   DENIES
   "\"We can't rule out everything else.\""
   DECLINES_TO_RULE_OUT
   "\"If I did, it was smart.\""
   NEITHER_CONFIRMS_NOR_DENIES
+  "Passes on another's report without endorsing it (\"Reuters reported…\", \"doniósł…\"): not counted in the status."
+  REPORTS
 }
 
 "How the actor of an attribution is identified."
@@ -4037,6 +4105,8 @@ type Claim implements Node {
   "The proposition in English."
   summary: String!
   pointInTime: PartialDate
+  "Other dates the claim is about: a deadline it sets, a meeting it announces. ` + "`" + `claims(filter: {date})` + "`" + ` matches them as it matches pointInTime. At most 20."
+  dates: [ClaimDate!]! @listSize(assumedSize: 20)
   rank: Rank!
   status: ClaimStatus!
   "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
@@ -4205,11 +4275,11 @@ input ClaimFilter {
   about: [ID!]
   statuses: [ClaimStatus!]
   ranks: [Rank!]
-  "Claims this actor asserts or confirms."
+  "Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted)."
   reportedBy: ID
   "Claims this actor denies."
   deniedBy: ID
-  "Claims whose pointInTime overlaps the window."
+  "Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window."
   date: DateWindow
   language: String
 }
@@ -4433,6 +4503,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_summary(ctx, field)
 	case "pointInTime":
 		return ec.fieldContext_Claim_pointInTime(ctx, field)
+	case "dates":
+		return ec.fieldContext_Claim_dates(ctx, field)
 	case "rank":
 		return ec.fieldContext_Claim_rank(ctx, field)
 	case "status":
@@ -4479,6 +4551,16 @@ func (ec *executionContext) childFields_ClaimConnection(ctx context.Context, fie
 		return ec.fieldContext_ClaimConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClaimConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimDate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ClaimDate_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_ClaimDate_date(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimDate", field.Name)
 }
 
 func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4533,6 +4615,8 @@ func (ec *executionContext) childFields_Dispute(ctx context.Context, field graph
 		return ec.fieldContext_Dispute_asserting(ctx, field)
 	case "denying":
 		return ec.fieldContext_Dispute_denying(ctx, field)
+	case "relaying":
+		return ec.fieldContext_Dispute_relaying(ctx, field)
 	case "other":
 		return ec.fieldContext_Dispute_other(ctx, field)
 	}
@@ -7777,6 +7861,38 @@ func (ec *executionContext) fieldContext_Claim_pointInTime(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Claim_dates(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_dates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.ClaimDate) graphql.Marshaler {
+			return ec.marshalNClaimDate2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimDateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_dates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Claim_rank(ctx context.Context, field graphql.CollectedField, obj *domain.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8232,6 +8348,61 @@ func (ec *executionContext) fieldContext_ClaimConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("ClaimConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ClaimDate_kind(ctx context.Context, field graphql.CollectedField, obj *domain.ClaimDate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimDate_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.DateKind) graphql.Marshaler {
+			return ec.marshalNDateKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐDateKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimDate_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimDate", field, false, false, "DateKind")
+}
+
+func (ec *executionContext) _ClaimDate_date(ctx context.Context, field graphql.CollectedField, obj *domain.ClaimDate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimDate_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimDate_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimDate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartialDate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8582,6 +8753,38 @@ func (ec *executionContext) _Dispute_denying(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Dispute_denying(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dispute",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_relaying(ctx context.Context, field graphql.CollectedField, obj *model.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_relaying(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relaying, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttributionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_relaying(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Dispute",
 		Field:      field,
@@ -18209,6 +18412,55 @@ func UnmarshalAttributionInput(ctx context.Context, raw any) (model.AttributionI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClaimDateInput(ctx context.Context, obj any) (model.ClaimDateInput, error) {
+	var it model.ClaimDateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNDateKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐDateKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimDateInput unmarshals raw into the ClaimDateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimDateInput(ctx context.Context, raw any) (model.ClaimDateInput, error) {
+	var out model.ClaimDateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimDateInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (model.ClaimFilter, error) {
 	var it model.ClaimFilter
 	if obj == nil {
@@ -18311,7 +18563,7 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "text", "language", "summary", "pointInTime", "rank", "about"}
+	fieldsInOrder := [...]string{"id", "text", "language", "summary", "pointInTime", "dates", "rank", "about"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18353,6 +18605,13 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.PointInTime = graphql.OmittableOf(data)
+		case "dates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dates"))
+			data, err := ec.unmarshalOClaimDateInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimDateInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dates = graphql.OmittableOf(data)
 		case "rank":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
 			data, err := ec.unmarshalORank2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRank(ctx, v)
@@ -19875,6 +20134,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "dates":
+			out.Values[i] = ec._Claim_dates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "rank":
 			out.Values[i] = ec._Claim_rank(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20010,6 +20274,44 @@ func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.Select
 			}
 		case "totalCount":
 			out.Values[i] = ec._ClaimConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimDateImplementors = []string{"ClaimDate"}
+
+func (ec *executionContext) _ClaimDate(ctx context.Context, sel ast.SelectionSet, obj *domain.ClaimDate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimDateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimDate")
+		case "kind":
+			out.Values[i] = ec._ClaimDate_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._ClaimDate_date(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20217,6 +20519,11 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "denying":
 			out.Values[i] = ec._Dispute_denying(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relaying":
+			out.Values[i] = ec._Dispute_relaying(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23343,6 +23650,31 @@ func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._ClaimConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNClaimDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimDate(ctx context.Context, sel ast.SelectionSet, v domain.ClaimDate) graphql.Marshaler {
+	return ec._ClaimDate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimDate2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimDateᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.ClaimDate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimDate2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimDate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNClaimDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimDateInput(ctx context.Context, v any) (*model.ClaimDateInput, error) {
+	res, err := ec.unmarshalInputClaimDateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23460,6 +23792,21 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 	res := scalars.MarshalDate(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNDateKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐDateKind(ctx context.Context, v any) (domain.DateKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := domain.DateKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDateKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐDateKind(ctx context.Context, sel ast.SelectionSet, v domain.DateKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DateKind!")
 	}
 	return res
 }
@@ -24162,6 +24509,11 @@ func (ec *executionContext) marshalNPartialDate2githubᚗcomᚋnewsgraphᚋnewsg
 	return ec._PartialDate(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx context.Context, v any) (*model.PartialDateInput, error) {
+	res, err := ec.unmarshalInputPartialDateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNParticipation2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24842,6 +25194,23 @@ func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 		return graphql.Null
 	}
 	return ec._Claim(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOClaimDateInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimDateInputᚄ(ctx context.Context, v any) ([]*model.ClaimDateInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ClaimDateInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNClaimDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimDateInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimFilter(ctx context.Context, v any) (*model.ClaimFilter, error) {

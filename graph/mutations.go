@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -201,6 +202,16 @@ func claimChange(in model.ClaimInput) func(n *domain.Claim) error {
 		set(in.Language, &n.Language)
 		set(in.Summary, &n.Summary)
 		set(in.Rank, &n.Rank)
+		if v, ok := in.Dates.ValueOK(); ok {
+			n.Dates = make([]domain.ClaimDate, 0, len(v))
+			for i, d := range v {
+				date, err := partialDate(fmt.Sprintf("dates[%d].date", i), d.Date)
+				if err != nil {
+					return err
+				}
+				n.Dates = append(n.Dates, domain.ClaimDate{Kind: d.Kind, Date: *date})
+			}
+		}
 		return setDate("pointInTime", in.PointInTime, &n.PointInTime)
 	}
 }

@@ -146,7 +146,7 @@ func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*mo
 	}
 	out := make([]*model.Dispute, 0, len(claims))
 	for _, c := range claims {
-		d := &model.Dispute{Claim: c.(*domain.Claim), Asserting: []*domain.Attribution{}, Denying: []*domain.Attribution{}, Other: []*domain.Attribution{}}
+		d := &model.Dispute{Claim: c.(*domain.Claim), Asserting: []*domain.Attribution{}, Denying: []*domain.Attribution{}, Relaying: []*domain.Attribution{}, Other: []*domain.Attribution{}}
 		for _, l := range links[c.NodeID()] {
 			a, ok := l.Other.(*domain.Attribution)
 			if !ok {
@@ -157,6 +157,8 @@ func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*mo
 				d.Asserting = append(d.Asserting, a)
 			case domain.StanceDenies:
 				d.Denying = append(d.Denying, a)
+			case domain.StanceReports:
+				d.Relaying = append(d.Relaying, a)
 			default:
 				d.Other = append(d.Other, a)
 			}

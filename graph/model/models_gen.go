@@ -110,6 +110,11 @@ type ClaimConnection struct {
 	TotalCount int             `json:"totalCount"`
 }
 
+type ClaimDateInput struct {
+	Kind domain.DateKind   `json:"kind"`
+	Date *PartialDateInput `json:"date"`
+}
+
 type ClaimEdge struct {
 	Cursor string        `json:"cursor"`
 	Node   *domain.Claim `json:"node"`
@@ -122,11 +127,11 @@ type ClaimFilter struct {
 	About    []string             `json:"about,omitempty"`
 	Statuses []domain.ClaimStatus `json:"statuses,omitempty"`
 	Ranks    []domain.Rank        `json:"ranks,omitempty"`
-	// Claims this actor asserts or confirms.
+	// Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted).
 	ReportedBy *string `json:"reportedBy,omitempty"`
 	// Claims this actor denies.
 	DeniedBy *string `json:"deniedBy,omitempty"`
-	// Claims whose pointInTime overlaps the window.
+	// Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window.
 	Date     *domain.DateWindow `json:"date,omitempty"`
 	Language *string            `json:"language,omitempty"`
 }
@@ -141,7 +146,9 @@ type ClaimInput struct {
 	// Required to create: the claim in English, at most 2,000 characters.
 	Summary     graphql.Omittable[*string]           `json:"summary,omitempty"`
 	PointInTime graphql.Omittable[*PartialDateInput] `json:"pointInTime,omitempty"`
-	Rank        graphql.Omittable[*domain.Rank]      `json:"rank,omitempty"`
+	// Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20.
+	Dates graphql.Omittable[[]*ClaimDateInput] `json:"dates,omitempty"`
+	Rank  graphql.Omittable[*domain.Rank]      `json:"rank,omitempty"`
 	// Replaces whom and what the claim is about.
 	About graphql.Omittable[[]*AboutInput] `json:"about,omitempty"`
 }
@@ -158,6 +165,8 @@ type Dispute struct {
 	Asserting []*domain.Attribution `json:"asserting"`
 	// DENIES: at most 100.
 	Denying []*domain.Attribution `json:"denying"`
+	// REPORTS: those who relay the claim without endorsing it, at most 100.
+	Relaying []*domain.Attribution `json:"relaying"`
 	// Non-committal stances: at most 100.
 	Other []*domain.Attribution `json:"other"`
 }

@@ -44,6 +44,12 @@ func (p *partialDate) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(p))
 }
 
+// claimDate is one of a claim's other dates: {"kind": "DEADLINE", "date": "2025-04-20"}.
+type claimDate struct {
+	Kind string       `json:"kind"`
+	Date *partialDate `json:"date"`
+}
+
 type aboutRef struct {
 	ID   string `json:"id"`
 	Role string `json:"role"`
@@ -78,6 +84,7 @@ type record struct {
 	DerivedFrom []string     `json:"derivedFrom"`
 	Summary     string       `json:"summary"`
 	PointInTime *partialDate `json:"pointInTime"`
+	Dates       []claimDate  `json:"dates"`
 	Rank        string       `json:"rank"`
 	About       []aboutRef   `json:"about"`
 	Claim       string       `json:"claim"`
@@ -454,7 +461,17 @@ func (p *parser) add(rec *record) {
 			rec.Rank = string(domain.RankNormal)
 		}
 		p.enum("rank", rec.Rank, "PREFERRED", "NORMAL", "DEPRECATED")
-		p.setNode(&domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Rank: domain.Rank(rec.Rank), Meta: meta})
+		var dates []domain.ClaimDate
+		for i, d := range rec.Dates {
+			field := fmt.Sprintf("dates[%d]", i)
+			p.enum(field+".kind", d.Kind, "DEADLINE", "SCHEDULED", "MENTIONED")
+			if d.Date == nil {
+				p.fail(p.line, field+".date", "is required")
+			} else if date := p.date(field+".date", d.Date); date != nil {
+				dates = append(dates, domain.ClaimDate{Kind: domain.DateKind(d.Kind), Date: *date})
+			}
+		}
+		p.setNode(&domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Dates: dates, Rank: domain.Rank(rec.Rank), Meta: meta})
 		for i, a := range rec.About {
 			field := fmt.Sprintf("about[%d]", i)
 			p.enum(field+".role", a.Role, "SUBJECT", "OBJECT", "PARTICIPANT", "TOPIC")
@@ -466,7 +483,10 @@ func (p *parser) add(rec *record) {
 		if !p.node(rec, domain.KindAttribution) {
 			return
 		}
-		p.enum("stance", rec.Stance, "ASSERTS", "CONFIRMS", "DENIES", "DECLINES_TO_RULE_OUT", "NEITHER_CONFIRMS_NOR_DENIES")
+		p.enum("stance", rec.Stance, "ASSERTS", "CONFIRMS", "DENIES", "DECLINES_TO_RULE_OUT", "NEITHER_CONFIRMS_NOR_DENIES", "REPORTS")
+		if rec.Stance == string(domain.StanceReports) && len(rec.Cites) == 0 {
+			p.fail(p.line, "cites", "a REPORTS attribution cites the attribution it relays")
+		}
 		p.enum("sourcing", rec.Sourcing, "NAMED", "ANONYMOUS", "DOCUMENT", "UNSPECIFIED")
 		a := &domain.Attribution{ID: rec.ID, Stance: domain.Stance(rec.Stance), Quote: rec.Quote, Cue: rec.Cue, Sourcing: domain.Sourcing(rec.Sourcing), StatedAt: p.date("statedAt", rec.StatedAt), Meta: meta}
 		if rec.Summary != "" {
@@ -533,7 +553,7 @@ var fieldsOf = map[string]string{
 	"Negotiation":  "type id name aliases topic start end status",
 	"Event":        "type id kind name aliases description date",
 	"Source":       "type id kind title url language publishedAt retrievedAt text publisher authors derivedFrom",
-	"Claim":        "type id text language summary pointInTime rank about",
+	"Claim":        "type id text language summary pointInTime dates rank about",
 	"Attribution":  "type id claim actor stance quote summary cue sourcing statedAt sources cites during",
 	"PARTICIPANT":  "type from to claim role",
 	"PART_OF":      "type from to claim",

@@ -174,6 +174,13 @@ func nodeRecord(n domain.Node, edges []domain.Edge) obj {
 		o.put("language", n.Language)
 		o.put("summary", n.Summary)
 		o.put("pointInTime", n.PointInTime)
+		if len(n.Dates) > 0 {
+			dates := make([]obj, len(n.Dates))
+			for i, d := range n.Dates {
+				dates[i] = obj{"kind": string(d.Kind), "date": dateJSON(d.Date)}
+			}
+			o["dates"] = dates
+		}
 		o.put("rank", string(n.Rank))
 		var about []obj
 		for _, e := range edges {

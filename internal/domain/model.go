@@ -181,6 +181,29 @@ type Source struct {
 	Meta
 }
 
+// DateKind says what a date a claim carries is to the claim.
+type DateKind string
+
+// The date kinds.
+const (
+	DateDeadline  DateKind = "DEADLINE"  // "by 20 April"
+	DateScheduled DateKind = "SCHEDULED" // "talks are planned for Monday"
+	DateMentioned DateKind = "MENTIONED" // any other date the claim is about
+)
+
+// DateKinds lists every date kind.
+var DateKinds = []DateKind{DateDeadline, DateScheduled, DateMentioned}
+
+// ClaimDate is a date a claim is about besides when it holds: a deadline it
+// sets, a meeting it announces.
+type ClaimDate struct {
+	Kind DateKind
+	Date PartialDate
+}
+
+// MaxClaimDates bounds the dates of one claim.
+const MaxClaimDates = 20
+
 // Claim is a proposition whose truth is contested; its status is derived.
 type Claim struct {
 	ID          string
@@ -188,8 +211,11 @@ type Claim struct {
 	Language    string
 	Summary     string // English
 	PointInTime *PartialDate
-	Rank        Rank
-	Status      ClaimStatus
+	// Dates are the other dates the claim is about; a date filter on claims
+	// matches them as it matches PointInTime.
+	Dates  []ClaimDate
+	Rank   Rank
+	Status ClaimStatus
 	Meta
 }
 

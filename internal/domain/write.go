@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -126,12 +127,24 @@ func (n *Claim) Validate() error {
 	return first(required("text", n.Text), Paragraphs("text", n.Text, MaxText),
 		required("summary", n.Summary), Paragraphs("summary", n.Summary, MaxSummary),
 		required("language", n.Language), Line("language", n.Language, MaxCode),
-		oneOf("rank", string(n.Rank), RankPreferred, RankNormal, RankDeprecated))
+		oneOf("rank", string(n.Rank), RankPreferred, RankNormal, RankDeprecated), claimDates(n.Dates))
+}
+
+func claimDates(ds []ClaimDate) error {
+	if len(ds) > MaxClaimDates {
+		return Invalid("dates", "%d dates; at most %d are allowed", len(ds), MaxClaimDates)
+	}
+	for i, d := range ds {
+		if err := oneOf(fmt.Sprintf("dates[%d].kind", i), string(d.Kind), DateKinds...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Validate checks the fields every Attribution needs.
 func (n *Attribution) Validate() error {
-	return first(oneOf("stance", string(n.Stance), StanceAsserts, StanceConfirms, StanceDenies, StanceDeclinesToRuleOut, StanceNeitherConfirmsNorDenies),
+	return first(oneOf("stance", string(n.Stance), Stances...),
 		oneOf("sourcing", string(n.Sourcing), SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified),
 		optParagraphs("quote", n.Quote, MaxText), optParagraphs("summary", n.Summary, MaxSummary), optLine("cue", n.Cue, MaxCue))
 }

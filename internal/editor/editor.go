@@ -190,6 +190,9 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	if in.Actor == nil && a.Sourcing != domain.SourcingUnspecified && a.Sourcing != domain.SourcingAnonymous {
 		return nil, domain.Invalid("input.actor", "an actor is required unless sourcing is UNSPECIFIED or ANONYMOUS")
 	}
+	if a.Stance == domain.StanceReports && len(in.Cites) == 0 {
+		return nil, domain.Invalid("input.cites", "a REPORTS attribution cites the attribution it relays: record that one first")
+	}
 	if slices.Contains(in.Cites, a.ID) {
 		return nil, domain.Invalid("input.cites", "an attribution cannot cite itself")
 	}

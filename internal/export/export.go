@@ -179,6 +179,11 @@ func nodeFields(n domain.Node) []field {
 	case *domain.Claim:
 		f = append(f, field{"text", n.Text}, field{"language", n.Language}, field{"status", string(n.Status)}, field{"rank", string(n.Rank)})
 		f = append(f, dateFields("pointInTime", n.PointInTime)...)
+		dates := make([]string, len(n.Dates))
+		for i, d := range n.Dates {
+			dates[i] = string(d.Kind) + " " + d.Date.Value + " (" + d.Date.Earliest.Format(domain.DateLayout) + ".." + d.Date.Latest.Format(domain.DateLayout) + ")"
+		}
+		f = append(f, field{"dates", join(dates)})
 	case *domain.Attribution:
 		f = append(f, field{"stance", string(n.Stance)}, field{"quote", str(n.Quote)}, field{"cue", str(n.Cue)}, field{"sourcing", string(n.Sourcing)})
 		f = append(f, dateFields("statedAt", n.StatedAt)...)

@@ -44,6 +44,19 @@ func (p props) putDate(name string, d *domain.PartialDate) {
 	p[name+"Latest"] = neo4j.DateOf(d.Latest)
 }
 
+// putDates stores a claim's dates as parallel lists: <name>Kind,
+// <name>Value, <name>Precision, <name>Earliest and <name>Latest (dates).
+func (p props) putDates(name string, ds []domain.ClaimDate) {
+	kinds, values, precisions := make([]string, len(ds)), make([]string, len(ds)), make([]string, len(ds))
+	earliest, latest := make([]neo4j.Date, len(ds)), make([]neo4j.Date, len(ds))
+	for i, d := range ds {
+		kinds[i], values[i], precisions[i] = string(d.Kind), d.Date.Value, string(d.Date.Precision)
+		earliest[i], latest[i] = neo4j.DateOf(d.Date.Earliest), neo4j.DateOf(d.Date.Latest)
+	}
+	p[name+"Kind"], p[name+"Value"], p[name+"Precision"] = kinds, values, precisions
+	p[name+"Earliest"], p[name+"Latest"] = earliest, latest
+}
+
 func named(p props, name string, aliases []string) {
 	if aliases == nil {
 		aliases = []string{}
@@ -106,6 +119,7 @@ func nodeProps(n domain.Node) props {
 		p["textKey"] = domain.Fold(n.Text + " " + n.Summary)
 		p["sortName"] = domain.SortKey(domain.Fold(n.Summary))
 		p.putDate("pointInTime", n.PointInTime)
+		p.putDates("dates", n.Dates)
 		p["sortDate"] = sortDate(n.PointInTime)
 	case *domain.Attribution:
 		p["stance"], p["quote"], p["summary"], p["cue"], p["sourcing"] = string(n.Stance), optString(n.Quote), optString(n.Summary), optString(n.Cue), string(n.Sourcing)
@@ -212,6 +226,24 @@ func (r propReader) date(name string) *domain.PartialDate {
 		Earliest: r.time(name + "Earliest"), Latest: r.time(name + "Latest")}
 }
 
+// dates reads what putDates stored.
+func (r propReader) dates(name string) []domain.ClaimDate {
+	kinds, values, precisions := r.strs(name+"Kind"), r.strs(name+"Value"), r.strs(name+"Precision")
+	earliest, _ := r[name+"Earliest"].([]any)
+	latest, _ := r[name+"Latest"].([]any)
+	if len(kinds) != len(values) || len(kinds) != len(precisions) || len(kinds) != len(earliest) || len(kinds) != len(latest) {
+		return nil
+	}
+	out := make([]domain.ClaimDate, len(kinds))
+	for i := range kinds {
+		e, _ := earliest[i].(neo4j.Date)
+		l, _ := latest[i].(neo4j.Date)
+		out[i] = domain.ClaimDate{Kind: domain.DateKind(kinds[i]), Date: domain.PartialDate{Value: values[i],
+			Precision: domain.Precision(precisions[i]), Earliest: e.Time().UTC(), Latest: l.Time().UTC()}}
+	}
+	return out
+}
+
 func (r propReader) meta() domain.Meta {
 	return domain.Meta{CreatedAt: r.time("createdAt"), UpdatedAt: r.time("updatedAt"), Origin: r.str("origin"),
 		CreatedBy: r.str("createdBy"), UpdatedBy: r.str("updatedBy")}
@@ -239,7 +271,7 @@ func decodeNode(kind domain.Kind, raw map[string]any) domain.Node {
 		}
 		return s
 	case domain.KindClaim:
-		return &domain.Claim{ID: id, Text: r.str("text"), Language: r.str("language"), Summary: r.str("summary"), PointInTime: r.date("pointInTime"), Rank: domain.Rank(r.str("rank")), Status: domain.ClaimStatus(r.str("status")), Meta: r.meta()}
+		return &domain.Claim{ID: id, Text: r.str("text"), Language: r.str("language"), Summary: r.str("summary"), PointInTime: r.date("pointInTime"), Dates: r.dates("dates"), Rank: domain.Rank(r.str("rank")), Status: domain.ClaimStatus(r.str("status")), Meta: r.meta()}
 	case domain.KindAttribution:
 		return &domain.Attribution{ID: id, Stance: domain.Stance(r.str("stance")), Quote: r.optStr("quote"), Summary: r.optStr("summary"), Cue: r.optStr("cue"), Sourcing: domain.Sourcing(r.str("sourcing")), StatedAt: r.date("statedAt"), Meta: r.meta()}
 	}

@@ -232,6 +232,11 @@ const (
 	fText     = `($text IS NULL OR n.textKey CONTAINS $text)`
 )
 
+// datesFilter matches a claim one of whose other dates (a deadline, a
+// scheduled meeting) overlaps $from..$to.
+const datesFilter = `($from IS NOT NULL OR $to IS NOT NULL) AND any(i IN range(0, size(coalesce(n.datesEarliest, [])) - 1)
+  WHERE ($from IS NULL OR n.datesLatest[i] >= $from) AND ($to IS NULL OR n.datesEarliest[i] <= $to))`
+
 func dateFilter(prop string) string {
 	return `($from IS NULL OR n.` + prop + `Latest >= $from) AND ($to IS NULL OR n.` + prop + `Earliest <= $to)`
 }
@@ -271,7 +276,7 @@ var listSpecs = map[domain.Kind]listSpec{
 		anchors: []anchor{{"publisher", `MATCH (:Node {id: $publisher})<-[:PUBLISHED_BY]-(n:Source)`}},
 	},
 	domain.KindClaim: {
-		filters: []string{fText, fLanguage, dateFilter("pointInTime"),
+		filters: []string{fText, fLanguage, "(" + dateFilter("pointInTime") + " OR " + datesFilter + ")",
 			`($statuses IS NULL OR n.status IN $statuses)`,
 			`($ranks IS NULL OR n.rank IN $ranks)`,
 			`($about IS NULL OR all(x IN $about WHERE EXISTS { (n)-[:ABOUT]->(:Node {id: x}) }))`,

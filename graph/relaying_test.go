@@ -1,0 +1,144 @@
+package graph_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRelayingIsNotAsserting: the seed article relays Woodward's, Reuters',
+// The Washington Post's, Axios', Bloomberg's and Kyiv's reports; it never
+// appears as asserting them, in attributions or disputes, and every claim's
+// status is what the first-hand stances make it (issue 9).
+func TestRelayingIsNotAsserting(t *testing.T) {
+	c := newClient(t)
+	const article = "source/pl-article-2025-03-trump-putin-calls"
+	var got struct {
+		Asserting struct{ TotalCount int }
+		Relaying  struct {
+			Nodes []struct {
+				Claim struct{ ID string }
+				Cites []struct{ ID string }
+			}
+		}
+		Disputes []struct {
+			Claim     struct{ ID string }
+			Asserting []struct{ Actor *struct{ ID string } }
+			Relaying  []struct{ Actor *struct{ ID string } }
+		}
+		Claims struct {
+			Nodes []struct{ ID, Status string }
+		}
+	}
+	mustQuery(t, c, `{
+		asserting: attributions(first: 100, filter: {actor: "`+article+`", stances: [ASSERTS], claimStatuses: [DISPUTED]}) { totalCount }
+		relaying: attributions(first: 100, filter: {actor: "`+article+`", stances: [REPORTS]}) { nodes { claim { id } cites { id } } }
+		disputes(about: "person/donald-trump") { claim { id } asserting { actor { ... on Node { id } } } relaying { actor { ... on Node { id } } } }
+		claims(first: 100, orderBy: {field: ID}) { nodes { id status } }
+	}`, &got)
+	if got.Asserting.TotalCount != 0 {
+		t.Errorf("the article asserts %d disputed claims; it only relays them", got.Asserting.TotalCount)
+	}
+	if len(got.Relaying.Nodes) != 6 {
+		t.Errorf("the article relays %d reports, want 6", len(got.Relaying.Nodes))
+	}
+	for _, n := range got.Relaying.Nodes {
+		if len(n.Cites) == 0 {
+			t.Errorf("the article's relay on %s cites nothing", n.Claim.ID)
+		}
+	}
+	if len(got.Disputes) == 0 {
+		t.Fatal("no disputes about Trump")
+	}
+	for _, d := range got.Disputes {
+		relayed := false
+		for _, a := range d.Asserting {
+			if a.Actor != nil && a.Actor.ID == article {
+				t.Errorf("disputes lists the article among those asserting %s", d.Claim.ID)
+			}
+		}
+		for _, a := range d.Relaying {
+			relayed = relayed || (a.Actor != nil && a.Actor.ID == article)
+		}
+		if !relayed {
+			t.Errorf("disputes does not show the article relaying %s", d.Claim.ID)
+		}
+	}
+	// The statuses are those the seed had before REPORTS: only first-hand
+	// stances count, and every relayed report has its own first-hand one.
+	want := map[string]string{
+		"claim/2024-11-trump-putin-call":                "DISPUTED",
+		"claim/trump-putin-seven-calls-after-2021":      "DISPUTED",
+		"claim/trump-putin-contacts-more-frequent":      "REPORTED",
+		"claim/2024-trump-putin-talked-before-election": "REPORTED",
+		"claim/white-house-ceasefire-by-april-20":       "REPORTED",
+		"claim/kyiv-expects-partial-ceasefire":          "REPORTED",
+		"claim/2025-03-trump-zelensky-call":             "REPORTED",
+	}
+	for _, n := range got.Claims.Nodes {
+		if w, ok := want[n.ID]; ok && n.Status != w {
+			t.Errorf("%s is %s, want %s", n.ID, n.Status, w)
+		}
+	}
+}
+
+// TestReportsCitesWhatItRelays: a REPORTS attribution names the report it
+// relays.
+func TestReportsCitesWhatItRelays(t *testing.T) {
+	c, _ := newAPI(t, true)
+	mustFail(t, c, editorKey, `mutation { recordAttribution(input: {id: "attribution/test-relay", claim: "claim/2024-11-trump-putin-call",
+		actor: "organisation/the-washington-post", stance: REPORTS, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`, "BAD_USER_INPUT", "input.cites")
+	got := mustOK(t, c, editorKey, `mutation { recordAttribution(input: {id: "attribution/test-relay", claim: "claim/2024-11-trump-putin-call",
+		actor: "organisation/the-washington-post", stance: REPORTS, sources: ["source/pl-article-2025-03-trump-putin-calls"],
+		cites: ["attribution/reuters-early-november-call"]}) { stance claim { status } } }`)
+	if jsonOf(got) != `{"recordAttribution":{"claim":{"status":"DISPUTED"},"stance":"REPORTS"}}` {
+		t.Errorf("a relay: %s", jsonOf(got))
+	}
+}
+
+// TestClaimDates: the White House's deadline ("do 20 kwietnia") is a date of
+// its claim, found by a date filter on April 2025; the talks planned for
+// Sunday and Monday carry the week the text supports, not an invented day.
+func TestClaimDates(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		April struct {
+			Nodes []struct {
+				ID    string
+				Dates []struct {
+					Kind string
+					Date struct{ Value, Earliest, Latest string }
+				}
+			}
+		}
+		Sunday, Monday struct {
+			PointInTime struct{ Value, Earliest, Latest string }
+		}
+	}
+	mustQuery(t, c, `{
+		april: claims(first: 20, filter: {date: {from: "2025-04-01", to: "2025-04-30"}}) { nodes { id dates { kind date { value earliest latest } } } }
+		sunday: claim(id: "claim/2025-03-us-ukraine-talks-saudi-arabia") { pointInTime { value earliest latest } }
+		monday: claim(id: "claim/2025-03-us-russia-talks-monday") { pointInTime { value earliest latest } }
+	}`, &got)
+	var ids []string
+	for _, n := range got.April.Nodes {
+		ids = append(ids, n.ID)
+	}
+	if strings.Join(ids, ",") != "claim/white-house-ceasefire-by-april-20" {
+		t.Fatalf("claims dated in April 2025: %v, want the ceasefire deadline", ids)
+	}
+	if d := got.April.Nodes[0].Dates; len(d) != 1 || d[0].Kind != "DEADLINE" || d[0].Date.Value != "2025-04-20" {
+		t.Errorf("the ceasefire claim's dates: %+v", d)
+	}
+	if p := got.Sunday.PointInTime; p.Value != "2025-03" || p.Earliest != "2025-03-23" || p.Latest != "2025-03-30" {
+		t.Errorf("the Sunday talks: %+v", p)
+	}
+	if p := got.Monday.PointInTime; p.Value != "2025-03" || p.Earliest != "2025-03-24" || p.Latest != "2025-03-31" {
+		t.Errorf("the Monday talks: %+v", p)
+	}
+	c2, _ := newAPI(t, true)
+	updated := mustOK(t, c2, editorKey, `mutation { upsertClaim(input: {id: "claim/2025-03-us-russia-talks-monday", dates: [{kind: SCHEDULED, date: {value: "2025-03", earliest: "2025-03-24", latest: "2025-03-31"}}]}) { dates { kind date { value } } } }`)
+	if jsonOf(updated) != `{"upsertClaim":{"dates":[{"date":{"value":"2025-03"},"kind":"SCHEDULED"}]}}` {
+		t.Errorf("setting a claim's dates: %s", jsonOf(updated))
+	}
+	mustFail(t, c2, editorKey, `mutation { upsertClaim(input: {id: "claim/2025-03-us-russia-talks-monday", dates: [{kind: DEADLINE, date: {value: "2025-13"}}]}) { id } }`, "BAD_USER_INPUT", "input.dates[0].date")
+}
