@@ -1,10 +1,11 @@
-package importer
+package importer_test
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/importer"
 )
 
 func TestByClaimGroupsTheRelationshipsOfAClaim(t *testing.T) {
@@ -20,7 +21,7 @@ func TestByClaimGroupsTheRelationshipsOfAClaim(t *testing.T) {
 		e(domain.RelMadeBy, "attribution/c", "person/z"), // its claim is not in the file
 	}
 	var got []string
-	for _, x := range byClaim(in) {
+	for _, x := range importer.ByClaimForTests(in) {
 		got = append(got, string(x.Type)+" "+x.From)
 	}
 	want := []string{
