@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -20,8 +21,10 @@ type Loaders struct {
 	limits domain.Limits
 
 	mu    sync.Mutex
-	nodes map[string]domain.Node // a nil value: known to be absent
+	nodes map[string]domain.Node // a nil value: known to be absent; whole nodes only
 	links map[linkKey][]domain.Link
+	// fields caches selectedFields by the field it is of.
+	fields map[*ast.Field]string
 }
 
 type linkKey struct {
@@ -32,11 +35,12 @@ type linkKey struct {
 // NewLoaders returns the loaders of one request; limits bound the first of
 // relationship lists.
 func NewLoaders(reader domain.GraphReader, limits domain.Limits) *Loaders {
-	return &Loaders{reader: reader, limits: limits, nodes: map[string]domain.Node{}, links: map[linkKey][]domain.Link{}}
+	return &Loaders{reader: reader, limits: limits, nodes: map[string]domain.Node{}, links: map[linkKey][]domain.Link{}, fields: map[*ast.Field]string{}}
 }
 
 // fetch reads link requests and node ids in one round trip and caches the
-// answers, absent ones included.
+// answers, absent ones included. The nodes a relation with Fields reached
+// hold only those fields: they are cached as its links, not as nodes.
 func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) error {
 	if err := ctx.Err(); err != nil {
 		return err // the request is over: schedule nothing more
@@ -54,18 +58,14 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 				links = []domain.Link{}
 			}
 			l.links[linkKey{req.Rel, id}] = links
-			for _, ln := range links {
-				l.nodes[ln.Other.NodeID()] = ln.Other
-			}
+			l.cacheWhole(req.Rel, links)
 		}
 	}
 	for i, req := range reqs {
 		for j, rel := range req.Then {
 			for id, links := range f.Then[i][j] {
 				l.links[linkKey{rel, id}] = links
-				for _, ln := range links {
-					l.nodes[ln.Other.NodeID()] = ln.Other
-				}
+				l.cacheWhole(rel, links)
 			}
 		}
 	}
@@ -73,6 +73,17 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 		l.nodes[id] = f.Nodes[id]
 	}
 	return nil
+}
+
+// cacheWhole caches the nodes links reached when rel read them whole.
+// Callers hold l.mu.
+func (l *Loaders) cacheWhole(rel domain.Relation, links []domain.Link) {
+	if rel.Fields != "" {
+		return
+	}
+	for _, ln := range links {
+		l.nodes[ln.Other.NodeID()] = ln.Other
+	}
 }
 
 // cachedLinks returns the cached links of id along rel.

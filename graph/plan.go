@@ -143,7 +143,7 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 					reqs = append(reqs, domain.LinkRequest{Rel: wt.rel})
 				}
 				reqs[i].IDs = append(reqs[i].IDs, wt.self.NodeID())
-				reqs[i].Then = toOneHops(oc, wt, reqs[i].Then)
+				reqs[i].Then = l.toOneHops(oc, wt, reqs[i].Then)
 			}
 			for _, ref := range refs {
 				ids = append(ids, ref.id)
@@ -256,6 +256,9 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 					continue // the resolver reports it
 				}
 			}
+			if r.view == nil {
+				rel.Fields = l.fieldsOf(oc, f)
+			}
 			waits = append(waits, waiting{self: node, r: r, rel: rel, sel: f.Selections, target: f.Definition.Type.Name()})
 			continue
 		}
@@ -297,7 +300,7 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 // actor, claim) that wt's selection asks of the nodes wt reaches, so that
 // the level above reads them in the same statement. Only a field returning
 // one node type has them.
-func toOneHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
+func (l *Loaders) toOneHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
 	if wt.r.view != nil {
 		return hops
 	}
@@ -308,6 +311,7 @@ func toOneHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation)
 		}
 		rel := r.rel
 		rel.Limit = 1
+		rel.Fields = l.fieldsOf(oc, g)
 		if !slices.Contains(hops, rel) {
 			hops = append(hops, rel)
 		}

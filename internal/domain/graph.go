@@ -62,6 +62,12 @@ type Relation struct {
 	Direction Direction
 	// Limit is how many links per node to return; 0 means Limits.LinksMax.
 	Limit int
+	// Fields, when set, names the only fields of the nodes reached that
+	// the caller reads (GraphQL field names of the node kinds, sorted and
+	// comma-separated; the id is always read): the reader may leave the
+	// others empty. Such nodes are incomplete and must not be cached as
+	// whole nodes. Empty means every field.
+	Fields string
 }
 
 // Link is a relationship reached from a node together with the node at its

@@ -44,22 +44,25 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // linksBranch returns the part of a level's statement that answers one link
 // request: the links of the nodes in $ids<i> along a pattern, at most
 // $limit<i> per node. A derived relation can reach the same node along
-// several paths; it is collapsed to one link.
-func linksBranch(i int, pattern string, derived bool, then []string) string {
+// several paths; it is collapsed to one link. Nodes come back as the
+// projection fields asks for (nodeProjection), relationships with the
+// properties edges have; thens are the to-one hops, each with its pattern
+// and fields.
+func linksBranch(i int, pattern string, derived bool, fields string, then []thenHop) string {
 	collapse := ""
 	if derived {
 		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
 	var follow strings.Builder
 	thens := make([]string, len(then))
-	for j, p := range then {
+	for j, h := range then {
 		// The first link of a to-one relation of each node reached, or none.
 		fmt.Fprintf(&follow, `
   CALL (o) {
     OPTIONAL MATCH %[2]s
     WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT 1
-    RETURN CASE WHEN u IS NULL THEN [] ELSE [{r: t, o: u}] END AS then%[1]d
-  }`, j, p)
+    RETURN CASE WHEN u IS NULL THEN [] ELSE [{r: %[3]s, o: %[4]s}] END AS then%[1]d
+  }`, j, h.pattern, edgeProjection("t"), nodeProjection("u", h.fields))
 		thens[j] = fmt.Sprintf("then%d", j)
 	}
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
@@ -68,7 +71,15 @@ func linksBranch(i int, pattern string, derived bool, then []string) string {
     MATCH %[2]s%[3]s
     RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
   }%[4]s
-  RETURN %[1]d AS g, id, r, o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), strings.Join(thens, ", "))
+  RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), strings.Join(thens, ", "),
+		edgeProjection("r"), nodeProjection("o", fields))
+}
+
+// thenHop is a to-one relation followed from the nodes a link request
+// reaches.
+type thenHop struct {
+	pattern string
+	fields  string
 }
 
 // thenPattern is the pattern of a to-one relation followed from (o) to (u)
@@ -119,13 +130,13 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if !ok {
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
 		}
-		var then []string
+		var then []thenHop
 		for _, t := range req.Then {
 			p, ok := thenPattern(t)
 			if !ok {
 				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed", t.Type)}
 			}
-			then = append(then, p)
+			then = append(then, thenHop{pattern: p, fields: t.Fields})
 			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
 		}
 		if len(req.IDs) == 0 {
@@ -133,7 +144,7 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		}
 		params[fmt.Sprintf("ids%d", i)] = req.IDs
 		params[fmt.Sprintf("limit%d", i)] = limit
-		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, then))
+		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, req.Rel.Fields, then))
 	}
 	if len(nodeIDs) > 0 {
 		params["nodeIDs"] = nodeIDs
@@ -149,7 +160,7 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 	}
 	for _, r := range recs {
 		g, id := int(r.Values[0].(int64)), r.Values[1].(string)
-		other := nodeFromDB(r.Values[3].(neo4j.Node))
+		other := nodeFromValue(r.Values[3])
 		if other == nil {
 			continue
 		}
@@ -162,20 +173,20 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if rel.Direction == domain.In {
 			from, to = to, from
 		}
-		edge := edgeFromDB(rel.Type, from, to, r.Values[2].(neo4j.Relationship))
+		edge := edgeFromValue(rel.Type, from, to, r.Values[2])
 		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
 		thens, _ := r.Values[4].([]any)
 		for j, t := range thens {
 			links := []domain.Link{}
 			for _, x := range t.([]any) {
 				m := x.(map[string]any)
-				if u := nodeFromDB(m["o"].(neo4j.Node)); u != nil {
+				if u := nodeFromValue(m["o"]); u != nil {
 					trel := reqs[g].Then[j]
 					from, to := other.NodeID(), u.NodeID()
 					if trel.Direction == domain.In {
 						from, to = to, from
 					}
-					links = append(links, domain.Link{Edge: edgeFromDB(trel.Type, from, to, m["r"].(neo4j.Relationship)), Other: u})
+					links = append(links, domain.Link{Edge: edgeFromValue(trel.Type, from, to, m["r"]), Other: u})
 				}
 			}
 			out.Then[g][j][other.NodeID()] = links
