@@ -125,7 +125,7 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 			queue = append(queue, children...)
 			for _, wt := range w {
 				if links, ok := l.cachedLinks(wt.rel, wt.self.NodeID()); ok {
-					// Read already (a to-one hop fused into the level above):
+					// Read already (a hop fused into the level above):
 					// its children join this level.
 					queue = append(queue, follow(wt, links)...)
 					continue
@@ -143,7 +143,7 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 					reqs = append(reqs, domain.LinkRequest{Rel: wt.rel})
 				}
 				reqs[i].IDs = append(reqs[i].IDs, wt.self.NodeID())
-				reqs[i].Then = l.toOneHops(oc, wt, reqs[i].Then)
+				reqs[i].Then = l.fusedHops(oc, wt, reqs[i].Then)
 			}
 			for _, ref := range refs {
 				ids = append(ids, ref.id)
@@ -296,21 +296,28 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 	return children, waits, refs
 }
 
-// toOneHops adds to hops the to-one relationship fields (an attribution's
-// actor, claim) that wt's selection asks of the nodes wt reaches, so that
-// the level above reads them in the same statement. Only a field returning
-// one node type has them.
-func (l *Loaders) toOneHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
+// fusedHops adds to hops the relationship fields that wt's selection asks
+// of the nodes wt reaches (an attribution's actor, claim and sources), so
+// that the level above reads them in the same statement, with their
+// limits and fields. Only a field returning one node type has them; views
+// and derived relations are read on their own level.
+func (l *Loaders) fusedHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
 	if wt.r.view != nil {
 		return hops
 	}
 	for _, g := range graphql.CollectFields(oc, wt.sel, satisfies(wt.target, true)) {
 		r, ok := relations[wt.target+"."+g.Name]
-		if !ok || !r.one || r.rel.Type == domain.RelCitesSource {
+		if !ok || r.view != nil || r.rel.Type == domain.RelCitesSource {
 			continue
 		}
 		rel := r.rel
 		rel.Limit = 1
+		if !r.one {
+			rel.Limit = firstArg(g, oc.Variables)
+			if rel.Limit < 1 || rel.Limit > l.limits.LinksMax {
+				continue // the resolver reports it
+			}
+		}
 		rel.Fields = l.fieldsOf(oc, g)
 		if !slices.Contains(hops, rel) {
 			hops = append(hops, rel)

@@ -159,9 +159,9 @@ type GraphReader interface {
 type LinkRequest struct {
 	Rel Relation
 	IDs []string
-	// Then are to-one relations to follow from every node reached, in the
-	// same round trip (an attribution's actor and claim); their first link
-	// is answered in Fetched.Then.
+	// Then are relations to follow from every node reached, in the same
+	// round trip (an attribution's actor, claim and sources); the first
+	// Limit links of each are answered in Fetched.Then.
 	Then []Relation
 }
 

@@ -46,8 +46,9 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // $limit<i> per node. A derived relation can reach the same node along
 // several paths; it is collapsed to one link. Nodes come back as the
 // projection fields asks for (nodeProjection), relationships with the
-// properties edges have; thens are the to-one hops, each with its pattern
-// and fields.
+// properties edges have; thens are the hops followed from each node
+// reached in the same statement, each with its pattern, fields and limit
+// ($then<i>_<j>).
 func linksBranch(i int, pattern string, derived bool, fields string, then []thenHop) string {
 	collapse := ""
 	if derived {
@@ -56,13 +57,13 @@ func linksBranch(i int, pattern string, derived bool, fields string, then []then
 	var follow strings.Builder
 	thens := make([]string, len(then))
 	for j, h := range then {
-		// The first link of a to-one relation of each node reached, or none.
+		// The first $then<i>_<j> links of a relation of each node reached.
 		fmt.Fprintf(&follow, `
   CALL (o) {
-    OPTIONAL MATCH %[2]s
-    WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT 1
-    RETURN CASE WHEN u IS NULL THEN [] ELSE [{r: %[3]s, o: %[4]s}] END AS then%[1]d
-  }`, j, h.pattern, edgeProjection("t"), nodeProjection("u", h.fields))
+    MATCH %[3]s
+    WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT $then%[1]d_%[2]d
+    RETURN collect({r: %[4]s, o: %[5]s}) AS then%[2]d
+  }`, i, j, h.pattern, edgeProjection("t"), nodeProjection("u", h.fields))
 		thens[j] = fmt.Sprintf("then%d", j)
 	}
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
@@ -75,15 +76,14 @@ func linksBranch(i int, pattern string, derived bool, fields string, then []then
 		edgeProjection("r"), nodeProjection("o", fields))
 }
 
-// thenHop is a to-one relation followed from the nodes a link request
-// reaches.
+// thenHop is a relation followed from the nodes a link request reaches.
 type thenHop struct {
 	pattern string
 	fields  string
 }
 
-// thenPattern is the pattern of a to-one relation followed from (o) to (u)
-// along (t); derived relations are not followed this way.
+// thenPattern is the pattern of a relation followed from (o) to (u) along
+// (t); derived relations are not followed this way.
 func thenPattern(rel domain.Relation) (string, bool) {
 	if rel.Type == domain.RelCitesSource || !allowedRel(rel.Type) {
 		return "", false
@@ -136,6 +136,14 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 			if !ok {
 				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed", t.Type)}
 			}
+			tlimit := t.Limit
+			if tlimit == 0 {
+				tlimit = s.limits.LinksMax
+			}
+			if err := domain.InRange("first", tlimit, 1, s.limits.LinksMax); err != nil {
+				return nil, err
+			}
+			params[fmt.Sprintf("then%d_%d", i, len(then))] = tlimit
 			then = append(then, thenHop{pattern: p, fields: t.Fields})
 			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
 		}
