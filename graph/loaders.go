@@ -62,10 +62,10 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 		}
 	}
 	for i, req := range reqs {
-		for j, rel := range req.Then {
+		for j, hop := range req.Then {
 			for id, links := range f.Then[i][j] {
-				l.links[linkKey{rel, id}] = links
-				l.cacheWhole(rel, links)
+				l.links[linkKey{hop.Rel, id}] = links
+				l.cacheWhole(hop.Rel, links)
 			}
 		}
 	}

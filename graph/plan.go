@@ -296,17 +296,31 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 	return children, waits, refs
 }
 
+// fuseFanOut bounds how many nodes, per node a level starts from, the
+// hops fused into its statement may reach (the product of the firsts
+// along each chain of hops: a list of 20 and the lists of 20 below it).
+// Beyond it, the next list waits for the next level: a statement that
+// repeats the lists below a node for every path to it would read more
+// than one read per level does. (Measured with make bench-peer: see the
+// README, "One statement where it pays".)
+const fuseFanOut = 400
+
 // fusedHops adds to hops the relationship fields that wt's selection asks
-// of the nodes wt reaches (an attribution's actor, claim and sources), so
-// that the level above reads them in the same statement, with their
-// limits and fields. Only a field returning one node type has them; views
-// and derived relations are read on their own level.
-func (l *Loaders) fusedHops(oc *graphql.OperationContext, wt waiting, hops []domain.Relation) []domain.Relation {
+// of the nodes wt reaches (an attribution's actor, claim and sources), and
+// those their selections ask in turn, so that wt's level reads them in the
+// same statement with their firsts and fields, as long as the fan-out
+// stays within fuseFanOut. Only fields that return one node type are
+// fused; views and derived relations are read on their own level.
+func (l *Loaders) fusedHops(oc *graphql.OperationContext, wt waiting, hops []domain.Hop) []domain.Hop {
 	if wt.r.view != nil {
 		return hops
 	}
-	for _, g := range graphql.CollectFields(oc, wt.sel, satisfies(wt.target, true)) {
-		r, ok := relations[wt.target+"."+g.Name]
+	return l.fuse(oc, wt.sel, wt.target, -1, wt.rel.Limit, hops)
+}
+
+func (l *Loaders) fuse(oc *graphql.OperationContext, sel ast.SelectionSet, target string, parent, fanOut int, hops []domain.Hop) []domain.Hop {
+	for _, g := range graphql.CollectFields(oc, sel, satisfies(target, true)) {
+		r, ok := relations[target+"."+g.Name]
 		if !ok || r.view != nil || r.rel.Type == domain.RelCitesSource {
 			continue
 		}
@@ -318,10 +332,17 @@ func (l *Loaders) fusedHops(oc *graphql.OperationContext, wt waiting, hops []dom
 				continue // the resolver reports it
 			}
 		}
-		rel.Fields = l.fieldsOf(oc, g)
-		if !slices.Contains(hops, rel) {
-			hops = append(hops, rel)
+		if fanOut*rel.Limit > fuseFanOut {
+			continue
 		}
+		rel.Fields = l.fieldsOf(oc, g)
+		hop := domain.Hop{Rel: rel, Parent: parent}
+		i := slices.Index(hops, hop)
+		if i < 0 {
+			i = len(hops)
+			hops = append(hops, hop)
+		}
+		hops = l.fuse(oc, g.Selections, g.Definition.Type.Name(), i, fanOut*rel.Limit, hops)
 	}
 	return hops
 }

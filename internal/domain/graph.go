@@ -159,17 +159,26 @@ type GraphReader interface {
 type LinkRequest struct {
 	Rel Relation
 	IDs []string
-	// Then are relations to follow from every node reached, in the same
-	// round trip (an attribution's actor, claim and sources); the first
-	// Limit links of each are answered in Fetched.Then.
-	Then []Relation
+	// Then are relations to follow in the same round trip from every node
+	// reached (an attribution's actor, claim and sources), and from the
+	// nodes those reach; the first Limit links of each are answered in
+	// Fetched.Then.
+	Then []Hop
+}
+
+// Hop is a relation followed from the nodes that Rel of a LinkRequest
+// reached (Parent -1) or that hop Parent of its Then reached.
+type Hop struct {
+	Rel    Relation
+	Parent int
 }
 
 // Fetched is the answer to Fetch: Links[i] answers reqs[i].
 type Fetched struct {
 	Links []map[string][]Link
 	Nodes map[string]Node
-	// Then[i][j] answers reqs[i].Then[j]: the links of each node reached.
+	// Then[i][j] answers reqs[i].Then[j]: the links of each node its
+	// parent reached.
 	Then [][]map[string][]Link
 }
 

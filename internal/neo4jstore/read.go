@@ -46,52 +46,67 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // $limit<i> per node. A derived relation can reach the same node along
 // several paths; it is collapsed to one link. Nodes come back as the
 // projection fields asks for (nodeProjection), relationships with the
-// properties edges have; thens are the hops followed from each node
-// reached in the same statement, each with its pattern, fields and limit
-// ($then<i>_<j>).
-func linksBranch(i int, pattern string, derived bool, fields string, then []thenHop) string {
+// properties edges have; hops are followed from each node reached in the
+// same statement (hopCalls).
+func linksBranch(i int, pattern string, derived bool, fields string, hops []thenHop) string {
 	collapse := ""
 	if derived {
 		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
 	var follow strings.Builder
-	thens := make([]string, len(then))
-	for j, h := range then {
-		// The first $then<i>_<j> links of a relation of each node reached.
-		fmt.Fprintf(&follow, `
-  CALL (o) {
-    MATCH %[3]s
-    WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT $then%[1]d_%[2]d
-    RETURN collect({r: %[4]s, o: %[5]s}) AS then%[2]d
-  }`, i, j, h.pattern, edgeProjection("t"), nodeProjection("u", h.fields))
-		thens[j] = fmt.Sprintf("then%d", j)
-	}
+	thens := hopCalls(&follow, i, hops, -1, "o", "  ")
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
   MATCH (s:Node {id: id})
   CALL (s) {
     MATCH %[2]s%[3]s
     RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
   }%[4]s
-  RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), strings.Join(thens, ", "),
+  RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), thens,
 		edgeProjection("r"), nodeProjection("o", fields))
 }
 
-// thenHop is a relation followed from the nodes a link request reaches.
+// thenHop is a hop of a link request (domain.Hop) made Cypher.
 type thenHop struct {
-	pattern string
-	fields  string
+	rel    domain.Relation
+	parent int
 }
 
-// thenPattern is the pattern of a relation followed from (o) to (u) along
-// (t); derived relations are not followed this way.
-func thenPattern(rel domain.Relation) (string, bool) {
+// hopCalls writes the subqueries that follow, from node variable from,
+// the hops whose parent is parent, and returns their columns (h<j>,
+// comma-separated). Hop j reaches u<j> along t<j>, the first $then<i>_<j>
+// in the order of relationship lists, and returns them as a list of
+// {r, o, h}, where h holds the lists of the hops below it.
+func hopCalls(b *strings.Builder, i int, hops []thenHop, parent int, from, indent string) string {
+	var cols []string
+	for j, h := range hops {
+		if h.parent != parent {
+			continue
+		}
+		t, u := fmt.Sprintf("t%d", j), fmt.Sprintf("u%d", j)
+		pattern, _ := thenPattern(h.rel, from, t, u) // checked by Fetch
+		var inner strings.Builder
+		below := hopCalls(&inner, i, hops, j, u, indent+"  ")
+		fmt.Fprintf(b, `
+%[1]sCALL (%[2]s) {
+%[1]s  MATCH %[3]s
+%[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $then%[6]d_%[7]d%[8]s
+%[1]s  RETURN collect({r: %[9]s, o: %[10]s, h: [%[11]s]}) AS h%[7]d
+%[1]s}`, indent, from, pattern, t, u, i, j, inner.String(), edgeProjection(t), nodeProjection(u, h.rel.Fields), below)
+		cols = append(cols, fmt.Sprintf("h%d", j))
+	}
+	return strings.Join(cols, ", ")
+}
+
+// thenPattern is the pattern of a relation followed from (from) to (u)
+// along (t); derived relations are not followed this way.
+func thenPattern(rel domain.Relation, from, t, u string) (string, bool) {
 	if rel.Type == domain.RelCitesSource || !allowedRel(rel.Type) {
 		return "", false
 	}
 	if rel.Direction == domain.Out {
-		return `(o)-[t:` + string(rel.Type) + `]->(u:Node)`, true
+		return `(` + from + `)-[` + t + `:` + string(rel.Type) + `]->(` + u + `:Node)`, true
 	}
-	return `(o)<-[t:` + string(rel.Type) + `]-(u:Node)`, true
+	return `(` + from + `)<-[` + t + `:` + string(rel.Type) + `]-(` + u + `:Node)`, true
 }
 
 // nodesBranch answers the node ids of a level, following redirects.
@@ -131,20 +146,19 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
 		}
 		var then []thenHop
-		for _, t := range req.Then {
-			p, ok := thenPattern(t)
-			if !ok {
-				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed", t.Type)}
+		for j, h := range req.Then {
+			if _, ok := thenPattern(h.Rel, "o", "t", "u"); !ok || h.Parent < -1 || h.Parent >= j {
+				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed from hop %d", h.Rel.Type, h.Parent)}
 			}
-			tlimit := t.Limit
+			tlimit := h.Rel.Limit
 			if tlimit == 0 {
 				tlimit = s.limits.LinksMax
 			}
 			if err := domain.InRange("first", tlimit, 1, s.limits.LinksMax); err != nil {
 				return nil, err
 			}
-			params[fmt.Sprintf("then%d_%d", i, len(then))] = tlimit
-			then = append(then, thenHop{pattern: p, fields: t.Fields})
+			params[fmt.Sprintf("then%d_%d", i, j)] = tlimit
+			then = append(then, thenHop{rel: h.Rel, parent: h.Parent})
 			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
 		}
 		if len(req.IDs) == 0 {
@@ -184,23 +198,41 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		edge := edgeFromValue(rel.Type, from, to, r.Values[2])
 		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
 		thens, _ := r.Values[4].([]any)
-		for j, t := range thens {
-			links := []domain.Link{}
-			for _, x := range t.([]any) {
-				m := x.(map[string]any)
-				if u := nodeFromValue(m["o"]); u != nil {
-					trel := reqs[g].Then[j]
-					from, to := other.NodeID(), u.NodeID()
-					if trel.Direction == domain.In {
-						from, to = to, from
-					}
-					links = append(links, domain.Link{Edge: edgeFromValue(trel.Type, from, to, m["r"]), Other: u})
-				}
-			}
-			out.Then[g][j][other.NodeID()] = links
-		}
+		decodeHops(out.Then[g], reqs[g].Then, -1, other, thens)
 	}
 	return out, nil
+}
+
+// decodeHops files the lists of the hops below parent, read from node
+// from, under out (Fetched.Then of one request), and those below them.
+func decodeHops(out []map[string][]domain.Link, hops []domain.Hop, parent int, from domain.Node, lists []any) {
+	k := 0
+	for j, h := range hops {
+		if h.Parent != parent {
+			continue
+		}
+		var list []any
+		if k < len(lists) {
+			list, _ = lists[k].([]any)
+		}
+		k++
+		links := []domain.Link{}
+		for _, x := range list {
+			m, _ := x.(map[string]any)
+			u := nodeFromValue(m["o"])
+			if u == nil {
+				continue
+			}
+			a, b := from.NodeID(), u.NodeID()
+			if h.Rel.Direction == domain.In {
+				a, b = b, a
+			}
+			links = append(links, domain.Link{Edge: edgeFromValue(h.Rel.Type, a, b, m["r"]), Other: u})
+			below, _ := m["h"].([]any)
+			decodeHops(out, hops, j, u, below)
+		}
+		out[j][from.NodeID()] = links
+	}
 }
 
 // ---- lists
