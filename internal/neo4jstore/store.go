@@ -104,11 +104,15 @@ func (s *Store) WaitReady(ctx context.Context) error {
 }
 
 // read runs one read query, routed to readers, with the server-side timeout.
+// It does without the driver's shared bookmark manager: writes run in
+// sessions of their own (write), so the manager would only chain reads to
+// reads, and every read would take its lock twice.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.roundTrips.Add(1)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db),
 		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithoutBookmarkManager(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
 	if err != nil {
 		return nil, s.wrap(err)
