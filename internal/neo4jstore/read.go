@@ -380,9 +380,24 @@ func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal boo
 	} else {
 		b.WriteString("WITH -1 AS total\n")
 	}
-	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n" +
-		"WHERE $afterKey IS NULL OR k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n" +
-		"WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit\n" +
+	if key == orderID {
+		// A predicate on n.id lets the planner read n in the order of the
+		// id constraint's index and stop after $limit nodes, instead of
+		// sorting every node of the kind.
+		cursor := "n.id IS NOT NULL"
+		if params["afterId"] != nil {
+			cursor = "n.id " + cmp + " $afterId"
+		}
+		b.WriteString("CALL () {\n" + match + " AND " + cursor + "\n" +
+			"WITH n ORDER BY n.id" + dir + " LIMIT $limit\n" +
+			"RETURN collect({n: n, k: n.id}) AS page\n}\nRETURN total, page")
+		return b.String()
+	}
+	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n")
+	if params["afterKey"] != nil {
+		b.WriteString("WHERE k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n")
+	}
+	b.WriteString("WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit\n" +
 		"RETURN collect({n: n, k: k}) AS page\n}\nRETURN total, page")
 	return b.String()
 }
