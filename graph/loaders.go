@@ -41,11 +41,11 @@ func NewLoaders(reader domain.GraphReader, limits domain.Limits) *Loaders {
 // fetch reads link requests and node ids in one round trip and caches the
 // answers, absent ones included. The nodes a relation with Fields reached
 // hold only those fields: they are cached as its links, not as nodes.
-func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) error {
+func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodes domain.NodeRequest) error {
 	if err := ctx.Err(); err != nil {
 		return err // the request is over: schedule nothing more
 	}
-	f, err := l.reader.Fetch(ctx, reqs, nodeIDs)
+	f, err := l.reader.Fetch(ctx, reqs, nodes)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,13 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 			}
 		}
 	}
-	for _, id := range nodeIDs {
+	for j, hop := range nodes.Then {
+		for id, links := range f.NodeThen[j] {
+			l.links[linkKey{hop.Rel, id}] = links
+			l.cacheWhole(hop.Rel, links)
+		}
+	}
+	for _, id := range nodes.IDs {
 		l.nodes[id] = f.Nodes[id]
 	}
 	return nil
@@ -121,7 +127,9 @@ func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
 // Nodes loads nodes in the order of ids; nil for unknown ids.
 func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
 	if missing := l.missingNodes(ids); len(missing) > 0 {
-		if err := l.fetch(ctx, nil, missing); err != nil {
+		// A root field's lookup reads the hops its selection fuses (PlanLevels).
+		hops, _ := ctx.Value(rootHopsKey{}).([]domain.Hop)
+		if err := l.fetch(ctx, nil, domain.NodeRequest{IDs: missing, Then: hops}); err != nil {
 			return nil, err
 		}
 	}
@@ -143,7 +151,7 @@ func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]
 	if links, ok := l.cachedLinks(rel, id); ok {
 		return links, nil
 	}
-	if err := l.fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: []string{id}}}, nil); err != nil {
+	if err := l.fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: []string{id}}}, domain.NodeRequest{}); err != nil {
 		return nil, err
 	}
 	links, _ := l.cachedLinks(rel, id)

@@ -78,11 +78,19 @@ func PlanLevels(ctx context.Context, next graphql.Resolver) (any, error) {
 	if fc == nil || fc.Object != "Query" && fc.Object != "Mutation" {
 		return next(ctx)
 	}
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	if l != nil && fc.Object == "Query" && len(fc.Field.Selections) > 0 && graphql.HasOperationContext(ctx) {
+		// A lookup by id reads the first level below it in the same
+		// statement. Not in a mutation: what it read first may change.
+		if hops := l.rootHops(graphql.GetOperationContext(ctx), fc.Field); len(hops) > 0 {
+			ctx = context.WithValue(ctx, rootHopsKey{}, hops)
+		}
+	}
 	res, err := next(ctx)
 	if err != nil || res == nil || !graphql.HasOperationContext(ctx) {
 		return res, err
 	}
-	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok && len(fc.Field.Selections) > 0 {
+	if l != nil && len(fc.Field.Selections) > 0 {
 		// A failed prefetch is not this field's error: the nested resolvers
 		// fetch what is missing and report their own errors.
 		_ = l.plan(ctx, graphql.GetOperationContext(ctx), []planEntry{{val: res, sel: fc.Field.Selections}})
@@ -152,7 +160,7 @@ func (l *Loaders) plan(ctx context.Context, oc *graphql.OperationContext, entrie
 		}
 		missing := l.missingNodes(ids)
 		if len(reqs) > 0 || len(missing) > 0 {
-			if err := l.fetch(ctx, reqs, missing); err != nil {
+			if err := l.fetch(ctx, reqs, domain.NodeRequest{IDs: missing}); err != nil {
 				return err
 			}
 		}
@@ -294,6 +302,21 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 		}
 	}
 	return children, waits, refs
+}
+
+// rootHopsKey carries the hops of a root field's lookups by id.
+type rootHopsKey struct{}
+
+// rootHops are the hops that a root field returning nodes (a lookup by id)
+// fuses into its lookup, for every node type it may return.
+func (l *Loaders) rootHops(oc *graphql.OperationContext, f graphql.CollectedField) []domain.Hop {
+	var hops []domain.Hop
+	for _, t := range concreteTypes(f.Definition.Type.Name()) {
+		if slices.Contains(domain.Kinds, domain.Kind(t)) {
+			hops = l.fuse(oc, f.Selections, t, -1, 1, hops)
+		}
+	}
+	return hops
 }
 
 // fuseFanOut bounds how many nodes, per node a level starts from, the

@@ -148,7 +148,7 @@ type GraphReader interface {
 	Links(ctx context.Context, rel Relation, ids []string) (map[string][]Link, error)
 	// Fetch reads one level of a query in one round trip: the links of
 	// each request (in the order of Links) and the nodes with the given ids.
-	Fetch(ctx context.Context, reqs []LinkRequest, nodeIDs []string) (*Fetched, error)
+	Fetch(ctx context.Context, reqs []LinkRequest, nodes NodeRequest) (*Fetched, error)
 	// List returns one page of the nodes of kind that match filter.
 	List(ctx context.Context, kind Kind, filter ListFilter, page Page) (*NodePage, error)
 	// Ping reports whether the database answers.
@@ -166,8 +166,16 @@ type LinkRequest struct {
 	Then []Hop
 }
 
+// NodeRequest asks for nodes by id (following redirects) and, from each,
+// for the hops of Then (their first links), in the same round trip.
+type NodeRequest struct {
+	IDs  []string
+	Then []Hop
+}
+
 // Hop is a relation followed from the nodes that Rel of a LinkRequest
-// reached (Parent -1) or that hop Parent of its Then reached.
+// reached, or the nodes a NodeRequest found (Parent -1), or the nodes that
+// hop Parent of its Then reached.
 type Hop struct {
 	Rel    Relation
 	Parent int
@@ -180,6 +188,8 @@ type Fetched struct {
 	// Then[i][j] answers reqs[i].Then[j]: the links of each node its
 	// parent reached.
 	Then [][]map[string][]Link
+	// NodeThen[j] answers nodes.Then[j] as Then does.
+	NodeThen []map[string][]Link
 }
 
 // Dataset is a set of nodes and the edges between them, read from a data file

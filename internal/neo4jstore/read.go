@@ -16,7 +16,7 @@ var _ domain.GraphReader = (*Store)(nil)
 // NodesByID implements domain.GraphReader; it follows redirects, so the id
 // of an entity merged into another resolves to the survivor.
 func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.Node, error) {
-	f, err := s.Fetch(ctx, nil, ids)
+	f, err := s.Fetch(ctx, nil, domain.NodeRequest{IDs: ids})
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func linksBranch(i int, pattern string, derived bool, fields string, hops []then
 		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
 	var follow strings.Builder
-	thens := hopCalls(&follow, i, hops, -1, "o", "  ")
+	thens := hopCalls(&follow, fmt.Sprintf("then%d_", i), hops, -1, "o", "  ")
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
   MATCH (s:Node {id: id})
   CALL (s) {
@@ -73,10 +73,10 @@ type thenHop struct {
 
 // hopCalls writes the subqueries that follow, from node variable from,
 // the hops whose parent is parent, and returns their columns (h<j>,
-// comma-separated). Hop j reaches u<j> along t<j>, the first $then<i>_<j>
+// comma-separated). Hop j reaches u<j> along t<j>, the first $<prefix><j>
 // in the order of relationship lists, and returns them as a list of
 // {r, o, h}, where h holds the lists of the hops below it.
-func hopCalls(b *strings.Builder, i int, hops []thenHop, parent int, from, indent string) string {
+func hopCalls(b *strings.Builder, prefix string, hops []thenHop, parent int, from, indent string) string {
 	var cols []string
 	for j, h := range hops {
 		if h.parent != parent {
@@ -85,13 +85,13 @@ func hopCalls(b *strings.Builder, i int, hops []thenHop, parent int, from, inden
 		t, u := fmt.Sprintf("t%d", j), fmt.Sprintf("u%d", j)
 		pattern, _ := thenPattern(h.rel, from, t, u) // checked by Fetch
 		var inner strings.Builder
-		below := hopCalls(&inner, i, hops, j, u, indent+"  ")
+		below := hopCalls(&inner, prefix, hops, j, u, indent+"  ")
 		fmt.Fprintf(b, `
 %[1]sCALL (%[2]s) {
 %[1]s  MATCH %[3]s
-%[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $then%[6]d_%[7]d%[8]s
+%[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $%[6]s%[7]d%[8]s
 %[1]s  RETURN collect({r: %[9]s, o: %[10]s, h: [%[11]s]}) AS h%[7]d
-%[1]s}`, indent, from, pattern, t, u, i, j, inner.String(), edgeProjection(t), nodeProjection(u, h.rel.Fields), below)
+%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), edgeProjection(t), nodeProjection(u, h.rel.Fields), below)
 		cols = append(cols, fmt.Sprintf("h%d", j))
 	}
 	return strings.Join(cols, ", ")
@@ -109,15 +109,20 @@ func thenPattern(rel domain.Relation, from, t, u string) (string, bool) {
 	return `(` + from + `)<-[` + t + `:` + string(rel.Type) + `]-(` + u + `:Node)`, true
 }
 
-// nodesBranch answers the node ids of a level, following redirects.
-const nodesBranch = `  UNWIND $nodeIDs AS id
+// nodesBranch answers the node ids of a level, following redirects, and
+// follows hops from the nodes found ($nthen_<j>).
+func nodesBranch(hops []thenHop) string {
+	var follow strings.Builder
+	thens := hopCalls(&follow, "nthen_", hops, -1, "o", "  ")
+	return `  UNWIND $nodeIDs AS id
   OPTIONAL MATCH (red:NewsgraphRedirect {id: id})
-  MATCH (o:Node {id: coalesce(red.to, id)})
-  RETURN -1 AS g, id, null AS r, o, [] AS thens`
+  MATCH (o:Node {id: coalesce(red.to, id)})` + follow.String() + `
+  RETURN -1 AS g, id, null AS r, o, [` + thens + `] AS thens`
+}
 
 // Links implements domain.GraphReader.
 func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (map[string][]domain.Link, error) {
-	f, err := s.Fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: ids}}, nil)
+	f, err := s.Fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: ids}}, domain.NodeRequest{})
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +133,7 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 // node lookups, in one statement whose branches are joined by UNION ALL.
 // The patterns come from the relation allowlist; ids and limits are
 // parameters.
-func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) (*domain.Fetched, error) {
+func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes domain.NodeRequest) (*domain.Fetched, error) {
 	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}, Then: make([][]map[string][]domain.Link, len(reqs))}
 	params := map[string]any{}
 	var branches []string
@@ -145,20 +150,11 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if !ok {
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
 		}
-		var then []thenHop
-		for j, h := range req.Then {
-			if _, ok := thenPattern(h.Rel, "o", "t", "u"); !ok || h.Parent < -1 || h.Parent >= j {
-				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed from hop %d", h.Rel.Type, h.Parent)}
-			}
-			tlimit := h.Rel.Limit
-			if tlimit == 0 {
-				tlimit = s.limits.LinksMax
-			}
-			if err := domain.InRange("first", tlimit, 1, s.limits.LinksMax); err != nil {
-				return nil, err
-			}
-			params[fmt.Sprintf("then%d_%d", i, j)] = tlimit
-			then = append(then, thenHop{rel: h.Rel, parent: h.Parent})
+		then, err := s.hops(req.Then, fmt.Sprintf("then%d_", i), params)
+		if err != nil {
+			return nil, err
+		}
+		for range then {
 			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
 		}
 		if len(req.IDs) == 0 {
@@ -168,9 +164,16 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		params[fmt.Sprintf("limit%d", i)] = limit
 		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, req.Rel.Fields, then))
 	}
-	if len(nodeIDs) > 0 {
-		params["nodeIDs"] = nodeIDs
-		branches = append(branches, nodesBranch)
+	if len(nodes.IDs) > 0 {
+		then, err := s.hops(nodes.Then, "nthen_", params)
+		if err != nil {
+			return nil, err
+		}
+		for range then {
+			out.NodeThen = append(out.NodeThen, map[string][]domain.Link{})
+		}
+		params["nodeIDs"] = nodes.IDs
+		branches = append(branches, nodesBranch(then))
 	}
 	if len(branches) == 0 {
 		return out, nil
@@ -188,6 +191,8 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		}
 		if g < 0 {
 			out.Nodes[id] = other
+			thens, _ := r.Values[4].([]any)
+			decodeHops(out.NodeThen, nodes.Then, -1, other, thens)
 			continue
 		}
 		rel := reqs[g].Rel
@@ -199,6 +204,27 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
 		thens, _ := r.Values[4].([]any)
 		decodeHops(out.Then[g], reqs[g].Then, -1, other, thens)
+	}
+	return out, nil
+}
+
+// hops checks the hops of a request and sets their limits as parameters
+// ($<prefix><j>).
+func (s *Store) hops(hops []domain.Hop, prefix string, params map[string]any) ([]thenHop, error) {
+	var out []thenHop
+	for j, h := range hops {
+		if _, ok := thenPattern(h.Rel, "o", "t", "u"); !ok || h.Parent < -1 || h.Parent >= j {
+			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed from hop %d", h.Rel.Type, h.Parent)}
+		}
+		limit := h.Rel.Limit
+		if limit == 0 {
+			limit = s.limits.LinksMax
+		}
+		if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
+			return nil, err
+		}
+		params[fmt.Sprintf("%s%d", prefix, j)] = limit
+		out = append(out, thenHop{rel: h.Rel, parent: h.Parent})
 	}
 	return out, nil
 }
