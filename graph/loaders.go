@@ -62,23 +62,23 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodes do
 		}
 	}
 	for i, req := range reqs {
-		for j, hop := range req.Then {
-			for id, links := range f.Then[i][j] {
-				l.links[linkKey{hop.Rel, id}] = links
-				l.cacheWhole(hop.Rel, links)
-			}
-		}
+		l.cacheHops(req.Then, f.Then[i])
 	}
-	for j, hop := range nodes.Then {
-		for id, links := range f.NodeThen[j] {
-			l.links[linkKey{hop.Rel, id}] = links
-			l.cacheWhole(hop.Rel, links)
-		}
-	}
+	l.cacheHops(nodes.Then, f.NodeThen)
 	for _, id := range nodes.IDs {
 		l.nodes[id] = f.Nodes[id]
 	}
 	return nil
+}
+
+// cacheHops caches the answers to hops (Fetched.Then). Callers hold l.mu.
+func (l *Loaders) cacheHops(hops []domain.Hop, answers []map[string][]domain.Link) {
+	for j, hop := range hops {
+		for id, links := range answers[j] {
+			l.links[linkKey{hop.Rel, id}] = links
+			l.cacheWhole(hop.Rel, links)
+		}
+	}
 }
 
 // cacheWhole caches the nodes links reached when rel read them whole.
@@ -127,9 +127,7 @@ func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
 // Nodes loads nodes in the order of ids; nil for unknown ids.
 func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
 	if missing := l.missingNodes(ids); len(missing) > 0 {
-		// A root field's lookup reads the hops its selection fuses (PlanLevels).
-		hops, _ := ctx.Value(rootHopsKey{}).([]domain.Hop)
-		if err := l.fetch(ctx, nil, domain.NodeRequest{IDs: missing, Then: hops}); err != nil {
+		if err := l.fetch(ctx, nil, domain.NodeRequest{IDs: missing, Then: RootHops(ctx)}); err != nil {
 			return nil, err
 		}
 	}
@@ -156,6 +154,20 @@ func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]
 	}
 	links, _ := l.cachedLinks(rel, id)
 	return links, nil
+}
+
+// List reads a page of a list, and the hops the root field's selection
+// fuses into it (PlanLevels), whose answers it caches.
+func (l *Loaders) List(ctx context.Context, kind domain.Kind, f domain.ListFilter, page domain.Page) (*domain.NodePage, error) {
+	page.Then = RootHops(ctx)
+	res, err := l.reader.List(ctx, kind, f, page)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.cacheHops(page.Then, res.Then)
+	return res, nil
 }
 
 type loadersKey struct{}

@@ -80,8 +80,9 @@ func PlanLevels(ctx context.Context, next graphql.Resolver) (any, error) {
 	}
 	l, _ := ctx.Value(loadersKey{}).(*Loaders)
 	if l != nil && fc.Object == "Query" && len(fc.Field.Selections) > 0 && graphql.HasOperationContext(ctx) {
-		// A lookup by id reads the first level below it in the same
-		// statement. Not in a mutation: what it read first may change.
+		// A lookup by id or a list's page reads the chains of
+		// relationship fields below it in the same statement. Not in a
+		// mutation: what a resolver reads before it writes may change.
 		if hops := l.rootHops(graphql.GetOperationContext(ctx), fc.Field); len(hops) > 0 {
 			ctx = context.WithValue(ctx, rootHopsKey{}, hops)
 		}
@@ -307,11 +308,35 @@ func (l *Loaders) expand(oc *graphql.OperationContext, e planEntry) (children []
 // rootHopsKey carries the hops of a root field's lookups by id.
 type rootHopsKey struct{}
 
-// rootHops are the hops that a root field returning nodes (a lookup by id)
-// fuses into its lookup, for every node type it may return.
+// RootHops returns the hops a root field's lookup by id or page of a list
+// reads in its statement (PlanLevels put them in ctx).
+func RootHops(ctx context.Context) []domain.Hop {
+	hops, _ := ctx.Value(rootHopsKey{}).([]domain.Hop)
+	return hops
+}
+
+// rootHops are the hops that a root field returning nodes (a lookup by
+// id) or a connection of them (a list's nodes and edges' node) fuses into
+// its statement, for every node type it may return.
 func (l *Loaders) rootHops(oc *graphql.OperationContext, f graphql.CollectedField) []domain.Hop {
 	var hops []domain.Hop
-	for _, t := range concreteTypes(f.Definition.Type.Name()) {
+	typeName := f.Definition.Type.Name()
+	if kind, ok := strings.CutSuffix(typeName, "Connection"); ok && slices.Contains(domain.Kinds, domain.Kind(kind)) {
+		for _, g := range graphql.CollectFields(oc, f.Selections, []string{typeName}) {
+			switch g.Name {
+			case "nodes":
+				hops = l.fuse(oc, g.Selections, kind, -1, 1, hops)
+			case "edges":
+				for _, e := range graphql.CollectFields(oc, g.Selections, []string{kind + "Edge"}) {
+					if e.Name == "node" {
+						hops = l.fuse(oc, e.Selections, kind, -1, 1, hops)
+					}
+				}
+			}
+		}
+		return hops
+	}
+	for _, t := range concreteTypes(typeName) {
 		if slices.Contains(domain.Kinds, domain.Kind(t)) {
 			hops = l.fuse(oc, f.Selections, t, -1, 1, hops)
 		}

@@ -95,6 +95,9 @@ type Page struct {
 	Descending bool
 	// WithTotal asks for the number of matching nodes as well.
 	WithTotal bool
+	// Then are relations to follow from every node of the page in the same
+	// round trip, as LinkRequest.Then; NodePage.Then answers them.
+	Then []Hop
 }
 
 // Cursor is a position in a keyset-ordered list: the sort key and id of the
@@ -133,6 +136,8 @@ type NodePage struct {
 	HasNext bool
 	// Total is the number of matching nodes, when asked for.
 	Total int
+	// Then[j] answers Page.Then[j] as Fetched.Then does.
+	Then []map[string][]Link
 }
 
 // GraphReader answers the read API. Every method takes the request context

@@ -383,7 +383,7 @@ var listSpecs = map[domain.Kind]listSpec{
 // listCypher builds the page query of a kind from allowlisted fragments:
 // the filters that params set, starting from an anchor node when one is
 // named.
-func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool, params map[string]any) string {
+func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool, hops []thenHop, params map[string]any) string {
 	where := "true"
 	if active := activeFilters(spec.filters, params); len(active) > 0 {
 		where = strings.Join(active, "\n  AND ")
@@ -400,6 +400,8 @@ func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal boo
 	if desc {
 		cmp, dir = "<", " DESC"
 	}
+	var follow strings.Builder
+	thens := hopCalls(&follow, "lthen_", hops, -1, "n", "")
 	var b strings.Builder
 	if withTotal {
 		b.WriteString("CALL () {\n" + match + "\nRETURN count(n) AS total\n}\n")
@@ -415,16 +417,16 @@ func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal boo
 			cursor = "n.id " + cmp + " $afterId"
 		}
 		b.WriteString("CALL () {\n" + match + " AND " + cursor + "\n" +
-			"WITH n ORDER BY n.id" + dir + " LIMIT $limit\n" +
-			"RETURN collect({n: n, k: n.id}) AS page\n}\nRETURN total, page")
+			"WITH n ORDER BY n.id" + dir + " LIMIT $limit" + follow.String() + "\n" +
+			"RETURN collect({n: n, k: n.id, h: [" + thens + "]}) AS page\n}\nRETURN total, page")
 		return b.String()
 	}
 	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n")
 	if params["afterKey"] != nil {
 		b.WriteString("WHERE k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n")
 	}
-	b.WriteString("WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit\n" +
-		"RETURN collect({n: n, k: k}) AS page\n}\nRETURN total, page")
+	b.WriteString("WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit" + follow.String() + "\n" +
+		"RETURN collect({n: n, k: k, h: [" + thens + "]}) AS page\n}\nRETURN total, page")
 	return b.String()
 }
 
@@ -485,11 +487,18 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 	if page.After != nil {
 		params["afterKey"], params["afterId"] = page.After.Key, page.After.ID
 	}
-	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal, params), params)
+	hops, err := s.hops(page.Then, "lthen_", params)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal, hops, params), params)
 	if err != nil {
 		return nil, err
 	}
 	res := &domain.NodePage{}
+	for range hops {
+		res.Then = append(res.Then, map[string][]domain.Link{})
+	}
 	total, _ := recs[0].Values[0].(int64)
 	res.Total = int(total)
 	rows, _ := recs[0].Values[1].([]any)
@@ -504,6 +513,8 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 			continue
 		}
 		k, _ := m["k"].(string)
+		below, _ := m["h"].([]any)
+		decodeHops(res.Then, page.Then, -1, n, below)
 		res.Nodes = append(res.Nodes, n)
 		res.Cursors = append(res.Cursors, domain.Cursor{Key: k, ID: n.NodeID()})
 	}
