@@ -348,9 +348,13 @@ func (l *Loaders) rootHops(oc *graphql.OperationContext, f graphql.CollectedFiel
 // hops fused into its statement may reach (the product of the firsts
 // along each chain of hops: a list of 20 and the lists of 20 below it).
 // Beyond it, the next list waits for the next level: a statement that
-// repeats the lists below a node for every path to it would read more
-// than one read per level does. (Measured with make bench-peer: see the
-// README, "One statement where it pays".)
+// repeats the lists below a node for every path to it reads more than one
+// read per level does. Measured in-process over the seed and 20,000
+// synthetic records, p50 by bound (1 / 20 / 400 / 8,000 / none):
+// claims→attributions→actor+sources 6.3 / 4.2 / 3.3 / 3.4 / 3.4 ms;
+// claims(5)→attributions(10)→sources(5)→attributions(20) 4.8 / 4.4 / 3.8 /
+// 4.2 / 4.9 ms; sources→attributions→claim→attributions→actor 14.2 / 9.6 /
+// 8.2 / 9.0 / 8.4 ms.
 const fuseFanOut = 400
 
 // fusedHops adds to hops the relationship fields that wt's selection asks

@@ -65,8 +65,10 @@ type Relation struct {
 	// Fields, when set, names the only fields of the nodes reached that
 	// the caller reads (GraphQL field names of the node kinds, sorted and
 	// comma-separated; the id is always read): the reader may leave the
-	// others empty. Such nodes are incomplete and must not be cached as
-	// whole nodes. Empty means every field.
+	// others empty, and the links' relationship properties too (such a
+	// relation serves a list of nodes, not of relationship views). Such
+	// nodes are incomplete and must not be cached as whole nodes. Empty
+	// means every field.
 	Fields string
 }
 

@@ -201,8 +201,13 @@ func nodeProjection(v, fields string) string {
 
 // edgeProjection is the Cypher map projection of relationship variable v
 // with the properties edgeFromDB reads (those of edgeProps): not the
-// bookkeeping (hash, key, updatedAt…).
-func edgeProjection(v string) string {
+// bookkeeping (hash, key, updatedAt…). A relation that projects its nodes
+// (Relation.Fields) returns nodes, not relationship views: it reads no
+// relationship properties at all.
+func edgeProjection(v, fields string) string {
+	if fields != "" {
+		return "null"
+	}
 	return v + " {.role, .side, .claim, .start, .startPrecision, .startEarliest, .startLatest, " +
 		".end, .endPrecision, .endEarliest, .endLatest, .count, .offsets}"
 }

@@ -62,7 +62,7 @@ func linksBranch(i int, pattern string, derived bool, fields string, hops []then
     RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
   }%[4]s
   RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), thens,
-		edgeProjection("r"), nodeProjection("o", fields))
+		edgeProjection("r", fields), nodeProjection("o", fields))
 }
 
 // thenHop is a hop of a link request (domain.Hop) made Cypher.
@@ -91,7 +91,7 @@ func hopCalls(b *strings.Builder, prefix string, hops []thenHop, parent int, fro
 %[1]s  MATCH %[3]s
 %[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $%[6]s%[7]d%[8]s
 %[1]s  RETURN collect({r: %[9]s, o: %[10]s, h: [%[11]s]}) AS h%[7]d
-%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), edgeProjection(t), nodeProjection(u, h.rel.Fields), below)
+%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), edgeProjection(t, h.rel.Fields), nodeProjection(u, h.rel.Fields), below)
 		cols = append(cols, fmt.Sprintf("h%d", j))
 	}
 	return strings.Join(cols, ", ")
