@@ -79,7 +79,7 @@ func listPage[T domain.Node](ctx context.Context, r *Resolver, kind domain.Kind,
 	if err := checkFilter(f); err != nil {
 		return nil, nil, nil, 0, err
 	}
-	res, err := r.Graph.List(ctx, kind, f, page)
+	res, err := For(ctx).List(ctx, kind, f, page)
 	if err != nil {
 		return nil, nil, nil, 0, err
 	}

@@ -57,7 +57,10 @@ func relationOf(ctx context.Context) relation {
 func linked[T domain.Node](ctx context.Context, self domain.Node, first int) ([]T, error) {
 	rel := relationOf(ctx).rel
 	rel.Limit = first
-	links, err := For(ctx).Links(ctx, self.NodeID(), rel)
+	l := For(ctx)
+	// The fields the planner read for this field, so that its links are found.
+	rel.Fields = l.fieldsOf(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field)
+	links, err := l.Links(ctx, self.NodeID(), rel)
 	if err != nil {
 		return nil, err
 	}

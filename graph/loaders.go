@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -20,8 +21,10 @@ type Loaders struct {
 	limits domain.Limits
 
 	mu    sync.Mutex
-	nodes map[string]domain.Node // a nil value: known to be absent
+	nodes map[string]domain.Node // a nil value: known to be absent; whole nodes only
 	links map[linkKey][]domain.Link
+	// fields caches selectedFields by the field it is of.
+	fields map[*ast.Field]string
 }
 
 type linkKey struct {
@@ -32,16 +35,17 @@ type linkKey struct {
 // NewLoaders returns the loaders of one request; limits bound the first of
 // relationship lists.
 func NewLoaders(reader domain.GraphReader, limits domain.Limits) *Loaders {
-	return &Loaders{reader: reader, limits: limits, nodes: map[string]domain.Node{}, links: map[linkKey][]domain.Link{}}
+	return &Loaders{reader: reader, limits: limits, nodes: map[string]domain.Node{}, links: map[linkKey][]domain.Link{}, fields: map[*ast.Field]string{}}
 }
 
 // fetch reads link requests and node ids in one round trip and caches the
-// answers, absent ones included.
-func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) error {
+// answers, absent ones included. The nodes a relation with Fields reached
+// hold only those fields: they are cached as its links, not as nodes.
+func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodes domain.NodeRequest) error {
 	if err := ctx.Err(); err != nil {
 		return err // the request is over: schedule nothing more
 	}
-	f, err := l.reader.Fetch(ctx, reqs, nodeIDs)
+	f, err := l.reader.Fetch(ctx, reqs, nodes)
 	if err != nil {
 		return err
 	}
@@ -54,25 +58,38 @@ func (l *Loaders) fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs 
 				links = []domain.Link{}
 			}
 			l.links[linkKey{req.Rel, id}] = links
-			for _, ln := range links {
-				l.nodes[ln.Other.NodeID()] = ln.Other
-			}
+			l.cacheWhole(req.Rel, links)
 		}
 	}
 	for i, req := range reqs {
-		for j, rel := range req.Then {
-			for id, links := range f.Then[i][j] {
-				l.links[linkKey{rel, id}] = links
-				for _, ln := range links {
-					l.nodes[ln.Other.NodeID()] = ln.Other
-				}
-			}
-		}
+		l.cacheHops(req.Then, f.Then[i])
 	}
-	for _, id := range nodeIDs {
+	l.cacheHops(nodes.Then, f.NodeThen)
+	for _, id := range nodes.IDs {
 		l.nodes[id] = f.Nodes[id]
 	}
 	return nil
+}
+
+// cacheHops caches the answers to hops (Fetched.Then). Callers hold l.mu.
+func (l *Loaders) cacheHops(hops []domain.Hop, answers []map[string][]domain.Link) {
+	for j, hop := range hops {
+		for id, links := range answers[j] {
+			l.links[linkKey{hop.Rel, id}] = links
+			l.cacheWhole(hop.Rel, links)
+		}
+	}
+}
+
+// cacheWhole caches the nodes links reached when rel read them whole.
+// Callers hold l.mu.
+func (l *Loaders) cacheWhole(rel domain.Relation, links []domain.Link) {
+	if rel.Fields != "" {
+		return
+	}
+	for _, ln := range links {
+		l.nodes[ln.Other.NodeID()] = ln.Other
+	}
 }
 
 // cachedLinks returns the cached links of id along rel.
@@ -110,7 +127,7 @@ func (l *Loaders) Node(ctx context.Context, id string) (domain.Node, error) {
 // Nodes loads nodes in the order of ids; nil for unknown ids.
 func (l *Loaders) Nodes(ctx context.Context, ids []string) ([]domain.Node, error) {
 	if missing := l.missingNodes(ids); len(missing) > 0 {
-		if err := l.fetch(ctx, nil, missing); err != nil {
+		if err := l.fetch(ctx, nil, domain.NodeRequest{IDs: missing, Then: RootHops(ctx)}); err != nil {
 			return nil, err
 		}
 	}
@@ -132,11 +149,25 @@ func (l *Loaders) Links(ctx context.Context, id string, rel domain.Relation) ([]
 	if links, ok := l.cachedLinks(rel, id); ok {
 		return links, nil
 	}
-	if err := l.fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: []string{id}}}, nil); err != nil {
+	if err := l.fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: []string{id}}}, domain.NodeRequest{}); err != nil {
 		return nil, err
 	}
 	links, _ := l.cachedLinks(rel, id)
 	return links, nil
+}
+
+// List reads a page of a list, and the hops the root field's selection
+// fuses into it (PlanLevels), whose answers it caches.
+func (l *Loaders) List(ctx context.Context, kind domain.Kind, f domain.ListFilter, page domain.Page) (*domain.NodePage, error) {
+	page.Then = RootHops(ctx)
+	res, err := l.reader.List(ctx, kind, f, page)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.cacheHops(page.Then, res.Then)
+	return res, nil
 }
 
 type loadersKey struct{}

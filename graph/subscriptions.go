@@ -77,13 +77,16 @@ func (r *Resolver) attributionsAbout(ctx context.Context, about string, created 
 			if err != nil || !mentionsEntity(links, claims, about) {
 				continue
 			}
-			nodes, err := r.Graph.NodesByID(ctx, []string{e.AttributionID})
-			if a, ok := nodes[e.AttributionID].(*domain.Attribution); err == nil && ok {
-				select {
-				case out <- a:
-				case <-ctx.Done():
-					return
-				}
+			// The attribution as its write stored it: a later write may
+			// already have changed it.
+			a := e.Attribution
+			if a == nil {
+				continue
+			}
+			select {
+			case out <- a:
+			case <-ctx.Done():
+				return
 			}
 		}
 	}()

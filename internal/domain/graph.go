@@ -62,6 +62,14 @@ type Relation struct {
 	Direction Direction
 	// Limit is how many links per node to return; 0 means Limits.LinksMax.
 	Limit int
+	// Fields, when set, names the only fields of the nodes reached that
+	// the caller reads (GraphQL field names of the node kinds, sorted and
+	// comma-separated; the id is always read): the reader may leave the
+	// others empty, and the links' relationship properties too (such a
+	// relation serves a list of nodes, not of relationship views). Such
+	// nodes are incomplete and must not be cached as whole nodes. Empty
+	// means every field.
+	Fields string
 }
 
 // Link is a relationship reached from a node together with the node at its
@@ -89,6 +97,9 @@ type Page struct {
 	Descending bool
 	// WithTotal asks for the number of matching nodes as well.
 	WithTotal bool
+	// Then are relations to follow from every node of the page in the same
+	// round trip, as LinkRequest.Then; NodePage.Then answers them.
+	Then []Hop
 }
 
 // Cursor is a position in a keyset-ordered list: the sort key and id of the
@@ -127,6 +138,8 @@ type NodePage struct {
 	HasNext bool
 	// Total is the number of matching nodes, when asked for.
 	Total int
+	// Then[j] answers Page.Then[j] as Fetched.Then does.
+	Then []map[string][]Link
 }
 
 // GraphReader answers the read API. Every method takes the request context
@@ -142,7 +155,7 @@ type GraphReader interface {
 	Links(ctx context.Context, rel Relation, ids []string) (map[string][]Link, error)
 	// Fetch reads one level of a query in one round trip: the links of
 	// each request (in the order of Links) and the nodes with the given ids.
-	Fetch(ctx context.Context, reqs []LinkRequest, nodeIDs []string) (*Fetched, error)
+	Fetch(ctx context.Context, reqs []LinkRequest, nodes NodeRequest) (*Fetched, error)
 	// List returns one page of the nodes of kind that match filter.
 	List(ctx context.Context, kind Kind, filter ListFilter, page Page) (*NodePage, error)
 	// Ping reports whether the database answers.
@@ -153,18 +166,37 @@ type GraphReader interface {
 type LinkRequest struct {
 	Rel Relation
 	IDs []string
-	// Then are to-one relations to follow from every node reached, in the
-	// same round trip (an attribution's actor and claim); their first link
-	// is answered in Fetched.Then.
-	Then []Relation
+	// Then are relations to follow in the same round trip from every node
+	// reached (an attribution's actor, claim and sources), and from the
+	// nodes those reach; the first Limit links of each are answered in
+	// Fetched.Then.
+	Then []Hop
+}
+
+// NodeRequest asks for nodes by id (following redirects) and, from each,
+// for the hops of Then (their first links), in the same round trip.
+type NodeRequest struct {
+	IDs  []string
+	Then []Hop
+}
+
+// Hop is a relation followed from the nodes that Rel of a LinkRequest
+// reached, or the nodes a NodeRequest found (Parent -1), or the nodes that
+// hop Parent of its Then reached.
+type Hop struct {
+	Rel    Relation
+	Parent int
 }
 
 // Fetched is the answer to Fetch: Links[i] answers reqs[i].
 type Fetched struct {
 	Links []map[string][]Link
 	Nodes map[string]Node
-	// Then[i][j] answers reqs[i].Then[j]: the links of each node reached.
+	// Then[i][j] answers reqs[i].Then[j]: the links of each node its
+	// parent reached.
 	Then [][]map[string][]Link
+	// NodeThen[j] answers nodes.Then[j] as Then does.
+	NodeThen []map[string][]Link
 }
 
 // Dataset is a set of nodes and the edges between them, read from a data file

@@ -33,6 +33,8 @@ type AttributionEvent struct {
 	Created bool
 	// PreviousClaim is the claim it was on before, when that changed.
 	PreviousClaim string
+	// Attribution is the attribution as this write stored it.
+	Attribution *domain.Attribution
 }
 
 // prefixed puts an input path in front of an error's field: "name" becomes
@@ -276,6 +278,7 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		return nil, err
 	}
 	if s.OnAttribution != nil && event != nil {
+		event.Attribution = a
 		s.OnAttribution(*event)
 	}
 	return a, nil

@@ -1,7 +1,8 @@
 // Package importer loads JSON Lines data files (docs/dataset.md) into the
-// graph in batches: nodes first, then relationships, each batch one
-// transaction. Every write is an upsert by id, so an interrupted import is
-// finished by running it again, without duplicates.
+// graph in batches: nodes first (two batches at a time), then
+// relationships (one batch at a time, those of one claim together), each
+// batch one transaction. Every write is an upsert by id, so an interrupted
+// import is finished by running it again, without duplicates.
 package importer
 
 import (
@@ -10,6 +11,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
@@ -20,8 +22,11 @@ import (
 // Store is what an import needs of the database.
 type Store interface {
 	ResolveIDs(ctx context.Context, ids []string) (map[string]string, error)
-	LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal, opts ...neo4jstore.LoadOption) (neo4jstore.LoadStats, error)
+	LoadPrepared(ctx context.Context, p *neo4jstore.PreparedDataset, by domain.Principal, opts ...neo4jstore.LoadOption) (neo4jstore.LoadStats, error)
 }
+
+// nodeWriters is how many node batches are written at once.
+const nodeWriters = 2
 
 // Options configures an import.
 type Options struct {
@@ -102,13 +107,15 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		}
 		edges = append(edges, it.Edges...)
 	}
+	edges = byClaim(edges)
 	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
-	write := func(ds *domain.Dataset, n int) error {
-		var lo []neo4jstore.LoadOption
-		if opts.NoHistory {
-			lo = append(lo, neo4jstore.WithoutHistory())
-		}
-		ls, err := st.LoadDataset(ctx, ds, opts.By, lo...)
+	var lo []neo4jstore.LoadOption
+	if opts.NoHistory {
+		lo = append(lo, neo4jstore.WithoutHistory())
+	}
+	var mu sync.Mutex
+	write := func(ctx context.Context, p *neo4jstore.PreparedDataset, n int) error {
+		ls, err := st.LoadPrepared(ctx, p, opts.By, lo...)
 		if err != nil {
 			return err
 		}
@@ -116,25 +123,132 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 			// The references were checked: only a concurrent delete gets here.
 			return domain.Errorf(domain.ECONFLICT, "%d relationships lost an end while importing (deleted meanwhile?); run the import again", ls.Missing)
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		sum.Created += ls.Created
 		sum.Updated += ls.Updated
 		sum.Unchanged += ls.Unchanged
 		prog.add(n)
 		return nil
 	}
+	var sets []*domain.Dataset
 	for b := range slices.Chunk(nodes, opts.BatchSize) {
-		if err := write(&domain.Dataset{Origin: opts.Origin, Nodes: b}, len(b)); err != nil {
-			return sum, err
-		}
+		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Nodes: b})
 	}
+	// Node batches hold distinct ids, so two can be written at once; the
+	// relationships of one batch lock nodes that others share (hubs), so
+	// they are written one batch at a time.
+	if err := writeAll(ctx, sets, nodeWriters, write); err != nil {
+		return sum, err
+	}
+	sets = nil
 	for b := range slices.Chunk(edges, opts.BatchSize) {
-		if err := write(&domain.Dataset{Origin: opts.Origin, Edges: b}, len(b)); err != nil {
-			return sum, err
-		}
+		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Edges: b})
+	}
+	if err := writeAll(ctx, sets, 1, write); err != nil {
+		return sum, err
 	}
 	prog.done()
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// writeAll prepares the datasets in order, one ahead of the writers, and
+// writes them with workers transactions at once. It stops at the first
+// error and returns it.
+func writeAll(ctx context.Context, sets []*domain.Dataset, workers int, write func(context.Context, *neo4jstore.PreparedDataset, int) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var once sync.Once
+	var first error
+	fail := func(err error) {
+		once.Do(func() { first = err; cancel() })
+	}
+	type job struct {
+		p *neo4jstore.PreparedDataset
+		n int
+	}
+	jobs := make(chan job)
+	go func() {
+		defer close(jobs)
+		for _, ds := range sets {
+			p, err := neo4jstore.PrepareDataset(ds)
+			if err != nil {
+				fail(err)
+				return
+			}
+			select {
+			case jobs <- job{p, len(ds.Nodes) + len(ds.Edges)}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				if err := write(ctx, j.p, j.n); err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	once.Do(func() { first = ctx.Err() }) // the caller's context, if it ended
+	return first
+}
+
+// byClaim orders the relationships so that those that change the status
+// of one claim (its ABOUT and ON relationships, and those of the
+// attributions ON it) follow each other, in the order of the file
+// otherwise: most claims then have all of them in one batch, and their
+// status is derived once, from all their attributions, rather than once
+// per batch that holds one of them.
+func byClaim(edges []domain.Edge) []domain.Edge {
+	claimOf := map[string]string{} // attribution → the claim it is ON
+	for _, e := range edges {
+		if e.Type == domain.RelOn {
+			claimOf[e.From] = e.To
+		}
+	}
+	key := func(e domain.Edge) string {
+		switch e.Type {
+		case domain.RelAbout:
+			return e.From
+		case domain.RelOn:
+			return e.To
+		}
+		return claimOf[e.From]
+	}
+	keys := make(map[string]int, len(claimOf))
+	order := make([]int, len(edges)) // the first position of each edge's key
+	for i, e := range edges {
+		k := key(e)
+		if k == "" {
+			order[i] = i
+			continue
+		}
+		if _, ok := keys[k]; !ok {
+			keys[k] = i
+		}
+		order[i] = keys[k]
+	}
+	idx := make([]int, len(edges))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return order[a] - order[b] })
+	out := make([]domain.Edge, len(edges))
+	for i, j := range idx {
+		out[i] = edges[j]
+	}
+	return out
 }
 
 func strictError(e dataset.LineError) error {

@@ -173,6 +173,60 @@ func edgeProps(e domain.Edge) props {
 	return p
 }
 
+// fieldProps is every node field a projection may name, with the stored
+// properties it is read from (the whitelist of Relation.Fields): a field of
+// several kinds has one name and one set of properties in all of them.
+var fieldProps = func() map[string][]string {
+	m := map[string][]string{}
+	for _, f := range []string{"id", "name", "aliases", "description", "wikidataId", "kind", "country", "countryCode",
+		"lat", "lon", "topic", "status", "title", "url", "language", "retrievedAt", "text", "summary", "rank",
+		"stance", "quote", "cue", "sourcing", "createdAt", "updatedAt", "createdBy", "updatedBy", "origin"} {
+		m[f] = []string{f}
+	}
+	for _, f := range []string{"start", "end", "date", "publishedAt", "pointInTime", "statedAt"} {
+		m[f] = []string{f, f + "Precision", f + "Earliest", f + "Latest"} // see putDate
+	}
+	m["dates"] = []string{"datesKind", "datesValue", "datesPrecision", "datesEarliest", "datesLatest"} // see putDates
+	return m
+}()
+
+// nodeProjection is the Cypher map projection of variable v that reads
+// the fields of a Relation.Fields list (and the id), or v itself when the
+// list is empty or names a field outside the whitelist.
+func nodeProjection(v, fields string) string {
+	if fields == "" {
+		return v
+	}
+	seen := map[string]bool{"id": true}
+	parts := []string{".id"}
+	for _, f := range strings.Split(fields, ",") {
+		ps, ok := fieldProps[f]
+		if !ok {
+			return v
+		}
+		for _, p := range ps {
+			if !seen[p] {
+				seen[p] = true
+				parts = append(parts, "."+p)
+			}
+		}
+	}
+	return v + " {" + strings.Join(parts, ", ") + "}"
+}
+
+// edgeProjection is the Cypher map projection of relationship variable v
+// with the properties edgeFromDB reads (those of edgeProps): not the
+// bookkeeping (hash, key, updatedAt…). A relation that projects its nodes
+// (Relation.Fields) returns nodes, not relationship views: it reads no
+// relationship properties at all.
+func edgeProjection(v, fields string) string {
+	if fields != "" {
+		return "null"
+	}
+	return v + " {.role, .side, .claim, .start, .startPrecision, .startEarliest, .startLatest, " +
+		".end, .endPrecision, .endEarliest, .endLatest, .count, .offsets}"
+}
+
 // ---- decoding
 
 type propReader map[string]any
@@ -286,6 +340,29 @@ func nodeFromDB(n neo4j.Node) domain.Node {
 		return nil
 	}
 	return decodeNode(kind, n.Props)
+}
+
+// nodeFromValue decodes a node returned whole or as a map projection.
+func nodeFromValue(v any) domain.Node {
+	switch n := v.(type) {
+	case neo4j.Node:
+		return nodeFromDB(n)
+	case map[string]any:
+		return nodeFromDB(neo4j.Node{Props: n})
+	}
+	return nil
+}
+
+// edgeFromValue decodes a relationship returned whole or as a map
+// projection.
+func edgeFromValue(t domain.RelType, from, to string, v any) domain.Edge {
+	switch r := v.(type) {
+	case neo4j.Relationship:
+		return edgeFromDB(t, from, to, r)
+	case map[string]any:
+		return edgeFromDB(t, from, to, neo4j.Relationship{Props: r})
+	}
+	return domain.Edge{Type: t, From: from, To: to}
 }
 
 func edgeFromDB(t domain.RelType, from, to string, r neo4j.Relationship) domain.Edge {

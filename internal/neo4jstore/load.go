@@ -65,6 +65,8 @@ var allRelTypes = []domain.RelType{
 // mergeEdgeCypher upserts relationships of one type; key tells apart two
 // relationships of one type between the same nodes (e.g. two roles). Rows
 // whose ends do not exist match nothing: merge counts them as missing.
+// A change of a relationship is logged once, under both of its ends
+// (entity and other, see History).
 func mergeEdgeCypher(t domain.RelType) string {
 	return `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
@@ -76,8 +78,7 @@ SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` -> ' + b.id, fields: []})
-  CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: outcome, what: '` + string(t) + ` <- ' + a.id, fields: []}))
+  CREATE (:NewsgraphChange {entity: a.id, other: b.id, rel: '` + string(t) + `', at: $now, by: $by, op: outcome}))
 RETURN outcome, count(*) AS count`
 }
 
@@ -89,8 +90,14 @@ OPTIONAL MATCH (a)-[:MADE_BY]->(actor)
 WITH c, [v IN collect({stance: a.stance, party: actor IS NOT NULL AND EXISTS { (c)-[ab:ABOUT]->(actor) WHERE ab.role <> 'TOPIC' }}) WHERE v.stance IS NOT NULL] AS votes
 RETURN c.id AS id, c.status AS status, votes`
 
-const claimVotesCypher = `UNWIND $ids AS cid
-MATCH (c:Claim {id: cid})` + claimVotes
+// lockedClaimVotesCypher takes each claim's write lock before it reads the
+// claim's votes, so that two transactions changing one claim's attributions
+// cannot both derive its status from a view without the other's change.
+// The ids are sorted, so that two refreshes take their locks in one order.
+const lockedClaimVotesCypher = `UNWIND $ids AS cid
+MATCH (c:Claim {id: cid})
+SET c._lock = true REMOVE c._lock
+WITH c` + claimVotes
 
 const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
@@ -112,63 +119,88 @@ func WithoutHistory() LoadOption { return func(tx *writeTx) { tx.quiet = true } 
 // derived from all of its stored attributions. Running it twice changes
 // nothing.
 func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.Principal, opts ...LoadOption) (LoadStats, error) {
+	p, err := PrepareDataset(ds)
+	if err != nil {
+		return LoadStats{}, err
+	}
+	return s.LoadPrepared(ctx, p, by, opts...)
+}
+
+// PreparedDataset is a dataset turned into the rows of the statements that
+// write it: the work that needs no database, done before the transaction
+// opens (and not again when it is retried), and, by a bulk load, while
+// the previous dataset is being written.
+type PreparedDataset struct {
+	origin   string
+	nodes    map[domain.Kind][]map[string]any
+	edges    map[domain.RelType][]map[string]any
+	claimIDs []string // claims whose status the dataset changes
+	madeBy   []string // attributions whose actor is written: their claims' statuses change
+}
+
+// PrepareDataset prepares ds for LoadPrepared.
+func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
+	p := &PreparedDataset{origin: ds.Origin, nodes: map[domain.Kind][]map[string]any{}, edges: map[domain.RelType][]map[string]any{}}
+	for _, n := range ds.Nodes {
+		p.nodes[n.NodeKind()] = append(p.nodes[n.NodeKind()], nodeRow(n))
+		if n.NodeKind() == domain.KindClaim {
+			p.claimIDs = append(p.claimIDs, n.NodeID())
+		}
+	}
+	for _, e := range ds.Edges {
+		if !allowedRel(e.Type) {
+			return nil, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
+		}
+		// A new attribution, actor or ABOUT edge changes the status of its claim.
+		switch e.Type {
+		case domain.RelOn:
+			p.claimIDs = append(p.claimIDs, e.To)
+		case domain.RelAbout:
+			p.claimIDs = append(p.claimIDs, e.From)
+		case domain.RelMadeBy:
+			p.madeBy = append(p.madeBy, e.From)
+		}
+		p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
+	}
+	return p, nil
+}
+
+// LoadPrepared writes a prepared dataset in one transaction, as
+// LoadDataset does.
+func (s *Store) LoadPrepared(ctx context.Context, p *PreparedDataset, by domain.Principal, opts ...LoadOption) (LoadStats, error) {
 	var st LoadStats
-	err := s.writeAs(ctx, by, ds.Origin, 5*time.Minute, func(tx *writeTx) error {
+	err := s.writeAs(ctx, by, p.origin, 5*time.Minute, func(tx *writeTx) error {
 		for _, o := range opts {
 			o(tx)
 		}
 		var err error
-		st, err = tx.load(ctx, ds)
+		st, err = tx.load(ctx, p)
 		return err
 	})
 	return st, err
 }
 
-// load upserts ds's nodes in one query per label and its edges in one per
+// load upserts p's nodes in one query per label and its edges in one per
 // type, then refreshes the statuses of the claims it touches.
-func (tx *writeTx) load(ctx context.Context, ds *domain.Dataset) (LoadStats, error) {
+func (tx *writeTx) load(ctx context.Context, p *PreparedDataset) (LoadStats, error) {
 	var st LoadStats
-	byKind := map[domain.Kind][]map[string]any{}
-	var claimIDs []string
-	for _, n := range ds.Nodes {
-		byKind[n.NodeKind()] = append(byKind[n.NodeKind()], nodeRow(n))
-		if n.NodeKind() == domain.KindClaim {
-			claimIDs = append(claimIDs, n.NodeID())
-		}
-	}
-	byType := map[domain.RelType][]map[string]any{}
-	var madeBy []string // attributions whose actor is written: their claims' statuses change
-	for _, e := range ds.Edges {
-		if !allowedRel(e.Type) {
-			return st, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
-		}
-		// A new attribution, actor or ABOUT edge changes the status of its claim.
-		switch e.Type {
-		case domain.RelOn:
-			claimIDs = append(claimIDs, e.To)
-		case domain.RelAbout:
-			claimIDs = append(claimIDs, e.From)
-		case domain.RelMadeBy:
-			madeBy = append(madeBy, e.From)
-		}
-		byType[e.Type] = append(byType[e.Type], edgeRow(e))
-	}
 	for _, k := range domain.Kinds {
-		if rows := byKind[k]; len(rows) > 0 {
+		if rows := p.nodes[k]; len(rows) > 0 {
 			if err := tx.merge(ctx, mergeNodeCypher(k), rows, &st); err != nil {
 				return st, err
 			}
 		}
 	}
 	for _, t := range allRelTypes {
-		if rows := byType[t]; len(rows) > 0 {
+		if rows := p.edges[t]; len(rows) > 0 {
 			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
 				return st, err
 			}
 		}
 	}
-	if len(madeBy) > 0 {
-		recs, err := tx.run(ctx, `MATCH (a:Attribution)-[:ON]->(c:Claim) WHERE a.id IN $ids RETURN DISTINCT c.id`, map[string]any{"ids": madeBy})
+	claimIDs := slices.Clone(p.claimIDs)
+	if len(p.madeBy) > 0 {
+		recs, err := tx.run(ctx, `MATCH (a:Attribution)-[:ON]->(c:Claim) WHERE a.id IN $ids RETURN DISTINCT c.id`, map[string]any{"ids": p.madeBy})
 		if err != nil {
 			return st, err
 		}
@@ -226,13 +258,7 @@ func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error
 	claimIDs = slices.Clone(claimIDs)
 	slices.Sort(claimIDs)
 	claimIDs = slices.Compact(claimIDs)
-	// Take the claims' write locks before reading their votes, so that two
-	// transactions changing one claim's attributions cannot both derive
-	// its status from a view without the other's change.
-	if _, err := tx.run(ctx, `UNWIND $ids AS id MATCH (c:Claim {id: id}) SET c._lock = true REMOVE c._lock`, map[string]any{"ids": claimIDs}); err != nil {
-		return err
-	}
-	recs, err := tx.run(ctx, claimVotesCypher, map[string]any{"ids": claimIDs})
+	recs, err := tx.run(ctx, lockedClaimVotesCypher, map[string]any{"ids": claimIDs})
 	if err != nil {
 		return err
 	}

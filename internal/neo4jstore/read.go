@@ -16,7 +16,7 @@ var _ domain.GraphReader = (*Store)(nil)
 // NodesByID implements domain.GraphReader; it follows redirects, so the id
 // of an entity merged into another resolves to the survivor.
 func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.Node, error) {
-	f, err := s.Fetch(ctx, nil, ids)
+	f, err := s.Fetch(ctx, nil, domain.NodeRequest{IDs: ids})
 	if err != nil {
 		return nil, err
 	}
@@ -44,54 +44,85 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // linksBranch returns the part of a level's statement that answers one link
 // request: the links of the nodes in $ids<i> along a pattern, at most
 // $limit<i> per node. A derived relation can reach the same node along
-// several paths; it is collapsed to one link.
-func linksBranch(i int, pattern string, derived bool, then []string) string {
+// several paths; it is collapsed to one link. Nodes come back as the
+// projection fields asks for (nodeProjection), relationships with the
+// properties edges have; hops are followed from each node reached in the
+// same statement (hopCalls).
+func linksBranch(i int, pattern string, derived bool, fields string, hops []thenHop) string {
 	collapse := ""
 	if derived {
 		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
 	var follow strings.Builder
-	thens := make([]string, len(then))
-	for j, p := range then {
-		// The first link of a to-one relation of each node reached, or none.
-		fmt.Fprintf(&follow, `
-  CALL (o) {
-    OPTIONAL MATCH %[2]s
-    WITH t, u ORDER BY u.sortDate, u.sortName, u.id, t.key LIMIT 1
-    RETURN CASE WHEN u IS NULL THEN [] ELSE [{r: t, o: u}] END AS then%[1]d
-  }`, j, p)
-		thens[j] = fmt.Sprintf("then%d", j)
-	}
+	thens := hopCalls(&follow, fmt.Sprintf("then%d_", i), hops, -1, "o", "  ")
 	return fmt.Sprintf(`  UNWIND $ids%[1]d AS id
   MATCH (s:Node {id: id})
   CALL (s) {
     MATCH %[2]s%[3]s
     RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
   }%[4]s
-  RETURN %[1]d AS g, id, r, o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), strings.Join(thens, ", "))
+  RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), thens,
+		edgeProjection("r", fields), nodeProjection("o", fields))
 }
 
-// thenPattern is the pattern of a to-one relation followed from (o) to (u)
+// thenHop is a hop of a link request (domain.Hop) made Cypher.
+type thenHop struct {
+	rel    domain.Relation
+	parent int
+}
+
+// hopCalls writes the subqueries that follow, from node variable from,
+// the hops whose parent is parent, and returns their columns (h<j>,
+// comma-separated). Hop j reaches u<j> along t<j>, the first $<prefix><j>
+// in the order of relationship lists, and returns them as a list of
+// {r, o, h}, where h holds the lists of the hops below it.
+func hopCalls(b *strings.Builder, prefix string, hops []thenHop, parent int, from, indent string) string {
+	var cols []string
+	for j, h := range hops {
+		if h.parent != parent {
+			continue
+		}
+		t, u := fmt.Sprintf("t%d", j), fmt.Sprintf("u%d", j)
+		pattern, _ := thenPattern(h.rel, from, t, u) // checked by Fetch
+		var inner strings.Builder
+		below := hopCalls(&inner, prefix, hops, j, u, indent+"  ")
+		fmt.Fprintf(b, `
+%[1]sCALL (%[2]s) {
+%[1]s  MATCH %[3]s
+%[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $%[6]s%[7]d%[8]s
+%[1]s  RETURN collect({r: %[9]s, o: %[10]s, h: [%[11]s]}) AS h%[7]d
+%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), edgeProjection(t, h.rel.Fields), nodeProjection(u, h.rel.Fields), below)
+		cols = append(cols, fmt.Sprintf("h%d", j))
+	}
+	return strings.Join(cols, ", ")
+}
+
+// thenPattern is the pattern of a relation followed from (from) to (u)
 // along (t); derived relations are not followed this way.
-func thenPattern(rel domain.Relation) (string, bool) {
+func thenPattern(rel domain.Relation, from, t, u string) (string, bool) {
 	if rel.Type == domain.RelCitesSource || !allowedRel(rel.Type) {
 		return "", false
 	}
 	if rel.Direction == domain.Out {
-		return `(o)-[t:` + string(rel.Type) + `]->(u:Node)`, true
+		return `(` + from + `)-[` + t + `:` + string(rel.Type) + `]->(` + u + `:Node)`, true
 	}
-	return `(o)<-[t:` + string(rel.Type) + `]-(u:Node)`, true
+	return `(` + from + `)<-[` + t + `:` + string(rel.Type) + `]-(` + u + `:Node)`, true
 }
 
-// nodesBranch answers the node ids of a level, following redirects.
-const nodesBranch = `  UNWIND $nodeIDs AS id
+// nodesBranch answers the node ids of a level, following redirects, and
+// follows hops from the nodes found ($nthen_<j>).
+func nodesBranch(hops []thenHop) string {
+	var follow strings.Builder
+	thens := hopCalls(&follow, "nthen_", hops, -1, "o", "  ")
+	return `  UNWIND $nodeIDs AS id
   OPTIONAL MATCH (red:NewsgraphRedirect {id: id})
-  MATCH (o:Node {id: coalesce(red.to, id)})
-  RETURN -1 AS g, id, null AS r, o, [] AS thens`
+  MATCH (o:Node {id: coalesce(red.to, id)})` + follow.String() + `
+  RETURN -1 AS g, id, null AS r, o, [` + thens + `] AS thens`
+}
 
 // Links implements domain.GraphReader.
 func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (map[string][]domain.Link, error) {
-	f, err := s.Fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: ids}}, nil)
+	f, err := s.Fetch(ctx, []domain.LinkRequest{{Rel: rel, IDs: ids}}, domain.NodeRequest{})
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +133,7 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 // node lookups, in one statement whose branches are joined by UNION ALL.
 // The patterns come from the relation allowlist; ids and limits are
 // parameters.
-func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []string) (*domain.Fetched, error) {
+func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes domain.NodeRequest) (*domain.Fetched, error) {
 	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}, Then: make([][]map[string][]domain.Link, len(reqs))}
 	params := map[string]any{}
 	var branches []string
@@ -119,13 +150,11 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if !ok {
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
 		}
-		var then []string
-		for _, t := range req.Then {
-			p, ok := thenPattern(t)
-			if !ok {
-				return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed", t.Type)}
-			}
-			then = append(then, p)
+		then, err := s.hops(req.Then, fmt.Sprintf("then%d_", i), params)
+		if err != nil {
+			return nil, err
+		}
+		for range then {
 			out.Then[i] = append(out.Then[i], map[string][]domain.Link{})
 		}
 		if len(req.IDs) == 0 {
@@ -133,11 +162,18 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		}
 		params[fmt.Sprintf("ids%d", i)] = req.IDs
 		params[fmt.Sprintf("limit%d", i)] = limit
-		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, then))
+		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, req.Rel.Fields, then))
 	}
-	if len(nodeIDs) > 0 {
-		params["nodeIDs"] = nodeIDs
-		branches = append(branches, nodesBranch)
+	if len(nodes.IDs) > 0 {
+		then, err := s.hops(nodes.Then, "nthen_", params)
+		if err != nil {
+			return nil, err
+		}
+		for range then {
+			out.NodeThen = append(out.NodeThen, map[string][]domain.Link{})
+		}
+		params["nodeIDs"] = nodes.IDs
+		branches = append(branches, nodesBranch(then))
 	}
 	if len(branches) == 0 {
 		return out, nil
@@ -149,12 +185,14 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 	}
 	for _, r := range recs {
 		g, id := int(r.Values[0].(int64)), r.Values[1].(string)
-		other := nodeFromDB(r.Values[3].(neo4j.Node))
+		other := nodeFromValue(r.Values[3])
 		if other == nil {
 			continue
 		}
 		if g < 0 {
 			out.Nodes[id] = other
+			thens, _ := r.Values[4].([]any)
+			decodeHops(out.NodeThen, nodes.Then, -1, other, thens)
 			continue
 		}
 		rel := reqs[g].Rel
@@ -162,26 +200,65 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodeIDs []
 		if rel.Direction == domain.In {
 			from, to = to, from
 		}
-		edge := edgeFromDB(rel.Type, from, to, r.Values[2].(neo4j.Relationship))
+		edge := edgeFromValue(rel.Type, from, to, r.Values[2])
 		out.Links[g][id] = append(out.Links[g][id], domain.Link{Edge: edge, Other: other})
 		thens, _ := r.Values[4].([]any)
-		for j, t := range thens {
-			links := []domain.Link{}
-			for _, x := range t.([]any) {
-				m := x.(map[string]any)
-				if u := nodeFromDB(m["o"].(neo4j.Node)); u != nil {
-					trel := reqs[g].Then[j]
-					from, to := other.NodeID(), u.NodeID()
-					if trel.Direction == domain.In {
-						from, to = to, from
-					}
-					links = append(links, domain.Link{Edge: edgeFromDB(trel.Type, from, to, m["r"].(neo4j.Relationship)), Other: u})
-				}
-			}
-			out.Then[g][j][other.NodeID()] = links
-		}
+		decodeHops(out.Then[g], reqs[g].Then, -1, other, thens)
 	}
 	return out, nil
+}
+
+// hops checks the hops of a request and sets their limits as parameters
+// ($<prefix><j>).
+func (s *Store) hops(hops []domain.Hop, prefix string, params map[string]any) ([]thenHop, error) {
+	var out []thenHop
+	for j, h := range hops {
+		if _, ok := thenPattern(h.Rel, "o", "t", "u"); !ok || h.Parent < -1 || h.Parent >= j {
+			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed from hop %d", h.Rel.Type, h.Parent)}
+		}
+		limit := h.Rel.Limit
+		if limit == 0 {
+			limit = s.limits.LinksMax
+		}
+		if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
+			return nil, err
+		}
+		params[fmt.Sprintf("%s%d", prefix, j)] = limit
+		out = append(out, thenHop{rel: h.Rel, parent: h.Parent})
+	}
+	return out, nil
+}
+
+// decodeHops files the lists of the hops below parent, read from node
+// from, under out (Fetched.Then of one request), and those below them.
+func decodeHops(out []map[string][]domain.Link, hops []domain.Hop, parent int, from domain.Node, lists []any) {
+	k := 0
+	for j, h := range hops {
+		if h.Parent != parent {
+			continue
+		}
+		var list []any
+		if k < len(lists) {
+			list, _ = lists[k].([]any)
+		}
+		k++
+		links := []domain.Link{}
+		for _, x := range list {
+			m, _ := x.(map[string]any)
+			u := nodeFromValue(m["o"])
+			if u == nil {
+				continue
+			}
+			a, b := from.NodeID(), u.NodeID()
+			if h.Rel.Direction == domain.In {
+				a, b = b, a
+			}
+			links = append(links, domain.Link{Edge: edgeFromValue(h.Rel.Type, a, b, m["r"]), Other: u})
+			below, _ := m["h"].([]any)
+			decodeHops(out, hops, j, u, below)
+		}
+		out[j][from.NodeID()] = links
+	}
 }
 
 // ---- lists
@@ -311,7 +388,7 @@ var listSpecs = map[domain.Kind]listSpec{
 // listCypher builds the page query of a kind from allowlisted fragments:
 // the filters that params set, starting from an anchor node when one is
 // named.
-func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool, params map[string]any) string {
+func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal bool, hops []thenHop, params map[string]any) string {
 	where := "true"
 	if active := activeFilters(spec.filters, params); len(active) > 0 {
 		where = strings.Join(active, "\n  AND ")
@@ -328,16 +405,33 @@ func listCypher(kind domain.Kind, spec listSpec, key string, desc, withTotal boo
 	if desc {
 		cmp, dir = "<", " DESC"
 	}
+	var follow strings.Builder
+	thens := hopCalls(&follow, "lthen_", hops, -1, "n", "")
 	var b strings.Builder
 	if withTotal {
 		b.WriteString("CALL () {\n" + match + "\nRETURN count(n) AS total\n}\n")
 	} else {
 		b.WriteString("WITH -1 AS total\n")
 	}
-	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n" +
-		"WHERE $afterKey IS NULL OR k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n" +
-		"WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit\n" +
-		"RETURN collect({n: n, k: k}) AS page\n}\nRETURN total, page")
+	if key == orderID {
+		// A predicate on n.id lets the planner read n in the order of the
+		// id constraint's index and stop after $limit nodes, instead of
+		// sorting every node of the kind.
+		cursor := "n.id IS NOT NULL"
+		if params["afterId"] != nil {
+			cursor = "n.id " + cmp + " $afterId"
+		}
+		b.WriteString("CALL () {\n" + match + " AND " + cursor + "\n" +
+			"WITH n ORDER BY n.id" + dir + " LIMIT $limit" + follow.String() + "\n" +
+			"RETURN collect({n: n, k: n.id, h: [" + thens + "]}) AS page\n}\nRETURN total, page")
+		return b.String()
+	}
+	b.WriteString("CALL () {\n" + match + "\nWITH n, " + key + " AS k\n")
+	if params["afterKey"] != nil {
+		b.WriteString("WHERE k " + cmp + " $afterKey OR (k = $afterKey AND n.id " + cmp + " $afterId)\n")
+	}
+	b.WriteString("WITH n, k ORDER BY k" + dir + ", n.id" + dir + " LIMIT $limit" + follow.String() + "\n" +
+		"RETURN collect({n: n, k: k, h: [" + thens + "]}) AS page\n}\nRETURN total, page")
 	return b.String()
 }
 
@@ -398,11 +492,18 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 	if page.After != nil {
 		params["afterKey"], params["afterId"] = page.After.Key, page.After.ID
 	}
-	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal, params), params)
+	hops, err := s.hops(page.Then, "lthen_", params)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, listCypher(kind, spec, key, page.Descending, page.WithTotal, hops, params), params)
 	if err != nil {
 		return nil, err
 	}
 	res := &domain.NodePage{}
+	for range hops {
+		res.Then = append(res.Then, map[string][]domain.Link{})
+	}
 	total, _ := recs[0].Values[0].(int64)
 	res.Total = int(total)
 	rows, _ := recs[0].Values[1].([]any)
@@ -417,6 +518,8 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 			continue
 		}
 		k, _ := m["k"].(string)
+		below, _ := m["h"].([]any)
+		decodeHops(res.Then, page.Then, -1, n, below)
 		res.Nodes = append(res.Nodes, n)
 		res.Cursors = append(res.Cursors, domain.Cursor{Key: k, ID: n.NodeID()})
 	}

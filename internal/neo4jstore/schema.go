@@ -13,7 +13,10 @@ import (
 
 // SchemaVersion is the version of the graph layout this code reads and writes.
 // Raise it with every change that older code could not read.
-const SchemaVersion = 2
+//
+// Version 3 logs a change of a relationship as one NewsgraphChange (entity,
+// other, rel) instead of two; it reads the changes version 2 wrote.
+const SchemaVersion = 3
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
@@ -27,6 +30,7 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT schema_meta_id IF NOT EXISTS FOR (m:NewsgraphSchema) REQUIRE m.id IS UNIQUE",
 		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:NewsgraphRedirect) REQUIRE r.id IS UNIQUE",
 		"CREATE INDEX change_entity IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity, c.at)",
+		"CREATE INDEX change_other IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.other)",
 	}
 	for _, k := range domain.Kinds {
 		l := string(k)

@@ -126,6 +126,9 @@ func (s *Store) WaitReady(ctx context.Context) error {
 }
 
 // read runs one read query, routed to readers, with the server-side timeout.
+// It does without the driver's shared bookmark manager: writes run in
+// sessions of their own (write), so the manager would only chain reads to
+// reads, and every read would take its lock twice.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	var res *neo4j.EagerResult
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
@@ -133,6 +136,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),
 			neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithoutBookmarkManager(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
 		return err
 	})

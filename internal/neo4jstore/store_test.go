@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
@@ -117,6 +119,37 @@ func TestMigrate(t *testing.T) {
 		}
 		if v, err := s.StoredSchemaVersion(ctx); err != nil || v != neo4jstore.SchemaVersion {
 			t.Errorf("stored version = %d, %v; want %d", v, err, neo4jstore.SchemaVersion)
+		}
+	})
+	t.Run("FromVersion2", func(t *testing.T) {
+		// A database version 2 wrote has no change_other index (History of
+		// a relationship's end seeks it); migrating records version 3.
+		cfg := neo4jtest.Config()
+		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close(ctx)
+		run := func(cypher string) *neo4j.EagerResult {
+			t.Helper()
+			res, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+			if err != nil {
+				t.Fatalf("%s: %v", cypher, err)
+			}
+			return res
+		}
+		run("DROP INDEX change_other IF EXISTS")
+		if err := s.SetSchemaVersionForTests(ctx, 2); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := s.StoredSchemaVersion(ctx); err != nil || v != neo4jstore.SchemaVersion {
+			t.Errorf("stored version after migrating version 2 = %d, %v; want %d", v, err, neo4jstore.SchemaVersion)
+		}
+		if res := run("SHOW INDEXES YIELD name WHERE name = 'change_other' RETURN name"); len(res.Records) != 1 {
+			t.Error("migrating version 2 did not create the change_other index")
 		}
 	})
 	t.Run("ErrNewerSchema", func(t *testing.T) {

@@ -50,9 +50,31 @@ func searchQuery(text string) (string, []string) {
 // maxSearchWords keeps a query well under Lucene's clause limit.
 const maxSearchWords = 20
 
-const searchCypher = `CALL db.index.fulltext.queryNodes('` + FulltextIndex + `', $q, {limit: $limit}) YIELD node, score
-WHERE $kinds IS NULL OR any(l IN labels(node) WHERE l IN $kinds)
-RETURN node, score ORDER BY score DESC, node.id SKIP $skip LIMIT $first`
+// oneParam wraps a statement's parameters in the single map parameter $p.
+// Neo4j keys its plan cache on the type of each parameter and, for strings
+// and lists, on their size rounded up to a power of ten (0, 1, 10, 100…):
+// an id of 10 characters instead of 12, or a frontier of 25 ids instead of
+// 1, planned the statement again, which costs 50–800 ms. A map parameter
+// has no size, so each statement text has one plan; the planner still
+// seeks indexes with $p.x as it does with $x.
+func oneParam(p map[string]any) map[string]any { return map[string]any{"p": p} }
+
+// interpreted prefixes the traversal statements. By default Neo4j compiles
+// a plan's expressions to bytecode once the plan has run ten times (and
+// again after every replan), which stalls that run by 20–60 ms; these
+// statements evaluate few expressions, and evaluating them interpreted is
+// no slower in the benchmark.
+const interpreted = "CYPHER expressionEngine=interpreted\n"
+
+// searchCypher is the search statement, with or without a filter by kinds.
+func searchCypher(byKind bool) string {
+	where := ""
+	if byKind {
+		where = "\nWHERE any(l IN labels(node) WHERE l IN $p.kinds)"
+	}
+	return interpreted + `CALL db.index.fulltext.queryNodes('` + FulltextIndex + `', $p.q, {limit: $p.limit}) YIELD node, score` + where + `
+RETURN node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first`
+}
 
 // Search implements domain.Traverser: ranked full-text search, tolerant of
 // case, diacritics and inflection. It returns whether more hits follow.
@@ -68,7 +90,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 		return nil, false, domain.Errorf(domain.ELIMIT, "search pages past %d hits are not served; refine the search", s.limits.TraversalRows)
 	}
 	// The index cannot filter by label: take the best hits, then filter and page.
-	recs, err := s.read(ctx, searchCypher, map[string]any{"q": q, "kinds": strList(kinds), "skip": offset, "first": first + 1, "limit": s.limits.TraversalRows})
+	recs, err := s.read(ctx, searchCypher(len(kinds) > 0), oneParam(map[string]any{"q": q, "kinds": strList(kinds), "skip": offset, "first": first + 1, "limit": s.limits.TraversalRows}))
 	if err != nil {
 		return nil, false, err
 	}
@@ -128,15 +150,48 @@ func relTypes(types []domain.RelType) (string, error) {
 	return ":" + strings.Join(names, "|"), nil
 }
 
-// stepClaim is the claim behind a relationship, by its type.
-const stepClaim = `CASE type(r)
-  WHEN 'ABOUT' THEN startNode(r).id
-  WHEN 'ON' THEN endNode(r).id
-  WHEN 'MADE_BY' THEN head(COLLECT { MATCH (x)-[:ON]->(c:Claim) WHERE x = startNode(r) RETURN c.id })
-  WHEN 'RECORDED_IN' THEN head(COLLECT { MATCH (x)-[:ON]->(c:Claim) WHERE x = startNode(r) RETURN c.id })
-  WHEN 'DURING' THEN head(COLLECT { MATCH (x)-[:ON]->(c:Claim) WHERE x = startNode(r) RETURN c.id })
-  WHEN 'CITES' THEN head(COLLECT { MATCH (x)-[:ON]->(c:Claim) WHERE x = endNode(r) RETURN c.id })
-  ELSE r.claim END`
+// pathsCypher is the shortest-paths query over relationship types types
+// (relTypes) of at most hops hops. Each path comes with, per node, its id
+// and the claim it is ON (attributions: the claim behind their MADE_BY,
+// RECORDED_IN, DURING and CITES), and per relationship its type, start,
+// role and claim property; Paths derives each step's claim from them.
+//
+// Without avoid and maxDegree there is no predicate. With them, the
+// predicate is written on every node of the path, the ends excepted by
+// identity, so that ShortestPath checks it while it searches: a predicate
+// on a slice (nodes(p)[1..-1]) cannot be checked there, and Neo4j then
+// adds a fallback that enumerates every path of up to hops hops when the
+// search finds none, millions of paths through the hubs.
+func pathsCypher(types string, hops int, filtered bool) string {
+	where := ""
+	if filtered {
+		where = "\nWHERE all(n IN nodes(p) WHERE n = a OR n = b OR (n:Node AND NOT n.id IN $p.avoid AND ($p.maxDegree = 0 OR COUNT { (n)--() } <= $p.maxDegree)))"
+	}
+	// The hop count is a validated int and the types come from the allowlist.
+	return interpreted + fmt.Sprintf(`MATCH (a:Node {id: $p.from}), (b:Node {id: $p.to})
+MATCH p = allShortestPaths((a)-[%s*..%d]-(b))%s
+WITH p LIMIT $p.limit
+RETURN [n IN nodes(p) | [n.id, head([(n)-[:ON]->(c:Claim) | c.id])]] AS nodes,
+       [r IN relationships(p) | [type(r), startNode(r).id, r.role, r.claim]] AS steps`, types, hops, where)
+}
+
+// stepClaim is the claim behind a relationship of type t from the node
+// with id start to the node with id end: the claim of an ABOUT or ON, the
+// claim the attribution at its start (at its end for CITES) is ON, or the
+// relationship's own claim property. onClaim gives a node's ON claim.
+func stepClaim(t domain.RelType, start, end string, onClaim func(id string) *string, own *string) *string {
+	switch t {
+	case domain.RelAbout:
+		return &start
+	case domain.RelOn:
+		return &end
+	case domain.RelMadeBy, domain.RelRecordedIn, domain.RelDuring:
+		return onClaim(start)
+	case domain.RelCites:
+		return onClaim(end)
+	}
+	return own
+}
 
 // Paths implements domain.Traverser.
 func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
@@ -153,29 +208,46 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	if err := domain.InRange("first", q.Limit, 1, s.limits.PageSize); err != nil {
 		return nil, err
 	}
-	// The hop count is a validated int and the types come from the allowlist.
-	cypher := fmt.Sprintf(`MATCH (a:Node {id: $from}), (b:Node {id: $to})
-MATCH p = allShortestPaths((a)-[%s*..%d]-(b))
-WHERE all(n IN nodes(p)[1..-1] WHERE n:Node AND NOT n.id IN $avoid AND ($maxDegree = 0 OR COUNT { (n)--() } <= $maxDegree))
-WITH p LIMIT $limit
-RETURN [n IN nodes(p) | n.id] AS ids,
-       [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role, claim: %s}] AS steps`, types, q.MaxHops, stepClaim)
 	avoid := q.Avoid
 	if avoid == nil {
 		avoid = []string{}
 	}
-	recs, err := s.read(ctx, cypher, map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": q.Limit})
+	cypher := pathsCypher(types, q.MaxHops, len(avoid) > 0 || q.MaxDegree != 0)
+	recs, err := s.read(ctx, cypher, oneParam(map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": q.Limit}))
 	if err != nil {
 		return nil, err
 	}
 	var paths []domain.Path
 	claims := map[string]bool{}
 	for _, r := range recs {
-		p := domain.Path{NodeIDs: propReader{"x": r.Values[0]}.strs("x")}
+		var p domain.Path
+		on := map[string]*string{}
+		for _, raw := range r.Values[0].([]any) {
+			n := raw.([]any)
+			id, _ := n[0].(string)
+			p.NodeIDs = append(p.NodeIDs, id)
+			if c, ok := n[1].(string); ok {
+				on[id] = &c
+			}
+		}
+		onClaim := func(id string) *string { return on[id] }
 		for i, raw := range r.Values[1].([]any) {
-			m := propReader(raw.(map[string]any))
-			st := domain.PathStep{Type: domain.RelType(m.str("type")), From: p.NodeIDs[i], To: p.NodeIDs[i+1], Role: m.optStr("role"), ClaimID: m.optStr("claim")}
-			st.Forward = m.str("from") == st.From
+			m := raw.([]any)
+			t, _ := m[0].(string)
+			start, _ := m[1].(string)
+			st := domain.PathStep{Type: domain.RelType(t), From: p.NodeIDs[i], To: p.NodeIDs[i+1], Forward: start == p.NodeIDs[i]}
+			if role, ok := m[2].(string); ok {
+				st.Role = &role
+			}
+			var own *string
+			if c, ok := m[3].(string); ok {
+				own = &c
+			}
+			end := st.To
+			if !st.Forward {
+				end = st.From
+			}
+			st.ClaimID = stepClaim(st.Type, start, end, onClaim, own)
 			if st.ClaimID != nil {
 				claims[*st.ClaimID] = true
 			}
@@ -208,8 +280,8 @@ func (s *Store) ClaimSources(ctx context.Context, claims map[string]bool) (map[s
 	for id := range claims {
 		ids = append(ids, id)
 	}
-	recs, err := s.read(ctx, `UNWIND $ids AS id MATCH (:Claim {id: id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(s:Source)
-RETURN id, collect(DISTINCT s.id) AS sources`, map[string]any{"ids": ids})
+	recs, err := s.read(ctx, interpreted+`UNWIND $p.ids AS id MATCH (:Claim {id: id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(s:Source)
+RETURN id, collect(DISTINCT s.id) AS sources`, oneParam(map[string]any{"ids": ids}))
 	if err != nil {
 		return nil, err
 	}
@@ -251,16 +323,32 @@ RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{
 const nodeWhen = `coalesce(o.dateEarliest, o.publishedAtEarliest, o.pointInTimeEarliest, o.statedAtEarliest, o.startEarliest)`
 const nodeUntil = `coalesce(o.dateLatest, o.publishedAtLatest, o.pointInTimeLatest, o.statedAtLatest, o.endLatest, CASE WHEN o.startEarliest IS NOT NULL THEN date('9999-12-31') END)`
 
-const neighboursCypher = `UNWIND $ids AS id
+// neighboursCypher is one hop of a neighbourhood: at most $p.perNode
+// neighbours of each node of $p.ids, in a stable order, with only the
+// filters asked for (kinds, the two ends of a date window).
+func neighboursCypher(kinds, from, to bool) string {
+	var where []string
+	if kinds {
+		where = append(where, `any(l IN labels(o) WHERE l IN $p.kinds)`)
+	}
+	if from {
+		where = append(where, `(`+nodeUntil+` IS NULL OR `+nodeUntil+` >= $p.from)`)
+	}
+	if to {
+		where = append(where, `(`+nodeWhen+` IS NULL OR `+nodeWhen+` <= $p.to)`)
+	}
+	filter := ""
+	if len(where) > 0 {
+		filter = "\n  WHERE " + strings.Join(where, "\n    AND ")
+	}
+	return interpreted + `UNWIND $p.ids AS id
 MATCH (s:Node {id: id})
 CALL (s) {
-  MATCH (s)-[r]-(o:Node)
-  WHERE ($kinds IS NULL OR any(l IN labels(o) WHERE l IN $kinds))
-    AND ($from IS NULL OR ` + nodeUntil + ` IS NULL OR ` + nodeUntil + ` >= $from)
-    AND ($to IS NULL OR ` + nodeWhen + ` IS NULL OR ` + nodeWhen + ` <= $to)
-  RETURN r, o ORDER BY o.sortDate, o.sortName, o.id LIMIT $perNode
+  MATCH (s)-[r]-(o:Node)` + filter + `
+  RETURN r, o ORDER BY o.sortDate, o.sortName, o.id LIMIT $p.perNode
 }
-RETURN id, type(r), startNode(r).id, endNode(r).id, r, o LIMIT $rows`
+RETURN id, type(r), startNode(r) = s, properties(r), properties(o) LIMIT $p.rows`
+}
 
 // Neighbourhood implements domain.Traverser: a breadth-first expansion, one
 // round trip per hop, at most PerNode neighbours expanded per node.
@@ -272,12 +360,18 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 	if err := domain.InRange("maxNeighbours", q.PerNode, 1, s.limits.Neighbours); err != nil {
 		return nil, err
 	}
-	start, err := s.NodesByID(ctx, []string{q.ID})
+	// The start node, as NodesByID finds it (through a redirect).
+	recs, err := s.read(ctx, interpreted+`OPTIONAL MATCH (r:NewsgraphRedirect {id: $p.id})
+MATCH (n:Node {id: coalesce(r.to, $p.id)})
+RETURN properties(n)`, oneParam(map[string]any{"id": q.ID}))
 	if err != nil {
 		return nil, err
 	}
-	root, ok := start[q.ID]
-	if !ok {
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	root := nodeFromDB(neo4j.Node{Props: recs[0].Values[0].(map[string]any)})
+	if root == nil {
 		return nil, nil
 	}
 	g := &domain.Subgraph{Nodes: []domain.Node{root}}
@@ -287,6 +381,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 	// One hop reads at most one row more than the subgraph may hold edges:
 	// a frontier of thousands of nodes cannot pull millions of rows.
 	params := map[string]any{"kinds": strList(q.Kinds), "perNode": q.PerNode, "from": nil, "to": nil, "rows": s.limits.SubgraphNodes + 1}
+	cypher := neighboursCypher(len(q.Kinds) > 0, q.Date.From != nil, q.Date.To != nil)
 	tooBig := domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes or edges (--max-subgraph-nodes): ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
 	if q.Date.From != nil {
 		params["from"] = neo4j.DateOf(*q.Date.From)
@@ -296,7 +391,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 	}
 	for hop := 0; hop < q.Hops && len(frontier) > 0; hop++ {
 		params["ids"] = frontier
-		recs, err := s.read(ctx, neighboursCypher, params)
+		recs, err := s.read(ctx, cypher, oneParam(params))
 		if err != nil {
 			return nil, err
 		}
@@ -306,11 +401,14 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 		frontier = nil
 		for _, r := range recs {
 			t := domain.RelType(r.Values[1].(string))
-			from, to := r.Values[2].(string), r.Values[3].(string)
-			rel := r.Values[4].(neo4j.Relationship)
-			o := nodeFromDB(r.Values[5].(neo4j.Node))
+			rel := neo4j.Relationship{Props: r.Values[3].(map[string]any)}
+			o := nodeFromDB(neo4j.Node{Props: r.Values[4].(map[string]any)})
 			if o == nil || !allowedRel(t) {
 				continue
+			}
+			from, to := r.Values[0].(string), o.NodeID()
+			if out, _ := r.Values[2].(bool); !out {
+				from, to = to, from
 			}
 			if !seen[o.NodeID()] {
 				seen[o.NodeID()] = true

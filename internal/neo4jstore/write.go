@@ -103,8 +103,7 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	if _, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
-CREATE (:NewsgraphChange {entity: a.id, at: $now, by: $by, op: 'deleted', what: type(r) + ' -> ' + b.id, fields: []})
-CREATE (:NewsgraphChange {entity: b.id, at: $now, by: $by, op: 'deleted', what: type(r) + ' <- ' + a.id, fields: []})
+CREATE (:NewsgraphChange {entity: a.id, other: b.id, rel: type(r), at: $now, by: $by, op: 'deleted'})
 DELETE r`, map[string]any{"from": from, "keep": keep}); err != nil {
 		return err
 	}
@@ -163,12 +162,28 @@ CREATE (:NewsgraphChange {entity: $dup, at: $now, by: $by, op: 'merged', what: '
 	return err
 }
 
+// historyCypher reads the change log of one id. A change of a node, a
+// status or a merge is a NewsgraphChange of the entity it changed, with
+// what it was; a change of a relationship is one NewsgraphChange with the
+// relationship's start (entity), end (other) and type (rel), listed under
+// both ends as "TYPE -> end" and "TYPE <- start" (until schema version 2
+// it was two, each with its what). Every change has an at: saying so lets
+// the planner seek change_entity, an index on (entity, at).
+const historyCypher = `CALL () {
+  MATCH (c:NewsgraphChange {entity: $id}) WHERE c.at IS NOT NULL RETURN c
+  UNION
+  MATCH (c:NewsgraphChange {other: $id}) RETURN c
+}
+UNWIND CASE WHEN c.rel IS NULL THEN [c.what]
+  ELSE CASE WHEN c.entity = $id THEN [c.rel + ' -> ' + c.other] ELSE [] END +
+       CASE WHEN c.other = $id THEN [c.rel + ' <- ' + c.entity] ELSE [] END END AS what
+RETURN c.at, c.by, c.op, what, c.fields, c.note
+ORDER BY c.at DESC LIMIT $first`
+
 // History returns the changes made to id, newest first; a merge is listed
-// under both ids.
+// under both ids, a change of a relationship under both its ends.
 func (s *Store) History(ctx context.Context, id string, first int) ([]domain.Change, error) {
-	recs, err := s.read(ctx, `MATCH (c:NewsgraphChange {entity: $id})
-RETURN c.at, c.by, c.op, c.what, c.fields, c.note
-ORDER BY c.at DESC LIMIT $first`, map[string]any{"id": id, "first": first})
+	recs, err := s.read(ctx, historyCypher, map[string]any{"id": id, "first": first})
 	if err != nil {
 		return nil, err
 	}

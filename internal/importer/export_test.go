@@ -1,0 +1,4 @@
+package importer
+
+// ByClaimForTests exposes byClaim to the external test package.
+var ByClaimForTests = byClaim
