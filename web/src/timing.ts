@@ -1,0 +1,13 @@
+// Time to first render of a view after a full page load (performance.now()
+// counts from the navigation's start), read by the browser tests from
+// window.__newsgraphTimings and printed there; not asserted.
+declare global {
+  interface Window {
+    __newsgraphTimings?: Record<string, number>;
+  }
+}
+
+export function markRendered(view: string): void {
+  const t = (window.__newsgraphTimings ??= {});
+  t[view] ??= Math.round(performance.now());
+}
