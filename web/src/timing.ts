@@ -4,6 +4,8 @@
 declare global {
   interface Window {
     __newsgraphTimings?: Record<string, number>;
+    /** The graph view's Cytoscape instance, for the browser tests. */
+    __newsgraphCy?: unknown;
   }
 }
 

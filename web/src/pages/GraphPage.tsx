@@ -150,6 +150,8 @@ export default function GraphPage({ id, params }: { id: string; params: URLSearc
       ],
     });
     cyRef.current = cy;
+    // The browser tests find nodes' positions through it.
+    window.__newsgraphCy = cy;
     cy.on('tap', 'node', (e) => {
       const n = e.target;
       setSelected({ id: n.id(), type: n.data('type'), label: n.data('full') });
