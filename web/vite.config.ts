@@ -18,6 +18,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       input: { index: 'index.html', graphiql: 'graphiql.html' },
+      // GraphiQL's dependencies carry "use no memo" directives that only
+      // matter to the React compiler; the bundler's warning about them is noise.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
     },
   },
   server: { proxy: { '/graphql': 'http://127.0.0.1:18092', '/export': 'http://127.0.0.1:18092' } },

@@ -6,9 +6,16 @@
 package webui
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
 	"io/fs"
+	"mime"
 	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
 )
 
 //go:embed all:dist
@@ -39,14 +46,52 @@ func App() http.Handler { return page("index.html") }
 func GraphiQL() http.Handler { return page("graphiql.html") }
 
 // Assets serves /assets/: content-hashed file names, so they are cached for
-// a year.
+// a year. Scripts and styles go gzipped to clients that accept it,
+// compressed once per file on first request.
 func Assets() http.Handler {
 	files := http.FileServerFS(Files())
+	var zipped sync.Map // path -> []byte
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		files.ServeHTTP(w, r)
+		h := w.Header()
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Add("Vary", "Accept-Encoding")
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		ext := path.Ext(name)
+		if (ext != ".js" && ext != ".css") || !acceptsGzip(r) || r.Header.Get("Range") != "" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		body, ok := zipped.Load(name)
+		if !ok {
+			raw, err := fs.ReadFile(Files(), name)
+			if err != nil {
+				files.ServeHTTP(w, r) // its 404
+				return
+			}
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			_, _ = zw.Write(raw)
+			_ = zw.Close()
+			body, _ = zipped.LoadOrStore(name, buf.Bytes())
+		}
+		h.Set("Content-Type", mime.TypeByExtension(ext))
+		h.Set("Content-Encoding", "gzip")
+		h.Set("Content-Length", strconv.Itoa(len(body.([]byte))))
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(body.([]byte))
+		}
 	})
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(enc), "gzip") && strings.ReplaceAll(q, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 func page(name string) http.Handler {
