@@ -134,14 +134,14 @@ export function StatementCard({ s, showActor = true, showClaim = true }: { s: St
         </span>
       </header>
       {s.quote && (
-        <blockquote lang="pl" className="quote">
+        <blockquote lang={s.sources[0]?.language} className="quote">
           „{s.quote}”
         </blockquote>
       )}
       {s.summary && <p className="summary">{s.summary}</p>}
       {s.cue && (
         <p className="cue">
-          <span className="muted">cue:</span> <span lang="pl">{s.cue}</span>
+          <span className="muted">cue:</span> <span lang={s.sources[0]?.language}>{s.cue}</span>
         </p>
       )}
       {showClaim && (
@@ -181,7 +181,7 @@ export function SideCard({ s }: { s: SideFragment }) {
         </span>
       </header>
       {s.quote && (
-        <blockquote lang="pl" className="quote">
+        <blockquote lang={s.sources[0]?.language} className="quote">
           „{s.quote}”
         </blockquote>
       )}

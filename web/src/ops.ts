@@ -41,7 +41,7 @@ export const StatementFragment = graphql(`
     statedAt { ...Date }
     actor { ...ActorLabel }
     claim { id summary status }
-    sources(first: 5) { id title publisher { id name } }
+    sources(first: 5) { id title language publisher { id name } }
     during { id name }
     cites(first: 5) { id actor { ...ActorLabel } cites(first: 3) { id actor { ...ActorLabel } } }
     citedBy(first: 5) { id actor { ...ActorLabel } citedBy(first: 3) { id actor { ...ActorLabel } } }
@@ -190,7 +190,7 @@ export const SideFragment = graphql(`
     id stance quote summary cue sourcing
     statedAt { ...Date }
     actor { ...ActorLabel }
-    sources(first: 3) { id title }
+    sources(first: 3) { id title language }
   }
 `);
 

@@ -217,7 +217,7 @@ export type StatementFragment = { id: string, stance: Stance, quote: string | nu
     | { __typename: 'Organisation', id: string, name: string }
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'Source', id: string, title: string }
-   | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+   | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
       | { __typename: 'Organisation', id: string, name: string }
       | { __typename: 'Person', id: string, name: string }
       | { __typename: 'Source', id: string, title: string }
@@ -263,7 +263,7 @@ export type PersonPageQuery = { person: { id: string, name: string, aliases: Arr
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -290,7 +290,7 @@ export type OrganisationPageQuery = { organisation: { id: string, name: string, 
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -338,7 +338,7 @@ export type EventPageQuery = { event: { id: string, name: string, aliases: Array
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -365,7 +365,7 @@ export type SourcePageQuery = { source: { id: string, title: string, kind: Sourc
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -385,7 +385,7 @@ export type SourcePageQuery = { source: { id: string, title: string, kind: Sourc
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -437,7 +437,7 @@ export type ClaimPageQuery = { claim: { id: string, text: string, language: stri
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
+       | null, claim: { id: string, summary: string, status: ClaimStatus }, sources: Array<{ id: string, title: string, language: string, publisher: { id: string, name: string } | null }>, during: { id: string, name: string } | null, cites: Array<{ id: string, actor:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Person', id: string, name: string }
           | { __typename: 'Source', id: string, title: string }
@@ -531,7 +531,7 @@ export type SideFragment = { id: string, stance: Stance, quote: string | null, s
     | { __typename: 'Organisation', id: string, name: string }
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'Source', id: string, title: string }
-   | null, sources: Array<{ id: string, title: string }> };
+   | null, sources: Array<{ id: string, title: string, language: string }> };
 
 export type DisputesQueryVariables = Exact<{
   about?: string | number | null | undefined;
@@ -543,15 +543,15 @@ export type DisputesQuery = { disputes: Array<{ claim: { id: string, summary: st
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, sources: Array<{ id: string, title: string }> }>, denying: Array<{ id: string, stance: Stance, quote: string | null, summary: string | null, cue: string | null, sourcing: Sourcing, statedAt: { value: string, precision: DatePrecision, earliest: string, latest: string } | null, actor:
+       | null, sources: Array<{ id: string, title: string, language: string }> }>, denying: Array<{ id: string, stance: Stance, quote: string | null, summary: string | null, cue: string | null, sourcing: Sourcing, statedAt: { value: string, precision: DatePrecision, earliest: string, latest: string } | null, actor:
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, sources: Array<{ id: string, title: string }> }>, other: Array<{ id: string, stance: Stance, quote: string | null, summary: string | null, cue: string | null, sourcing: Sourcing, statedAt: { value: string, precision: DatePrecision, earliest: string, latest: string } | null, actor:
+       | null, sources: Array<{ id: string, title: string, language: string }> }>, other: Array<{ id: string, stance: Stance, quote: string | null, summary: string | null, cue: string | null, sourcing: Sourcing, statedAt: { value: string, precision: DatePrecision, earliest: string, latest: string } | null, actor:
         | { __typename: 'Organisation', id: string, name: string }
         | { __typename: 'Person', id: string, name: string }
         | { __typename: 'Source', id: string, title: string }
-       | null, sources: Array<{ id: string, title: string }> }> }>, claims: { totalCount: number, nodes: Array<{ id: string, summary: string, pointInTime: { value: string, precision: DatePrecision, earliest: string, latest: string } | null }> } };
+       | null, sources: Array<{ id: string, title: string, language: string }> }> }>, claims: { totalCount: number, nodes: Array<{ id: string, summary: string, pointInTime: { value: string, precision: DatePrecision, earliest: string, latest: string } | null }> } };
 
 export type IngestMutationVariables = Exact<{
   input: ArticleInput;
@@ -674,6 +674,7 @@ export const StatementFragmentDoc = new TypedDocumentString(`
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -764,6 +765,7 @@ export const SideFragmentDoc = new TypedDocumentString(`
   sources(first: 3) {
     id
     title
+    language
   }
 }
     fragment Date on PartialDate {
@@ -921,6 +923,7 @@ fragment Statement on Attribution {
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -1056,6 +1059,7 @@ fragment Statement on Attribution {
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -1281,6 +1285,7 @@ fragment Statement on Attribution {
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -1441,6 +1446,7 @@ fragment Statement on Attribution {
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -1581,6 +1587,7 @@ fragment Statement on Attribution {
   sources(first: 5) {
     id
     title
+    language
     publisher {
       id
       name
@@ -1854,6 +1861,7 @@ fragment Side on Attribution {
   sources(first: 3) {
     id
     title
+    language
   }
 }`) as unknown as TypedDocumentString<DisputesQuery, DisputesQueryVariables>;
 export const IngestDocument = new TypedDocumentString(`
