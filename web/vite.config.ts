@@ -1,11 +1,30 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readmeExamples } from './src/readmeExamples';
+
+// The README's example queries as a module (virtual:readme-examples), read at
+// build time: only a change to the examples changes the build, not any edit
+// of the README.
+function readmeExamplesModule(): Plugin {
+  const id = 'virtual:readme-examples';
+  return {
+    name: 'readme-examples',
+    resolveId: (source) => (source === id ? '\0' + id : undefined),
+    load(source) {
+      if (source !== '\0' + id) return undefined;
+      const readme = new URL('../README.md', import.meta.url);
+      this.addWatchFile(readme.pathname);
+      return `export default ${JSON.stringify(readmeExamples(readFileSync(readme, 'utf8')))};`;
+    },
+  };
+}
 
 // The build lands in internal/webui/dist, which the Go binary embeds
 // (go:embed) and which is committed: `go build` needs no Node step, and
 // scripts/test rebuilds it and fails on any difference.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), readmeExamplesModule()],
   base: '/',
   build: {
     outDir: '../internal/webui/dist',

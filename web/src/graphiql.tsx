@@ -5,11 +5,10 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/graphiql.css';
 import './graphiql-page.css';
-import readme from '../../README.md?raw';
-import { readmeExamples } from './readmeExamples';
+import examples from 'virtual:readme-examples';
 
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
-const tabs = readmeExamples(readme).map((q) => ({ query: q }));
+const tabs = examples.map((query) => ({ query }));
 
 createRoot(document.getElementById('graphiql')!).render(
   <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultEditorToolsVisibility={false} />,
