@@ -200,12 +200,17 @@ export default function GraphPage({ id, params }: { id: string; params: URLSearc
     try {
       const d = await request(NeighbourhoodQuery, { id: nodeId, hops: 1, max });
       if (!d.neighbourhood || cyRef.current !== cy) return;
+      // Add what is new, up to the view's cap, and the edges between nodes it holds.
       const fresh = elementsOf(d.neighbourhood).filter((el) => cy.getElementById(String(el.data.id)).empty());
-      const room = maxViewNodes - cy.nodes().length;
       const freshNodes = fresh.filter((el) => el.group === 'nodes');
-      const keep = new Set(freshNodes.slice(0, room).map((el) => el.data.id));
+      const room = maxViewNodes - cy.nodes().length;
       if (freshNodes.length > room) setFull(true);
-      const added = cy.add(fresh.filter((el) => el.group === 'nodes' ? keep.has(el.data.id) : true).filter((el) => el.group === 'nodes' || ((!cy.getElementById(String(el.data.source)).empty() || keep.has(el.data.source)) && (!cy.getElementById(String(el.data.target)).empty() || keep.has(el.data.target)))));
+      const keep = new Set(freshNodes.slice(0, room).map((el) => String(el.data.id)));
+      const held = (id: unknown) => keep.has(String(id)) || !cy.getElementById(String(id)).empty();
+      const added = cy.add([
+        ...freshNodes.filter((el) => keep.has(String(el.data.id))),
+        ...fresh.filter((el) => el.group === 'edges' && held(el.data.source) && held(el.data.target)),
+      ]);
       const center = cy.getElementById(nodeId);
       const p = center.position();
       const newNodes = added.nodes();
