@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, request } from './api';
 import type { DateFragment, SearchQuery as SearchResult, SideFragment, StatementFragment } from './gql/graphql';
-import { SearchQuery } from './ops';
+import { NodesQuery, SearchQuery } from './ops';
 import { formatDate, highlightRanges, nameOf, stanceLabel, typeLabel } from './format';
 import { hrefOf, Link } from './router';
 
@@ -209,7 +209,17 @@ export function EntityPicker({ label, value, onPick, types }: { label: string; v
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const timer = useRef<AbortController | null>(null);
-  useEffect(() => setText(value ? nameOf(value) : ''), [value]);
+  useEffect(() => {
+    setText(value ? nameOf(value) : '');
+    // A value from the URL is only an id: show its name once known.
+    if (!value || value.__typename) return;
+    const ctl = new AbortController();
+    request(NodesQuery, { ids: [value.id] }, ctl.signal).then(
+      (d) => d.nodes[0] && setText(nameOf(d.nodes[0])),
+      () => undefined,
+    );
+    return () => ctl.abort();
+  }, [value]);
   useEffect(() => {
     if (!open || text.trim().length < 2) {
       setHits([]);

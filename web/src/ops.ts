@@ -52,6 +52,12 @@ export const ClaimAboutFragment = graphql(`
   fragment ClaimAboutItem on ClaimAbout { role claim { id summary status pointInTime { ...Date } } }
 `);
 
+export const NodesQuery = graphql(`
+  query NodeLabels($ids: [ID!]!) {
+    nodes(ids: $ids) { ...NodeLabel }
+  }
+`);
+
 export const SearchQuery = graphql(`
   query Search($text: String!, $first: Int!) {
     search(text: $text, first: $first) {

@@ -20,6 +20,7 @@ type Documents = {
     "\n  fragment ActorLabel on Actor {\n    __typename\n    ... on Person { id name }\n    ... on Organisation { id name }\n    ... on Source { id title }\n  }\n": typeof types.ActorLabelFragmentDoc,
     "\n  fragment Statement on Attribution {\n    id\n    stance\n    quote\n    summary\n    cue\n    sourcing\n    statedAt { ...Date }\n    actor { ...ActorLabel }\n    claim { id summary status }\n    sources(first: 5) { id title language publisher { id name } }\n    during { id name }\n    cites(first: 5) { id actor { ...ActorLabel } cites(first: 3) { id actor { ...ActorLabel } } }\n    citedBy(first: 5) { id actor { ...ActorLabel } citedBy(first: 3) { id actor { ...ActorLabel } } }\n  }\n": typeof types.StatementFragmentDoc,
     "\n  fragment ClaimAboutItem on ClaimAbout { role claim { id summary status pointInTime { ...Date } } }\n": typeof types.ClaimAboutItemFragmentDoc,
+    "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) { ...NodeLabel }\n  }\n": typeof types.NodeLabelsDocument,
     "\n  query Search($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      hits { score node { ...NodeLabel } matched { field value } }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id name aliases description wikidataId\n      memberships { role start { ...Date } end { ...Date } organisation { id name } claim { id } }\n      statements(first: 100) { ...Statement }\n      claimsAbout(first: 100) { ...ClaimAboutItem }\n      events { role event { id name date { ...Date } } }\n      authored { id title }\n    }\n  }\n": typeof types.PersonPageDocument,
     "\n  query OrganisationPage($id: ID!) {\n    organisation(id: $id) {\n      id name aliases description kind country\n      members { role person { id name } }\n      statements(first: 100) { ...Statement }\n      claimsAbout(first: 100) { ...ClaimAboutItem }\n      events { role event { id name date { ...Date } } }\n      negotiations { side negotiation { id name } }\n      published { id title publishedAt { ...Date } }\n    }\n  }\n": typeof types.OrganisationPageDocument,
@@ -43,6 +44,7 @@ const documents: Documents = {
     "\n  fragment ActorLabel on Actor {\n    __typename\n    ... on Person { id name }\n    ... on Organisation { id name }\n    ... on Source { id title }\n  }\n": types.ActorLabelFragmentDoc,
     "\n  fragment Statement on Attribution {\n    id\n    stance\n    quote\n    summary\n    cue\n    sourcing\n    statedAt { ...Date }\n    actor { ...ActorLabel }\n    claim { id summary status }\n    sources(first: 5) { id title language publisher { id name } }\n    during { id name }\n    cites(first: 5) { id actor { ...ActorLabel } cites(first: 3) { id actor { ...ActorLabel } } }\n    citedBy(first: 5) { id actor { ...ActorLabel } citedBy(first: 3) { id actor { ...ActorLabel } } }\n  }\n": types.StatementFragmentDoc,
     "\n  fragment ClaimAboutItem on ClaimAbout { role claim { id summary status pointInTime { ...Date } } }\n": types.ClaimAboutItemFragmentDoc,
+    "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) { ...NodeLabel }\n  }\n": types.NodeLabelsDocument,
     "\n  query Search($text: String!, $first: Int!) {\n    search(text: $text, first: $first) {\n      hits { score node { ...NodeLabel } matched { field value } }\n    }\n  }\n": types.SearchDocument,
     "\n  query PersonPage($id: ID!) {\n    person(id: $id) {\n      id name aliases description wikidataId\n      memberships { role start { ...Date } end { ...Date } organisation { id name } claim { id } }\n      statements(first: 100) { ...Statement }\n      claimsAbout(first: 100) { ...ClaimAboutItem }\n      events { role event { id name date { ...Date } } }\n      authored { id title }\n    }\n  }\n": types.PersonPageDocument,
     "\n  query OrganisationPage($id: ID!) {\n    organisation(id: $id) {\n      id name aliases description kind country\n      members { role person { id name } }\n      statements(first: 100) { ...Statement }\n      claimsAbout(first: 100) { ...ClaimAboutItem }\n      events { role event { id name date { ...Date } } }\n      negotiations { side negotiation { id name } }\n      published { id title publishedAt { ...Date } }\n    }\n  }\n": types.OrganisationPageDocument,
@@ -81,6 +83,10 @@ export function graphql(source: "\n  fragment Statement on Attribution {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ClaimAboutItem on ClaimAbout { role claim { id summary status pointInTime { ...Date } } }\n"): typeof import('./graphql').ClaimAboutItemFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeLabels($ids: [ID!]!) {\n    nodes(ids: $ids) { ...NodeLabel }\n  }\n"): typeof import('./graphql').NodeLabelsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

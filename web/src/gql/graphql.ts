@@ -237,6 +237,22 @@ export type StatementFragment = { id: string, stance: Stance, quote: string | nu
 
 export type ClaimAboutItemFragment = { role: AboutRole, claim: { id: string, summary: string, status: ClaimStatus, pointInTime: { value: string, precision: DatePrecision, earliest: string, latest: string } | null } };
 
+export type NodeLabelsQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodeLabelsQuery = { nodes: Array<
+    | { __typename: 'Attribution', stance: Stance, quote: string | null, id: string, attSummary: string | null }
+    | { __typename: 'Claim', summary: string, status: ClaimStatus, id: string }
+    | { __typename: 'Event', name: string, id: string }
+    | { __typename: 'Negotiation', name: string, id: string }
+    | { __typename: 'Organisation', name: string, id: string }
+    | { __typename: 'Person', name: string, id: string }
+    | { __typename: 'Place', name: string, id: string }
+    | { __typename: 'Source', title: string, id: string }
+   | null> };
+
 export type SearchQueryVariables = Exact<{
   text: string;
   first: number;
@@ -789,6 +805,43 @@ fragment ActorLabel on Actor {
     title
   }
 }`, {"fragmentName":"Side"}) as unknown as TypedDocumentString<SideFragment, unknown>;
+export const NodeLabelsDocument = new TypedDocumentString(`
+    query NodeLabels($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ...NodeLabel
+  }
+}
+    fragment NodeLabel on Node {
+  __typename
+  id
+  ... on Person {
+    name
+  }
+  ... on Organisation {
+    name
+  }
+  ... on Place {
+    name
+  }
+  ... on Negotiation {
+    name
+  }
+  ... on Event {
+    name
+  }
+  ... on Source {
+    title
+  }
+  ... on Claim {
+    summary
+    status
+  }
+  ... on Attribution {
+    stance
+    quote
+    attSummary: summary
+  }
+}`) as unknown as TypedDocumentString<NodeLabelsQuery, NodeLabelsQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $first: Int!) {
   search(text: $text, first: $first) {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '../api';
 import { DateText, EntityPicker, ErrorBox, Loading, SideCard, StatusBadge } from '../components';
 import { DisputesQuery } from '../ops';
@@ -7,6 +8,7 @@ import { Sides } from './ClaimPage';
 /** Every disputed claim with both sides, optionally about one entity. */
 export function DisputesPage({ params }: { params: URLSearchParams }) {
   const about = params.get('about');
+  const picked = useMemo(() => (about ? { id: about } : null), [about]);
   const { data, error, loading } = useQuery(DisputesQuery, { about, aboutList: about ? [about] : null });
   const shown = new Set(data?.disputes.map((d) => d.claim.id));
   const rest = data?.claims.nodes.filter((c) => !shown.has(c.id)) ?? [];
@@ -16,7 +18,7 @@ export function DisputesPage({ params }: { params: URLSearchParams }) {
       <div className="form-grid">
         <EntityPicker
           label="About"
-          value={about ? { id: about } : null}
+          value={picked}
           onPick={(n) => navigate(n ? `/disputes?about=${encodeURIComponent(n.id)}` : '/disputes')}
           types={['Person', 'Organisation', 'Place', 'Negotiation', 'Event', 'Source']}
         />

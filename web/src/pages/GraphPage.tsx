@@ -96,7 +96,11 @@ export default function GraphPage({ id, params }: { id: string; params: URLSearc
   const [full, setFull] = useState(false);
   const [busy, setBusy] = useState(true);
 
-  const refresh = (cy: Core) => setStats({ nodes: cy.nodes().length, edges: cy.edges().length });
+  const [list, setList] = useState<{ id: string; type: string; label: string }[]>([]);
+  const refresh = (cy: Core) => {
+    setStats({ nodes: cy.nodes().length, edges: cy.edges().length });
+    setList(cy.nodes().map((n) => ({ id: n.id(), type: String(n.data('type')), label: String(n.data('full')) })));
+  };
 
   useEffect(() => {
     // Cytoscape adds an inline <style> (position: relative for its container)
@@ -302,6 +306,19 @@ export default function GraphPage({ id, params }: { id: string; params: URLSearc
               </li>
             ))}
           </ul>
+          <details>
+            <summary>The nodes as a list ({list.length})</summary>
+            <ul className="plain">
+              {list.map((n) => (
+                <li key={n.id}>
+                  <TypeBadge type={n.type} /> <Link to={hrefOf(n.id)}>{n.label}</Link>{' '}
+                  <button type="button" className="small" onClick={() => void expand(n.id)} aria-label={`Expand ${n.label}`}>
+                    +
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
           {selected && (
             <div data-testid="graph-selected">
               <h2>Selected</h2>

@@ -62,17 +62,6 @@ export function PathsPage({ params }: { params: URLSearchParams }) {
           </button>
         </div>
       </form>
-      {from && !a?.__typename && (
-        <p className="muted">
-          from <code>{from}</code>
-          {to && (
-            <>
-              {' '}
-              to <code>{to}</code>
-            </>
-          )}
-        </p>
-      )}
       <ErrorBox error={error} />
       {loading && ready && <Loading what="paths" />}
       {data && data.paths.length === 0 && <p role="status">No path within {maxHops} hops.</p>}
