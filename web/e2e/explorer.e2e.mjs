@@ -104,6 +104,23 @@ await step('the early-November claim: Reuters, The Washington Post and Axios aga
   await shot(page, 'claim-early-november');
 });
 
+await step('dates keep their precision; Reuters\' page shows the article relaying it', async () => {
+  for (const [id, want] of [
+    ['claim/2025-03-trump-zelensky-call', '18 or 19 Mar 2025'],
+    ['claim/2024-trump-putin-talked-before-election', 'when: 2024'],
+  ]) {
+    await page.goto(`${base}/${id}`);
+    await page.getByTestId('claim-page').waitFor();
+    const header = await page.locator('.page-header').innerText();
+    check(header.includes(want), `${id} does not show "${want}": ${header}`);
+  }
+  await page.goto(base + '/organisation/reuters');
+  const chain = page.getByTestId('reported-by').first();
+  await chain.waitFor();
+  const text = await chain.innerText();
+  check(text.includes('reported by') && text.includes('Untitled Polish news article'), `Reuters' statement does not show the article relaying it: ${text}`);
+});
+
 await step('the graph view of Peskov renders nodes and expands one', async () => {
   await page.goto(base + '/graph/person/dmitry-peskov');
   const stats = page.getByTestId('graph-stats');
