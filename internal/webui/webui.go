@@ -32,7 +32,7 @@ func Files() fs.FS {
 
 // AppRoutes are the first path segments of the explorer's deep links: the
 // server answers GET /<route>/... with the app's page, which routes in the
-// browser; other unknown paths stay 404. web/src/router.ts knows the same
+// browser; other unknown paths stay 404. web/src/App.tsx routes the same
 // list.
 var AppRoutes = []string{
 	"person", "organisation", "place", "negotiation", "event", "source", "claim", "attribution",
