@@ -39,7 +39,7 @@ const (
 const usageHead = `newsgraph: a GraphQL knowledge graph of who reported what about whom.
 
 Usage:
-  newsgraph [serve] [flags]   serve GraphQL at /graphql, GraphiQL at /, probes at /healthz and /readyz
+  newsgraph [serve] [flags]   serve the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql, probes at /healthz and /readyz
   newsgraph seed [flags]      load the embedded seed dataset (idempotent)
   newsgraph import [flags] FILE|-
                               import a JSON Lines data file (docs/dataset.md) in batches; idempotent,
@@ -395,7 +395,7 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	fmt.Fprintf(out, "newsgraph listening on http://%s (GraphQL at /graphql, GraphiQL at /)\n", ln.Addr())
+	fmt.Fprintf(out, "newsgraph listening on http://%s (explorer at /, GraphiQL at /graphiql, GraphQL at /graphql)\n", ln.Addr())
 
 	select {
 	case err := <-errc:

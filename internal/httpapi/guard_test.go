@@ -593,7 +593,7 @@ func TestGuardHTTPRequests(t *testing.T) {
 		}
 	})
 
-	t.Run("the playground page sends security headers", func(t *testing.T) {
+	t.Run("the explorer page sends security headers", func(t *testing.T) {
 		res, err := guardClient.Get(base + "/")
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 // Package httpapi serves newsgraph over HTTP: the GraphQL endpoint (with
-// WebSocket subscriptions), the GraphiQL playground, graph exports, and the
-// health and readiness probes.
+// WebSocket subscriptions), the explorer web app and the GraphiQL playground
+// (both embedded, package webui), graph exports, and the health and
+// readiness probes.
 package httpapi
 
 import (
@@ -20,7 +21,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -30,6 +30,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/guard"
+	"github.com/newsgraph/newsgraph/internal/webui"
 )
 
 // Store is what the API needs of the database.
@@ -130,7 +131,8 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	return srv
 }
 
-// Handler returns the HTTP handler: /graphql, / (GraphiQL), /healthz, /readyz.
+// Handler returns the HTTP handler: /graphql, / and its deep links (the
+// explorer), /graphiql, /assets/, /export/{format}, /healthz, /readyz.
 func Handler(store Store, opts Options) http.Handler {
 	if opts.Limits == (domain.Limits{}) {
 		opts.Limits = domain.DefaultLimits()
@@ -144,7 +146,13 @@ func Handler(store Store, opts Options) http.Handler {
 	}
 	timeout := opts.Limits.RequestTimeout
 	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts, graph.NewBroker()))))
-	mux.Handle("GET /{$}", withPageHeaders(playground.Handler("newsgraph", "/graphql")))
+	app := withPageHeaders(webui.App())
+	mux.Handle("GET /{$}", app)
+	for _, route := range webui.AppRoutes {
+		mux.Handle("GET /"+route+"/{rest...}", app)
+	}
+	mux.Handle("GET /graphiql", withPageHeaders(webui.GraphiQL()))
+	mux.Handle("GET /assets/", webui.Assets())
 	mux.Handle("GET /export/{format}", opts.Keys.Middleware(withLimits(timeout, exportHandler(store))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -180,10 +188,12 @@ func withLimits(d time.Duration, next http.Handler) http.Handler {
 	})
 }
 
-// pageCSP lets the playground page load GraphiQL from its CDN and talk to
-// this server only, and nobody frame it.
-const pageCSP = "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
-	"img-src 'self' data: https://cdn.jsdelivr.net; font-src 'self' data: https://cdn.jsdelivr.net; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+// pageCSP lets the explorer and the playground load their bundled scripts
+// and styles from this server only and talk to it only; nobody frames them.
+// Beyond 'self': font-src data: because GraphiQL's stylesheet embeds its
+// fonts as data URLs; img-src data: blob: for GraphiQL's icons and the graph
+// view's PNG export. No inline scripts or styles, no eval, no workers.
+const pageCSP = "default-src 'self'; font-src 'self' data:; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 // withPageHeaders adds the security headers of an HTML page.
 func withPageHeaders(next http.Handler) http.Handler {

@@ -119,7 +119,7 @@ func status(t *testing.T, url string) int {
 	return res.StatusCode
 }
 
-func TestProbesAndPlayground(t *testing.T) {
+func TestProbesAndPages(t *testing.T) {
 	s := neo4jtest.MustOpen(t)
 	srv := httptest.NewServer(httpapi.Handler(s, httpapi.Options{}))
 	defer srv.Close()
@@ -129,17 +129,59 @@ func TestProbesAndPlayground(t *testing.T) {
 	if got := status(t, srv.URL+"/readyz"); got != http.StatusOK {
 		t.Errorf("/readyz = %d", got)
 	}
-	res, err := http.Get(srv.URL + "/")
-	if err != nil {
-		t.Fatal(err)
+	get := func(t *testing.T, path string) (*http.Response, string) {
+		t.Helper()
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		return res, string(body)
 	}
-	page, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/graphql") {
-		t.Errorf("/ does not serve GraphiQL for /graphql")
+	for _, c := range []struct{ path, want string }{
+		{"/", `<div id="root">`},
+		{"/person/dmitry-peskov", `<div id="root">`},
+		{"/claim/2024-11-trump-putin-call", `<div id="root">`},
+		{"/graph/person/dmitry-peskov", `<div id="root">`},
+		{"/graphiql", `<div id="graphiql">`},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			res, page := get(t, c.path)
+			if res.StatusCode != http.StatusOK || !strings.Contains(page, c.want) {
+				t.Fatalf("GET %s = %d without %s:\n%s", c.path, res.StatusCode, c.want, page)
+			}
+			csp := res.Header.Get("Content-Security-Policy")
+			if !strings.HasPrefix(csp, "default-src 'self';") || strings.Contains(csp, "http") || strings.Contains(csp, "unsafe") {
+				t.Errorf("GET %s: Content-Security-Policy %q: want default-src 'self', no other host, nothing unsafe", c.path, csp)
+			}
+			if strings.Contains(page, "http://") || strings.Contains(page, "https://") {
+				t.Errorf("GET %s names another host:\n%s", c.path, page)
+			}
+		})
 	}
-	if got := status(t, srv.URL+"/nope"); got != http.StatusNotFound {
-		t.Errorf("/nope = %d, want 404", got)
+	t.Run("assets are served gzipped", func(t *testing.T) {
+		_, page := get(t, "/")
+		_, src, ok := strings.Cut(page, `src="`)
+		src, _, _ = strings.Cut(src, `"`)
+		if !ok || !strings.HasPrefix(src, "/assets/") {
+			t.Fatalf("the explorer's page names no script under /assets/:\n%s", page)
+		}
+		req, _ := http.NewRequest("GET", srv.URL+src, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "gzip" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") {
+			t.Errorf("GET %s = %d, Content-Encoding %q, Content-Type %q", src, res.StatusCode, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"))
+		}
+	})
+	for _, path := range []string{"/nope", "/assets/nope.js", "/graphiql/x"} {
+		if got := status(t, srv.URL+path); got != http.StatusNotFound {
+			t.Errorf("%s = %d, want 404", path, got)
+		}
 	}
 }
 
