@@ -68,6 +68,7 @@ type ComplexityRoot struct {
 		Cue       func(childComplexity int) int
 		During    func(childComplexity int) int
 		ID        func(childComplexity int) int
+		MadeIn    func(childComplexity int, first int) int
 		Origin    func(childComplexity int) int
 		Quote     func(childComplexity int) int
 		Sources   func(childComplexity int, first int) int
@@ -505,6 +506,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Language     func(childComplexity int) int
+		MadeHere     func(childComplexity int, first int) int
 		Mentions     func(childComplexity int, first int) int
 		Origin       func(childComplexity int) int
 		PublishedAt  func(childComplexity int) int
@@ -556,6 +558,7 @@ type AttributionResolver interface {
 	Actor(ctx context.Context, obj *domain.Attribution) (domain.Node, error)
 	Claim(ctx context.Context, obj *domain.Attribution) (*domain.Claim, error)
 	Sources(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error)
+	MadeIn(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error)
 	Cites(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error)
 	CitedBy(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error)
 	During(ctx context.Context, obj *domain.Attribution) (*domain.Event, error)
@@ -682,6 +685,7 @@ type SourceResolver interface {
 	Publisher(ctx context.Context, obj *domain.Source) (*domain.Organisation, error)
 	Authors(ctx context.Context, obj *domain.Source, first int) ([]*domain.Person, error)
 	Attributions(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error)
+	MadeHere(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error)
 	Statements(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error)
 	Cites(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error)
 	CitedBy(ctx context.Context, obj *domain.Source, first int) ([]*domain.Source, error)
@@ -776,6 +780,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Attribution.ID(childComplexity), true
+	case "Attribution.madeIn":
+		if e.ComplexityRoot.Attribution.MadeIn == nil {
+			break
+		}
+
+		args, err := ec.field_Attribution_madeIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Attribution.MadeIn(childComplexity, args["first"].(int)), true
 	case "Attribution.origin":
 		if e.ComplexityRoot.Attribution.Origin == nil {
 			break
@@ -2933,6 +2948,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Language(childComplexity), true
+	case "Source.madeHere":
+		if e.ComplexityRoot.Source.MadeHere == nil {
+			break
+		}
+
+		args, err := ec.field_Source_madeHere_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.MadeHere(childComplexity, args["first"].(int)), true
 	case "Source.mentions":
 		if e.ComplexityRoot.Source.Mentions == nil {
 			break
@@ -3342,6 +3368,8 @@ enum RelationshipType {
   MADE_BY
   ON
   RECORDED_IN
+  "Where the actor made an attribution (a book, a broadcast), as against RECORDED_IN, where we read it."
+  MADE_IN
   CITES
   DURING
   ABOUT
@@ -3753,6 +3781,8 @@ input AttributionInput {
   statedAt: PartialDateInput
   "Where we read it: at least one source."
   sources: [ID!]!
+  "Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given."
+  madeIn: [ID!]
   "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
   cites: [ID!]
   "The event it was said during."
@@ -4076,6 +4106,8 @@ type Source implements Node {
   authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
   "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
   attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions made in this source (a book's claims), wherever we read them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeHere(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
   "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
   statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
   "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
@@ -4136,8 +4168,10 @@ type Attribution implements Node {
   "Who says it; null for unnamed reports."
   actor: Actor
   claim: Claim!
-  "Where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  "Where we read it: only sources whose text we read. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
   sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Where the actor made it (Woodward's book \"War\"), when that is not where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeIn(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
   "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
   cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
   "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
@@ -4429,6 +4463,8 @@ func (ec *executionContext) childFields_Attribution(ctx context.Context, field g
 		return ec.fieldContext_Attribution_claim(ctx, field)
 	case "sources":
 		return ec.fieldContext_Attribution_sources(ctx, field)
+	case "madeIn":
+		return ec.fieldContext_Attribution_madeIn(ctx, field)
 	case "cites":
 		return ec.fieldContext_Attribution_cites(ctx, field)
 	case "citedBy":
@@ -5211,6 +5247,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_authors(ctx, field)
 	case "attributions":
 		return ec.fieldContext_Source_attributions(ctx, field)
+	case "madeHere":
+		return ec.fieldContext_Source_madeHere(ctx, field)
 	case "statements":
 		return ec.fieldContext_Source_statements(ctx, field)
 	case "cites":
@@ -5416,6 +5454,20 @@ func (ec *executionContext) field_Attribution_citedBy_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Attribution_cites_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Attribution_madeIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6791,6 +6843,20 @@ func (ec *executionContext) field_Source_derivedFrom_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Source_madeHere_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Source_mentions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7184,6 +7250,50 @@ func (ec *executionContext) fieldContext_Attribution_sources(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Attribution_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attribution_madeIn(ctx context.Context, field graphql.CollectedField, obj *domain.Attribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribution_madeIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Attribution().MadeIn(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribution_madeIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Attribution_madeIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16145,6 +16255,50 @@ func (ec *executionContext) fieldContext_Source_attributions(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_madeHere(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_madeHere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().MadeHere(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttributionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_madeHere(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_madeHere_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_statements(ctx context.Context, field graphql.CollectedField, obj *domain.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18297,7 +18451,7 @@ func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, 
 		asMap["sourcing"] = "NAMED"
 	}
 
-	fieldsInOrder := [...]string{"id", "claim", "newClaim", "actor", "stance", "quote", "summary", "cue", "sourcing", "statedAt", "sources", "cites", "during"}
+	fieldsInOrder := [...]string{"id", "claim", "newClaim", "actor", "stance", "quote", "summary", "cue", "sourcing", "statedAt", "sources", "madeIn", "cites", "during"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18381,6 +18535,13 @@ func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, 
 				return it, err
 			}
 			it.Sources = data
+		case "madeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("madeIn"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MadeIn = data
 		case "cites":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cites"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -19893,6 +20054,12 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Attribution_sources(ctx, field, obj)
+				})
+		case "madeIn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attribution_madeIn(ctx, field, obj)
 				})
 		case "cites":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22827,6 +22994,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_attributions(ctx, field, obj)
+				})
+		case "madeHere":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_madeHere(ctx, field, obj)
 				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -198,7 +198,7 @@ func TestNavigableFromBothEnds(t *testing.T) {
 		{"ClaimAbout", `{ claim(id: "claim/2024-11-trump-putin-call") { about { role entity { id } } } }`, `person/vladimir-putin`},
 		{"ClaimAttributions", `{ claim(id: "claim/2024-11-trump-putin-call") { attributions { actor { ... on Organisation { id } } } } }`, `organisation/axios`},
 		{"AttributionNested", `{ attribution(id: "attribution/reuters-more-frequent-contacts") { citedBy { actor { ... on Source { id } } } sources { id } claim { id } } }`, `"citedBy":[{"actor":{"id":"source/pl-article-2025-03-trump-putin-calls"}}]`},
-		{"SourceAttributions", `{ source(id: "source/woodward-war-2024") { attributions { actor { ... on Person { id } } } } }`, `person/bob-woodward`},
+		{"SourceMadeHere", `{ source(id: "source/woodward-war-2024") { madeHere { actor { ... on Person { id } } } } }`, `person/bob-woodward`},
 		{"EventStatements", `{ event(id: "event/2024-trump-bloomberg-interview") { statements { quote } participants { participant { ... on Organisation { id } } } } }`, `Jeśli tak zrobiłem, to było mądre`},
 		{"NodeInterface", `{ nodes(ids: ["person/dmitry-peskov", "claim/nope", "organisation/axios"]) { id __typename } }`, `"id":"person/dmitry-peskov"},null,{"__typename":"Organisation"`},
 	}

@@ -18,6 +18,8 @@ var (
 	onOut          = domain.Relation{Type: domain.RelOn, Direction: domain.Out}
 	recordedIn     = domain.Relation{Type: domain.RelRecordedIn, Direction: domain.In}
 	recordedOut    = domain.Relation{Type: domain.RelRecordedIn, Direction: domain.Out}
+	madeInIn       = domain.Relation{Type: domain.RelMadeIn, Direction: domain.In}
+	madeInOut      = domain.Relation{Type: domain.RelMadeIn, Direction: domain.Out}
 	citesIn        = domain.Relation{Type: domain.RelCites, Direction: domain.In}
 	citesOut       = domain.Relation{Type: domain.RelCites, Direction: domain.Out}
 	duringIn       = domain.Relation{Type: domain.RelDuring, Direction: domain.In}

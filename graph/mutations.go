@@ -251,7 +251,7 @@ func recordAttribution(ctx context.Context, s *editor.Service, in model.Attribut
 	if a.StatedAt, err = partialDate("input.statedAt", in.StatedAt); err != nil {
 		return nil, err
 	}
-	ai := editor.AttributionInput{Attribution: a, Actor: in.Actor, Sources: in.Sources, Cites: in.Cites, During: in.During}
+	ai := editor.AttributionInput{Attribution: a, Actor: in.Actor, Sources: in.Sources, MadeIn: in.MadeIn, Cites: in.Cites, During: in.During}
 	switch {
 	case in.NewClaim != nil && in.Claim != nil:
 		return nil, domain.Invalid("input.newClaim", "give claim or newClaim, not both")

@@ -142,3 +142,47 @@ func TestClaimDates(t *testing.T) {
 	}
 	mustFail(t, c2, editorKey, `mutation { upsertClaim(input: {id: "claim/2025-03-us-russia-talks-monday", dates: [{kind: DEADLINE, date: {value: "2025-13"}}]}) { id } }`, "BAD_USER_INPUT", "input.dates[0].date")
 }
+
+// TestProvenanceInTwoRoles: Woodward's attribution was made in his book and
+// read in the article; no path cites the book as where anything was read.
+func TestProvenanceInTwoRoles(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Attribution struct {
+			Sources, MadeIn []struct{ ID string }
+		}
+		Book struct {
+			MadeHere     []struct{ ID string }
+			Attributions []struct{ ID string }
+		}
+		Paths []struct {
+			Steps []struct {
+				Type    string
+				Sources []struct{ ID string }
+			}
+		}
+	}
+	mustQuery(t, c, `{
+		attribution(id: "attribution/woodward-seven-calls") { sources { id } madeIn { id } }
+		book: source(id: "source/woodward-war-2024") { madeHere { id } attributions { id } }
+		paths(from: "person/bob-woodward", to: "organisation/kremlin", maxHops: 4, first: 10) { steps { type sources { id } } }
+	}`, &got)
+	if jsonOf(got.Attribution) != `{"Sources":[{"ID":"source/pl-article-2025-03-trump-putin-calls"}],"MadeIn":[{"ID":"source/woodward-war-2024"}]}` {
+		t.Errorf("Woodward's attribution: %s", jsonOf(got.Attribution))
+	}
+	if len(got.Book.MadeHere) != 1 || len(got.Book.Attributions) != 0 {
+		t.Errorf("the book: made here %v, read here %v", got.Book.MadeHere, got.Book.Attributions)
+	}
+	if len(got.Paths) == 0 {
+		t.Fatal("no path from Woodward to the Kremlin")
+	}
+	for _, p := range got.Paths {
+		for _, s := range p.Steps {
+			for _, src := range s.Sources {
+				if src.ID == "source/woodward-war-2024" {
+					t.Errorf("a %s step cites the book as where it was read", s.Type)
+				}
+			}
+		}
+	}
+}

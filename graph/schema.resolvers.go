@@ -27,6 +27,11 @@ func (r *attributionResolver) Sources(ctx context.Context, obj *domain.Attributi
 	return linked[*domain.Source](ctx, obj, first)
 }
 
+// MadeIn is the resolver for the madeIn field.
+func (r *attributionResolver) MadeIn(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Source, error) {
+	return linked[*domain.Source](ctx, obj, first)
+}
+
 // Cites is the resolver for the cites field.
 func (r *attributionResolver) Cites(ctx context.Context, obj *domain.Attribution, first int) ([]*domain.Attribution, error) {
 	return linked[*domain.Attribution](ctx, obj, first)
@@ -589,6 +594,11 @@ func (r *sourceResolver) Authors(ctx context.Context, obj *domain.Source, first 
 
 // Attributions is the resolver for the attributions field.
 func (r *sourceResolver) Attributions(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
+	return linked[*domain.Attribution](ctx, obj, first)
+}
+
+// MadeHere is the resolver for the madeHere field.
+func (r *sourceResolver) MadeHere(ctx context.Context, obj *domain.Source, first int) ([]*domain.Attribution, error) {
 	return linked[*domain.Attribution](ctx, obj, first)
 }
 

@@ -97,6 +97,8 @@ type AttributionInput struct {
 	StatedAt *PartialDateInput `json:"statedAt,omitempty"`
 	// Where we read it: at least one source.
 	Sources []string `json:"sources"`
+	// Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given.
+	MadeIn []string `json:"madeIn,omitempty"`
 	// Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT.
 	Cites []string `json:"cites,omitempty"`
 	// The event it was said during.

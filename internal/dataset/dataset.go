@@ -96,6 +96,7 @@ type record struct {
 	StatedAt    *partialDate `json:"statedAt"`
 	Sources     []string     `json:"sources"`
 	Cites       []string     `json:"cites"`
+	MadeIn      []string     `json:"madeIn"`
 	During      *string      `json:"during"`
 	From        string       `json:"from"`
 	To          string       `json:"to"`
@@ -508,6 +509,10 @@ func (p *parser) add(rec *record) {
 			p.refer("sources", s, domain.KindSource)
 			p.edge(domain.Edge{Type: domain.RelRecordedIn, From: rec.ID, To: s})
 		}
+		for _, m := range rec.MadeIn {
+			p.refer("madeIn", m, domain.KindSource)
+			p.edge(domain.Edge{Type: domain.RelMadeIn, From: rec.ID, To: m})
+		}
 		for _, c := range rec.Cites {
 			p.refer("cites", c, domain.KindAttribution)
 			p.edge(domain.Edge{Type: domain.RelCites, From: rec.ID, To: c})
@@ -554,7 +559,7 @@ var fieldsOf = map[string]string{
 	"Event":        "type id kind name aliases description date",
 	"Source":       "type id kind title url language publishedAt retrievedAt text publisher authors derivedFrom",
 	"Claim":        "type id text language summary pointInTime dates rank about",
-	"Attribution":  "type id claim actor stance quote summary cue sourcing statedAt sources cites during",
+	"Attribution":  "type id claim actor stance quote summary cue sourcing statedAt sources madeIn cites during",
 	"PARTICIPANT":  "type from to claim role",
 	"PART_OF":      "type from to claim",
 	"HELD_IN":      "type from to claim",

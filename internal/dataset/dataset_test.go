@@ -184,3 +184,36 @@ func TestReadAppliesTheAPIRules(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedSourcesAreWhereWeReadIt: an attribution's sources are where we
+// read it, so every one is a source whose text we hold; where the actor made
+// it (Woodward's book) is madeIn (issue 9).
+func TestSeedSourcesAreWhereWeReadIt(t *testing.T) {
+	ds, err := dataset.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]bool{}
+	for _, n := range ds.Nodes {
+		if s, ok := n.(*domain.Source); ok && s.Text != nil && *s.Text != "" {
+			read[s.ID] = true
+		}
+	}
+	madeIn := 0
+	for _, e := range ds.Edges {
+		switch e.Type {
+		case domain.RelRecordedIn:
+			if !read[e.To] {
+				t.Errorf("%s lists %s among its sources, but we hold no text of it: where it was made is madeIn", e.From, e.To)
+			}
+		case domain.RelMadeIn:
+			madeIn++
+			if e.From == "attribution/woodward-seven-calls" && e.To != "source/woodward-war-2024" {
+				t.Errorf("Woodward's attribution was made in %s", e.To)
+			}
+		}
+	}
+	if madeIn == 0 {
+		t.Error("no attribution says where it was made: Woodward's was made in his book")
+	}
+}

@@ -24,7 +24,7 @@ func Write(w io.Writer, ds *domain.Dataset) error {
 	for _, e := range ds.Edges {
 		switch e.Type {
 		case domain.RelPublishedBy, domain.RelAuthoredBy, domain.RelDerivedFrom, domain.RelAbout,
-			domain.RelOn, domain.RelMadeBy, domain.RelRecordedIn, domain.RelCites, domain.RelDuring:
+			domain.RelOn, domain.RelMadeBy, domain.RelRecordedIn, domain.RelMadeIn, domain.RelCites, domain.RelDuring:
 			out[e.From] = append(out[e.From], e)
 		default:
 			standalone = append(standalone, e)
@@ -204,6 +204,7 @@ func nodeRecord(n domain.Node, edges []domain.Edge) obj {
 		o.put("sourcing", string(n.Sourcing))
 		o.put("statedAt", n.StatedAt)
 		o.put("sources", targets(edges, domain.RelRecordedIn))
+		o.put("madeIn", targets(edges, domain.RelMadeIn))
 		o.put("cites", targets(edges, domain.RelCites))
 		o.put("during", target(edges, domain.RelDuring))
 	}

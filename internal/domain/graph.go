@@ -11,6 +11,9 @@ const (
 	RelMadeBy      RelType = "MADE_BY"
 	RelOn          RelType = "ON"
 	RelRecordedIn  RelType = "RECORDED_IN"
+	// RelMadeIn is where the actor made the attribution (the book "War",
+	// a broadcast), as against RECORDED_IN, where we read it.
+	RelMadeIn RelType = "MADE_IN"
 	RelCites       RelType = "CITES"
 	RelDuring      RelType = "DURING"
 	RelAbout       RelType = "ABOUT"
@@ -25,7 +28,8 @@ const (
 	RelMemberOf    RelType = "MEMBER_OF"
 
 	// RelCitesSource is derived, not stored: (source)-[:CITES_SOURCE]->(source)
-	// when an attribution recorded in the first cites one recorded in the second.
+	// when an attribution recorded in the first cites one recorded or made
+	// in the second.
 	RelCitesSource RelType = "CITES_SOURCE"
 )
 

@@ -166,6 +166,7 @@ type AttributionInput struct {
 	NewAbout    []domain.Edge // the new claim's ABOUT edges
 	Actor       *string
 	Sources     []string
+	MadeIn      []string // where the actor made it; nil leaves it alone
 	Cites       []string
 	During      *string
 }
@@ -236,6 +237,7 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		links := []LinkSpec{
 			{Field: "input.claim", Type: domain.RelOn, IDs: []string{in.ClaimID}, Kinds: []domain.Kind{domain.KindClaim}},
 			{Field: "input.sources", Type: domain.RelRecordedIn, IDs: in.Sources, Kinds: []domain.Kind{domain.KindSource}},
+			{Field: "input.madeIn", Type: domain.RelMadeIn, IDs: in.MadeIn, Kinds: []domain.Kind{domain.KindSource}},
 			{Field: "input.cites", Type: domain.RelCites, IDs: orEmpty(in.Cites), Kinds: []domain.Kind{domain.KindAttribution}},
 			{Field: "input.actor", Type: domain.RelMadeBy, IDs: optList(in.Actor), Kinds: []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
 			{Field: "input.during", Type: domain.RelDuring, IDs: optList(in.During), Kinds: []domain.Kind{domain.KindEvent}},

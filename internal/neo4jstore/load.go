@@ -57,7 +57,7 @@ RETURN outcome, count(*) AS count`
 
 // allRelTypes is the allowlist of relationship types that may be written.
 var allRelTypes = []domain.RelType{
-	domain.RelMadeBy, domain.RelOn, domain.RelRecordedIn, domain.RelCites, domain.RelDuring, domain.RelAbout,
+	domain.RelMadeBy, domain.RelOn, domain.RelRecordedIn, domain.RelMadeIn, domain.RelCites, domain.RelDuring, domain.RelAbout,
 	domain.RelPublishedBy, domain.RelAuthoredBy, domain.RelDerivedFrom, domain.RelMentions,
 	domain.RelParticipant, domain.RelPartOf, domain.RelHeldIn, domain.RelParty, domain.RelMemberOf,
 }

@@ -28,9 +28,9 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) (map[string]domain.
 func linkPattern(rel domain.Relation) (string, bool) {
 	if rel.Type == domain.RelCitesSource {
 		if rel.Direction == domain.Out {
-			return `(s)<-[:RECORDED_IN]-(:Attribution)-[:CITES]->(:Attribution)-[r:RECORDED_IN]->(o:Source) WHERE o <> s`, true
+			return `(s)<-[:RECORDED_IN]-(:Attribution)-[:CITES]->(:Attribution)-[r:RECORDED_IN|MADE_IN]->(o:Source) WHERE o <> s`, true
 		}
-		return `(s)<-[:RECORDED_IN]-(:Attribution)<-[:CITES]-(:Attribution)-[r:RECORDED_IN]->(o:Source) WHERE o <> s`, true
+		return `(s)<-[:RECORDED_IN|MADE_IN]-(:Attribution)<-[:CITES]-(:Attribution)-[r:RECORDED_IN]->(o:Source) WHERE o <> s`, true
 	}
 	if !allowedRel(rel.Type) {
 		return "", false

@@ -185,7 +185,7 @@ func stepClaim(t domain.RelType, start, end string, onClaim func(id string) *str
 		return &start
 	case domain.RelOn:
 		return &end
-	case domain.RelMadeBy, domain.RelRecordedIn, domain.RelDuring:
+	case domain.RelMadeBy, domain.RelRecordedIn, domain.RelMadeIn, domain.RelDuring:
 		return onClaim(start)
 	case domain.RelCites:
 		return onClaim(end)

@@ -55,6 +55,8 @@ export type AttributionInput = {
   /** The event it was said during. */
   during?: string | number | null | undefined;
   id: string | number;
+  /** Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given. */
+  madeIn?: Array<string | number> | null | undefined;
   /**
    * A claim to create with the attribution. Sending the same mutation again
    * (a retry) finds the claim as created and changes nothing; a claim already
@@ -171,6 +173,8 @@ export type RelationshipType =
   | 'DURING'
   | 'HELD_IN'
   | 'MADE_BY'
+  /** Where the actor made an attribution (a book, a broadcast), as against RECORDED_IN, where we read it. */
+  | 'MADE_IN'
   | 'MEMBER_OF'
   | 'MENTIONS'
   | 'ON'
