@@ -8,12 +8,12 @@ type RelType string
 // The relationship types of domain.md, plus DURING (an attribution made
 // during an event, e.g. an interview), which answers "where did they say it".
 const (
-	RelMadeBy      RelType = "MADE_BY"
-	RelOn          RelType = "ON"
-	RelRecordedIn  RelType = "RECORDED_IN"
+	RelMadeBy     RelType = "MADE_BY"
+	RelOn         RelType = "ON"
+	RelRecordedIn RelType = "RECORDED_IN"
 	// RelMadeIn is where the actor made the attribution (the book "War",
 	// a broadcast), as against RECORDED_IN, where we read it.
-	RelMadeIn RelType = "MADE_IN"
+	RelMadeIn      RelType = "MADE_IN"
 	RelCites       RelType = "CITES"
 	RelDuring      RelType = "DURING"
 	RelAbout       RelType = "ABOUT"
