@@ -4264,7 +4264,7 @@ type PageInfo {
 }
 
 input PersonFilter {
-  "Part of a name or alias; case and diacritics are ignored (\"zelenski\" finds Zełenski)."
+  "Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search (\"zelenski\" finds Zełenski, \"Trumpa\" Trump)."
   name: String
 }
 

@@ -186,3 +186,26 @@ func TestProvenanceInTwoRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestNameFilterToleratesInflection: the list filters' name folds and stems
+// as search does, so Polish forms find the entity (issue 9).
+func TestNameFilterToleratesInflection(t *testing.T) {
+	c := newClient(t)
+	for q, want := range map[string]string{
+		`{ people(first: 5, filter: {name: "Trumpa"}) { nodes { id } } }`:         "person/donald-trump",
+		`{ people(first: 5, filter: {name: "Putina"}) { nodes { id } } }`:         "person/vladimir-putin",
+		`{ people(first: 5, filter: {name: "Pieskowem"}) { nodes { id } } }`:      "person/dmitry-peskov",
+		`{ people(first: 5, filter: {name: "Zełenskiego"}) { nodes { id } } }`:    "person/volodymyr-zelensky",
+		`{ people(first: 5, filter: {name: "Donalda Trumpa"}) { nodes { id } } }`: "person/donald-trump",
+		`{ organisations(first: 5, filter: {name: "Kremla"}) { nodes { id } } }`:  "organisation/kremlin",
+	} {
+		data, errs := raw(t, c, q)
+		if len(errs) > 0 || !strings.Contains(jsonOf(data), want) {
+			t.Errorf("%s: %s %v, want %s", q, jsonOf(data), errs, want)
+		}
+	}
+	data, _ := raw(t, c, `{ people(first: 5, filter: {name: "Trumpa Putina"}) { nodes { id } } }`)
+	if strings.Contains(jsonOf(data), "person/") {
+		t.Errorf("two people's names matched one person: %s", jsonOf(data))
+	}
+}

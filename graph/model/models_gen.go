@@ -335,7 +335,7 @@ type PersonEdge struct {
 }
 
 type PersonFilter struct {
-	// Part of a name or alias; case and diacritics are ignored ("zelenski" finds Zełenski).
+	// Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search ("zelenski" finds Zełenski, "Trumpa" Trump).
 	Name *string `json:"name,omitempty"`
 }
 

@@ -51,3 +51,32 @@ func SearchKeys(name string, aliases []string) []string {
 	}
 	return keys
 }
+
+// polishEndings are stripped from words so that one form finds the others:
+// "Putinem" and "Putina" both become putin, "Zełenskiego" zelensk. Search
+// and the list filters' name use the same rule.
+var polishEndings = []string{"owie", "ami", "ach", "ego", "emu", "iej", "owi", "ych", "ich", "em", "om", "ie", "ii", "ej", "ym", "im", "a", "e", "i", "u", "y", "o"}
+
+// Stem strips one Polish ending from a folded word, keeping at least four
+// letters.
+func Stem(word string) string {
+	for _, end := range polishEndings {
+		if strings.HasSuffix(word, end) && len(word)-len(end) >= 4 {
+			return strings.TrimSuffix(word, end)
+		}
+	}
+	return word
+}
+
+// NameWords folds s and stems each word: what a name filter looks for in a
+// node's search keys ("Trumpa" → [trump]). Nil when s has no word.
+func NameWords(s string) []string {
+	words := strings.Fields(Fold(s))
+	if len(words) == 0 {
+		return nil
+	}
+	for i, w := range words {
+		words[i] = Stem(w)
+	}
+	return words
+}

@@ -303,7 +303,9 @@ func activeFilters(filters []string, params map[string]any) []string {
 }
 
 const (
-	fName     = `($name IS NULL OR any(k IN n.searchKeys WHERE k CONTAINS $name))`
+	// fName: one name or alias holds every word of the filter, each folded
+	// and stemmed as search does ("Trumpa" finds Donald Trump).
+	fName     = `($name IS NULL OR any(k IN n.searchKeys WHERE all(w IN $name WHERE k CONTAINS w)))`
 	fKinds    = `($kinds IS NULL OR n.kind IN $kinds)`
 	fLanguage = `($language IS NULL OR n.language = $language)`
 	fText     = `($text IS NULL OR n.textKey CONTAINS $text)`
@@ -446,6 +448,16 @@ func strList[T ~string](xs []T) any {
 	return out
 }
 
+func nameWords(p *string) any {
+	if p == nil {
+		return nil
+	}
+	if w := domain.NameWords(*p); w != nil {
+		return w
+	}
+	return nil
+}
+
 func optFolded(p *string) any {
 	if p == nil {
 		return nil
@@ -475,7 +487,7 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 		key = `coalesce(n.sortDate, '0000-00-00')` // undated last in both directions
 	}
 	params := map[string]any{
-		"name": optFolded(f.Name), "text": optFolded(f.Text), "kinds": strList(f.Kinds), "language": optString(f.Language),
+		"name": nameWords(f.Name), "text": optFolded(f.Text), "kinds": strList(f.Kinds), "language": optString(f.Language),
 		"from": nil, "to": nil,
 		"statuses": strList(f.Statuses), "ranks": strList(f.Ranks), "stances": strList(f.Stances), "about": strList(f.About),
 		"actor": optString(f.Actor), "source": optString(f.Source), "claim": optString(f.Claim),

@@ -13,19 +13,6 @@ import (
 
 var _ domain.Traverser = (*Store)(nil)
 
-// polishEndings are stripped from search words so that a prefix query finds
-// the other forms: "Putinem" searches putin*, "Zełenskiego" zelensk*.
-var polishEndings = []string{"owie", "ami", "ach", "ego", "emu", "iej", "owi", "ych", "ich", "em", "om", "ie", "ii", "ej", "ym", "im", "a", "e", "i", "u", "y", "o"}
-
-func stem(word string) string {
-	for _, end := range polishEndings {
-		if strings.HasSuffix(word, end) && len(word)-len(end) >= 4 {
-			return strings.TrimSuffix(word, end)
-		}
-	}
-	return word
-}
-
 // searchQuery turns user text into a Lucene query over folded words: each
 // word matches exactly (boosted) or by its stem as a prefix, anywhere, and
 // more in names, aliases and titles than in long texts; hits with more of
@@ -36,7 +23,7 @@ func searchQuery(text string) (string, []string) {
 	words := strings.Fields(domain.Fold(text))
 	slices.Sort(words)
 	for _, w := range slices.Compact(words) {
-		s := stem(w)
+		s := domain.Stem(w)
 		stems = append(stems, s)
 		term := w
 		if len(w) >= 3 {
