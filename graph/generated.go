@@ -480,7 +480,7 @@ type ComplexityRoot struct {
 		Search        func(childComplexity int, text string, types []model.NodeType, first int, after *string) int
 		Source        func(childComplexity int, id string) int
 		Sources       func(childComplexity int, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) int
-		Timeline      func(childComplexity int, id string, date *domain.DateWindow, first int) int
+		Timeline      func(childComplexity int, id string, date *domain.DateWindow, kinds []model.TimelineKind, first int) int
 	}
 
 	SearchHit struct {
@@ -677,7 +677,7 @@ type QueryResolver interface {
 	Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error)
 	ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error)
 	Neighbourhood(ctx context.Context, id string, hops int, types []model.NodeType, date *domain.DateWindow, maxNeighbours int) (*domain.Subgraph, error)
-	Timeline(ctx context.Context, id string, date *domain.DateWindow, first int) ([]*domain.TimelineEntry, error)
+	Timeline(ctx context.Context, id string, date *domain.DateWindow, kinds []model.TimelineKind, first int) ([]*domain.TimelineEntry, error)
 	Disputes(ctx context.Context, about *string, first int) ([]*model.Dispute, error)
 	Cooccurrences(ctx context.Context, id string, first int) ([]*domain.Cooccurrence, error)
 }
@@ -2818,7 +2818,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["date"].(*domain.DateWindow), args["first"].(int)), true
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["id"].(string), args["date"].(*domain.DateWindow), args["kinds"].([]model.TimelineKind), args["first"].(int)), true
 
 	case "SearchHit.matched":
 		if e.ComplexityRoot.SearchHit.Matched == nil {
@@ -3346,7 +3346,7 @@ type Query {
   """
   neighbourhood(id: ID!, hops: Int! = 1, types: [NodeType!], date: DateWindow, maxNeighbours: Int! = 25): Subgraph @listSize(slicingArguments: ["maxNeighbours"], depthArgument: "hops", addend: 1, assumedSize: 5000, sizedFields: ["nodes", "edges"])
   "Everything dated about an entity, by the earliest day each date can mean, then the latest."
-  timeline(id: ID!, date: DateWindow, first: Int! = 100): [TimelineEntry!]! @listSize(slicingArguments: ["first"])
+  timeline(id: ID!, date: DateWindow, kinds: [TimelineKind!], first: Int! = 100): [TimelineEntry!]! @listSize(slicingArguments: ["first"])
   "Disputed claims with both sides, over the whole graph or about one entity."
   disputes(about: ID, first: Int! = 20): [Dispute!]! @listSize(slicingArguments: ["first"])
   "Entities that appear with this one in the same sources or claims, most shared first."
@@ -3455,6 +3455,22 @@ type GraphEdge {
   side: String
   count: Int
   claim: Claim
+}
+
+"The kinds of timeline entry, as in TimelineEntry.what."
+enum TimelineKind {
+  "An event the entity took part in."
+  EVENT
+  "Something the entity said."
+  STATEMENT
+  "Something others said about a claim about the entity."
+  REPORTED_ABOUT
+  "A claim about the entity."
+  CLAIM
+  "A source the entity wrote, published or is mentioned in."
+  PUBLICATION
+  "The entity's own date."
+  SELF
 }
 
 type TimelineEntry {
@@ -6748,14 +6764,22 @@ func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["date"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.TimelineKind, error) {
+			return ec.unmarshalOTimelineKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (int, error) {
 			return ec.unmarshalNInt2int(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -15593,7 +15617,7 @@ func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["date"].(*domain.DateWindow), fc.Args["first"].(int))
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["id"].(string), fc.Args["date"].(*domain.DateWindow), fc.Args["kinds"].([]model.TimelineKind), fc.Args["first"].(int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.TimelineEntry) graphql.Marshaler {
@@ -25151,6 +25175,16 @@ func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋnewsgraphᚋ
 	return ec._TimelineEntry(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNTimelineKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKind(ctx context.Context, v any) (model.TimelineKind, error) {
+	var res model.TimelineKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimelineKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKind(ctx context.Context, sel ast.SelectionSet, v model.TimelineKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -26201,6 +26235,42 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTimelineKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKindᚄ(ctx context.Context, v any) ([]model.TimelineKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.TimelineKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTimelineKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTimelineKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TimelineKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐTimelineKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -209,3 +209,29 @@ func TestNameFilterToleratesInflection(t *testing.T) {
 		t.Errorf("two people's names matched one person: %s", jsonOf(data))
 	}
 }
+
+// TestTimelineByKind: a timeline keeps only the kinds of entry asked for.
+func TestTimelineByKind(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		All, Events []struct{ What string }
+	}
+	mustQuery(t, c, `{
+		all: timeline(id: "person/donald-trump") { what }
+		events: timeline(id: "person/donald-trump", kinds: [EVENT]) { what }
+	}`, &got)
+	events := 0
+	for _, e := range got.All {
+		if e.What == "EVENT" {
+			events++
+		}
+	}
+	if events == 0 || len(got.Events) != events || len(got.All) == events {
+		t.Fatalf("%d entries, %d events; kinds: [EVENT] gave %d", len(got.All), events, len(got.Events))
+	}
+	for _, e := range got.Events {
+		if e.What != "EVENT" {
+			t.Errorf("kinds: [EVENT] gave a %s entry", e.What)
+		}
+	}
+}

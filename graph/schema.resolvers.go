@@ -556,7 +556,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, hops int, 
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, id string, date *domain.DateWindow, first int) ([]*domain.TimelineEntry, error) {
+func (r *queryResolver) Timeline(ctx context.Context, id string, date *domain.DateWindow, kinds []model.TimelineKind, first int) ([]*domain.TimelineEntry, error) {
 	if err := domain.CheckID("id", id); err != nil {
 		return nil, err
 	}
@@ -564,7 +564,11 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, date *domain.Da
 	if err := w.Check("date"); err != nil {
 		return nil, err
 	}
-	entries, err := r.Traversal.Timeline(ctx, id, w, first)
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	entries, err := r.Traversal.Timeline(ctx, id, w, names, first)
 	return ptrs(entries), err
 }
 

@@ -618,3 +618,73 @@ func (e StepDirection) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// The kinds of timeline entry, as in TimelineEntry.what.
+type TimelineKind string
+
+const (
+	// An event the entity took part in.
+	TimelineKindEvent TimelineKind = "EVENT"
+	// Something the entity said.
+	TimelineKindStatement TimelineKind = "STATEMENT"
+	// Something others said about a claim about the entity.
+	TimelineKindReportedAbout TimelineKind = "REPORTED_ABOUT"
+	// A claim about the entity.
+	TimelineKindClaim TimelineKind = "CLAIM"
+	// A source the entity wrote, published or is mentioned in.
+	TimelineKindPublication TimelineKind = "PUBLICATION"
+	// The entity's own date.
+	TimelineKindSelf TimelineKind = "SELF"
+)
+
+var AllTimelineKind = []TimelineKind{
+	TimelineKindEvent,
+	TimelineKindStatement,
+	TimelineKindReportedAbout,
+	TimelineKindClaim,
+	TimelineKindPublication,
+	TimelineKindSelf,
+}
+
+func (e TimelineKind) IsValid() bool {
+	switch e {
+	case TimelineKindEvent, TimelineKindStatement, TimelineKindReportedAbout, TimelineKindClaim, TimelineKindPublication, TimelineKindSelf:
+		return true
+	}
+	return false
+}
+
+func (e TimelineKind) String() string {
+	return string(e)
+}
+
+func (e *TimelineKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TimelineKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TimelineKind", str)
+	}
+	return nil
+}
+
+func (e TimelineKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TimelineKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TimelineKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

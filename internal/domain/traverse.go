@@ -105,7 +105,10 @@ type Traverser interface {
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
 	ClaimLinks(ctx context.Context, a, b string) ([]ClaimLink, error)
 	Neighbourhood(ctx context.Context, q NeighbourhoodQuery) (*Subgraph, error)
-	Timeline(ctx context.Context, id string, window DateWindow, first int) ([]TimelineEntry, error)
+	// Timeline lists what is dated about id; kinds, when not empty, keeps
+	// only entries of those kinds (EVENT, STATEMENT, REPORTED_ABOUT, CLAIM,
+	// PUBLICATION, SELF).
+	Timeline(ctx context.Context, id string, window DateWindow, kinds []string, first int) ([]TimelineEntry, error)
 	Disputes(ctx context.Context, about *string, first int) ([]Node, error)
 	Cooccurrences(ctx context.Context, id string, first int) ([]Cooccurrence, error)
 }

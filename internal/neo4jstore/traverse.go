@@ -435,17 +435,18 @@ CALL (x) {
 WITH o, what, role, ` + nodeWhen + ` AS earliest, ` + nodeUntil + ` AS latest
 WHERE earliest IS NOT NULL
   AND ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)
+  AND ($kinds IS NULL OR what IN $kinds)
 RETURN DISTINCT o, what, role, earliest, latest
 ORDER BY earliest, latest, o.id, what LIMIT $limit`
 
 // Timeline implements domain.Traverser: everything dated about an entity,
 // ordered by the earliest day each date can mean, then by its latest (so
 // "March 2025" sorts before "19 March 2025" and after "1 March 2025").
-func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, first int) ([]domain.TimelineEntry, error) {
+func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, kinds []string, first int) ([]domain.TimelineEntry, error) {
 	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"id": id, "limit": first, "from": nil, "to": nil}
+	params := map[string]any{"id": id, "limit": first, "from": nil, "to": nil, "kinds": strList(kinds)}
 	if w.From != nil {
 		params["from"] = neo4j.DateOf(*w.From)
 	}

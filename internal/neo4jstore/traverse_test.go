@@ -165,7 +165,7 @@ func TestNeighbourhood(t *testing.T) {
 
 func TestTimeline(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
-	entries, err := s.Timeline(context.Background(), "person/donald-trump", domain.DateWindow{}, 100)
+	entries, err := s.Timeline(context.Background(), "person/donald-trump", domain.DateWindow{}, nil, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestTimeline(t *testing.T) {
 		t.Errorf("timeline:\n%s", text)
 	}
 	d := func(s string) *time.Time { t, _ := time.Parse(domain.DateLayout, s); return &t }
-	window, _ := s.Timeline(context.Background(), "person/donald-trump", domain.DateWindow{From: d("2025-03-19"), To: d("2025-03-19")}, 100)
+	window, _ := s.Timeline(context.Background(), "person/donald-trump", domain.DateWindow{From: d("2025-03-19"), To: d("2025-03-19")}, nil, 100)
 	for _, e := range window {
 		if e.Date.Latest.Before(*d("2025-03-19")) || e.Date.Earliest.After(*d("2025-03-19")) {
 			t.Errorf("%s (%s) outside 2025-03-19", e.Node.NodeID(), e.Date)
