@@ -3335,6 +3335,10 @@ type Query {
   The shortest paths between two nodes (maxHops 1–6), optionally only over
   some relationship types, avoiding some nodes or hubs with more than
   maxDegree relationships. Each step names the claim behind it and its sources.
+  Paths that say the most come first: a step through a first-hand statement
+  counts 3, through a claim, a relay or a citation 2, a fact 1, and a
+  structural hop (MENTIONS, PUBLISHED_BY, AUTHORED_BY, DERIVED_FROM,
+  RECORDED_IN) 0; among equals, the database's order.
   """
   paths(from: ID!, to: ID!, maxHops: Int! = 4, relationshipTypes: [RelationshipType!], avoid: [ID!], maxDegree: Int! = 0, first: Int! = 10): [Path!]! @listSize(slicingArguments: ["first"])
   "How two entities are connected through claims: subjects of one claim, or one reporting on a claim about the other."
@@ -3431,6 +3435,8 @@ enum ClaimLinkKind {
   CO_SUBJECTS
   A_REPORTS_ON_B
   B_REPORTS_ON_A
+  "A and B speak first-hand on the same claim from opposite sides: one asserts or confirms, the other denies (Woodward and the Kremlin). The attribution is A's."
+  OPPOSITE_SIDES
 }
 
 type ClaimLink {

@@ -235,3 +235,24 @@ func TestTimelineByKind(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsSayMostFirst: of the shortest paths from Woodward to the Kremlin,
+// the one through the claim they take opposite sides on comes first, before
+// the paths that only pass through the article where both were read.
+func TestPathsSayMostFirst(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Paths []struct{ Steps []struct{ Type string } }
+	}
+	mustQuery(t, c, `{ paths(from: "person/bob-woodward", to: "organisation/kremlin", maxHops: 4, first: 10) { steps { type } } }`, &got)
+	if len(got.Paths) < 2 {
+		t.Fatalf("%d paths, want several", len(got.Paths))
+	}
+	var first []string
+	for _, s := range got.Paths[0].Steps {
+		first = append(first, s.Type)
+	}
+	if strings.Join(first, " ") != "MADE_BY ON ON MADE_BY" {
+		t.Errorf("the first path goes %v, want through the claim (MADE_BY ON ON MADE_BY)", first)
+	}
+}

@@ -158,8 +158,40 @@ func pathsCypher(types string, hops int, filtered bool) string {
 	return interpreted + fmt.Sprintf(`MATCH (a:Node {id: $p.from}), (b:Node {id: $p.to})
 MATCH p = allShortestPaths((a)-[%s*..%d]-(b))%s
 WITH p LIMIT $p.limit
-RETURN [n IN nodes(p) | [n.id, head([(n)-[:ON]->(c:Claim) | c.id])]] AS nodes,
+RETURN [n IN nodes(p) | [n.id, head([(n)-[:ON]->(c:Claim) | c.id]), n.stance]] AS nodes,
        [r IN relationships(p) | [type(r), startNode(r).id, r.role, r.claim]] AS steps`, types, hops, where)
+}
+
+// pathScore is how much a path says, to order paths of one length: a step
+// through a first-hand statement (MADE_BY an attribution whose stance is not
+// REPORTS) counts 3; a step through a claim or an attribution otherwise
+// (ABOUT, ON, CITES, DURING, MADE_IN, a relay's MADE_BY) 2; a fact with its
+// claim (PARTICIPANT, MEMBER_OF…) 1; a structural hop (MENTIONS,
+// PUBLISHED_BY, AUTHORED_BY, DERIVED_FROM, RECORDED_IN) 0.
+func pathScore(p domain.Path, stance map[string]string) int {
+	score := 0
+	for _, st := range p.Steps {
+		switch st.Type {
+		case domain.RelMadeBy:
+			attribution := st.From
+			if !st.Forward {
+				attribution = st.To
+			}
+			if s, ok := stance[attribution]; ok && domain.Stance(s).FirstHand() {
+				score += 3
+			} else {
+				score += 2
+			}
+		case domain.RelAbout, domain.RelOn, domain.RelCites, domain.RelDuring, domain.RelMadeIn:
+			score += 2
+		case domain.RelMentions, domain.RelPublishedBy, domain.RelAuthoredBy, domain.RelDerivedFrom, domain.RelRecordedIn:
+		default:
+			if st.ClaimID != nil {
+				score++
+			}
+		}
+	}
+	return score
 }
 
 // stepClaim is the claim behind a relationship of type t from the node
@@ -200,21 +232,31 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 		avoid = []string{}
 	}
 	cypher := pathsCypher(types, q.MaxHops, len(avoid) > 0 || q.MaxDegree != 0)
-	recs, err := s.read(ctx, cypher, oneParam(map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": q.Limit}))
+	// More shortest paths than asked for are read, so that the ones that
+	// say the most (pathScore) come first.
+	candidates := min(max(4*q.Limit, 40), s.limits.PageSize)
+	recs, err := s.read(ctx, cypher, oneParam(map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": candidates}))
 	if err != nil {
 		return nil, err
 	}
-	var paths []domain.Path
-	claims := map[string]bool{}
+	type scored struct {
+		path  domain.Path
+		score int
+	}
+	var ranked []scored
 	for _, r := range recs {
 		var p domain.Path
 		on := map[string]*string{}
+		stance := map[string]string{}
 		for _, raw := range r.Values[0].([]any) {
 			n := raw.([]any)
 			id, _ := n[0].(string)
 			p.NodeIDs = append(p.NodeIDs, id)
 			if c, ok := n[1].(string); ok {
 				on[id] = &c
+			}
+			if st, ok := n[2].(string); ok {
+				stance[id] = st
 			}
 		}
 		onClaim := func(id string) *string { return on[id] }
@@ -235,12 +277,21 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 				end = st.From
 			}
 			st.ClaimID = stepClaim(st.Type, start, end, onClaim, own)
+			p.Steps = append(p.Steps, st)
+		}
+		ranked = append(ranked, scored{p, pathScore(p, stance)})
+	}
+	// Stable: among equals, the database's order.
+	slices.SortStableFunc(ranked, func(a, b scored) int { return b.score - a.score })
+	paths := make([]domain.Path, 0, min(len(ranked), q.Limit))
+	claims := map[string]bool{}
+	for _, r := range ranked[:min(len(ranked), q.Limit)] {
+		for _, st := range r.path.Steps {
 			if st.ClaimID != nil {
 				claims[*st.ClaimID] = true
 			}
-			p.Steps = append(p.Steps, st)
 		}
-		paths = append(paths, p)
+		paths = append(paths, r.path)
 	}
 	sources, err := s.ClaimSources(ctx, claims)
 	if err != nil {
@@ -289,6 +340,10 @@ CALL (x, y) {
   MATCH (x)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)-[:ABOUT]->(y) RETURN c.id AS claim, 'A_REPORTS_ON_B' AS kind, t.id AS att
   UNION
   MATCH (y)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)-[:ABOUT]->(x) RETURN c.id AS claim, 'B_REPORTS_ON_A' AS kind, t.id AS att
+  UNION
+  MATCH (x)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)<-[:ON]-(u:Attribution)-[:MADE_BY]->(y)
+  WHERE (t.stance IN ['ASSERTS', 'CONFIRMS'] AND u.stance = 'DENIES') OR (t.stance = 'DENIES' AND u.stance IN ['ASSERTS', 'CONFIRMS'])
+  RETURN c.id AS claim, 'OPPOSITE_SIDES' AS kind, t.id AS att
 }
 RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": s.limits.TraversalRows})
 	if err != nil {
