@@ -256,3 +256,33 @@ func TestPathsSayMostFirst(t *testing.T) {
 		t.Errorf("the first path goes %v, want through the claim (MADE_BY ON ON MADE_BY)", first)
 	}
 }
+
+// TestTimelineDatesAnArticleByItsPublication: the article's own report of
+// the 18-19 March calls is dated by the article (19-31 March), not by all of
+// March, so it sorts after the calls it reports.
+func TestTimelineDatesAnArticleByItsPublication(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Timeline []struct {
+			What string
+			Date struct{ Value, Earliest, Latest string }
+			Node struct{ ID string }
+		}
+	}
+	mustQuery(t, c, `{ timeline(id: "person/donald-trump", date: {from: "2025-03-01", to: "2025-03-31"}) { what date { value earliest latest } node { ... on Node { id } } } }`, &got)
+	call, report := -1, -1
+	for i, e := range got.Timeline {
+		switch e.Node.ID {
+		case "event/2025-03-18-trump-putin-call":
+			call = i
+		case "attribution/article-calls-mar-18-19-putin":
+			report = i
+			if e.Date.Value != "2025-03" || e.Date.Earliest != "2025-03-19" || e.Date.Latest != "2025-03-31" {
+				t.Errorf("the article's report is dated %+v, want 2025-03 narrowed to the article's 19-31 March", e.Date)
+			}
+		}
+	}
+	if call < 0 || report < 0 || report < call {
+		t.Errorf("the call is entry %d and the article's report of it entry %d: the report must come after the call", call, report)
+	}
+}

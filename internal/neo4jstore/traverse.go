@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -487,7 +488,15 @@ CALL (x) {
   UNION ALL
   MATCH (o:Node) WHERE o = x RETURN o, 'SELF' AS what, null AS role
 }
-WITH o, what, role, ` + nodeWhen + ` AS earliest, ` + nodeUntil + ` AS latest
+WITH o, what, role, ` + nodeWhen + ` AS e0, ` + nodeUntil + ` AS l0
+// A source speaking in its own voice speaks when it is published: its
+// statements' dates are narrowed by its publishedAt ("March 2025" in an
+// article of 19-31 March is 19-31 March), or taken from it when they have none.
+OPTIONAL MATCH (o)-[:MADE_BY]->(src:Source) WHERE src.publishedAtEarliest IS NOT NULL
+WITH o, what, role, e0, l0,
+     CASE WHEN src IS NULL THEN e0 WHEN e0 IS NULL OR src.publishedAtEarliest > e0 THEN src.publishedAtEarliest ELSE e0 END AS e1,
+     CASE WHEN src IS NULL THEN l0 WHEN l0 IS NULL OR src.publishedAtLatest < l0 THEN src.publishedAtLatest ELSE l0 END AS l1
+WITH o, what, role, CASE WHEN e1 <= l1 THEN e1 ELSE e0 END AS earliest, CASE WHEN e1 <= l1 THEN l1 ELSE l0 END AS latest
 WHERE earliest IS NOT NULL
   AND ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)
   AND ($kinds IS NULL OR what IN $kinds)
@@ -516,7 +525,21 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 	for _, r := range recs {
 		n := nodeFromDB(r.Values[0].(neo4j.Node))
 		d := primaryDate(n)
-		if n == nil || d == nil {
+		if n == nil {
+			continue
+		}
+		e0, ok0 := r.Values[3].(neo4j.Date)
+		l0, ok1 := r.Values[4].(neo4j.Date)
+		switch {
+		case d != nil && ok0 && ok1:
+			// The bounds the query narrowed (see timelineCypher).
+			narrowed := *d
+			narrowed.Earliest, narrowed.Latest = e0.Time().UTC(), l0.Time().UTC()
+			d = &narrowed
+		case d == nil && ok0 && ok1:
+			// Dated by its source's publication only.
+			d = spanDate(e0.Time().UTC(), l0.Time().UTC())
+		case d == nil:
 			continue
 		}
 		e := domain.TimelineEntry{Node: n, What: r.Values[1].(string), Date: *d}
@@ -526,6 +549,22 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// spanDate is the PartialDate of the days earliest..latest: the longest ISO
+// prefix both share ("2025-03" for 19-31 March), with those bounds.
+func spanDate(earliest, latest time.Time) *domain.PartialDate {
+	a, b := earliest.Format(domain.DateLayout), latest.Format(domain.DateLayout)
+	for _, n := range []int{10, 7, 4} {
+		if a[:n] == b[:n] {
+			if d, err := domain.ParsePartialDate(a[:n]); err == nil {
+				if d, err = d.Narrow(earliest, latest); err == nil {
+					return &d
+				}
+			}
+		}
+	}
+	return &domain.PartialDate{Value: a[:4], Precision: domain.PrecisionYear, Earliest: earliest, Latest: latest}
 }
 
 // primaryDate is the date a node is placed in time by.
