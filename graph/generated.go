@@ -3328,7 +3328,10 @@ type Query {
   """
   Ranked full-text search over names, aliases, titles, claim texts, summaries,
   quotes and cues; case, diacritics and inflection are ignored ("Putinem",
-  "zelenskiego" find Putin and Zełenski). Each hit says which fields matched.
+  "zelenskiego" find Putin and Zełenski). The words as typed, side by side,
+  rank above any one of them alone (an exact phrase in a claim before an alias
+  sharing one word). Each hit says which fields matched, with the passage
+  around the match.
   """
   search(text: String!, types: [NodeType!], first: Int! = 20, after: String): SearchResults! @listSize(slicingArguments: ["first"], sizedFields: ["hits"])
   """
@@ -3402,6 +3405,7 @@ type SearchHit {
 
 type FieldMatch {
   field: String!
+  "The field's value, or for a long one the passage of at most 160 characters around the first match, marked with … where cut."
   value: String!
 }
 

@@ -286,3 +286,40 @@ func TestTimelineDatesAnArticleByItsPublication(t *testing.T) {
 		t.Errorf("the call is entry %d and the article's report of it entry %d: the report must come after the call", call, report)
 	}
 }
+
+// TestSearchPhraseAndExcerpt: an exact phrase in a claim outranks an alias
+// that shares one word with it, and a long text shows the passage around the
+// match, not its opening lines.
+func TestSearchPhraseAndExcerpt(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Phrase, Deep struct {
+			Hits []struct {
+				Node    struct{ ID string }
+				Matched []struct{ Field, Value string }
+			}
+		}
+	}
+	mustQuery(t, c, `{
+		phrase: search(text: "rozmowy telefoniczne", first: 3) { hits { node { ... on Node { id } } matched { field value } } }
+		deep: search(text: "ujawniono informacje", first: 5) { hits { node { ... on Node { id } } matched { field value } } }
+	}`, &got)
+	if len(got.Phrase.Hits) == 0 || !strings.HasPrefix(got.Phrase.Hits[0].Node.ID, "claim/") {
+		t.Errorf("\"rozmowy telefoniczne\" ranks %+v first, want a claim with the phrase", got.Phrase.Hits)
+	}
+	found := false
+	for _, h := range got.Deep.Hits {
+		if h.Node.ID != "source/pl-article-2025-03-trump-putin-calls" {
+			continue
+		}
+		found = true
+		for _, m := range h.Matched {
+			if m.Field == "text" && (!strings.HasPrefix(m.Value, "…") || !strings.Contains(m.Value, "ujawniono informacje") || len([]rune(m.Value)) > 162) {
+				t.Errorf("the article's excerpt: %q, want the passage around the match", m.Value)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the article is not among the hits for a phrase in its text: %+v", got.Deep.Hits)
+	}
+}

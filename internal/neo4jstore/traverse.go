@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -22,6 +23,11 @@ var _ domain.Traverser = (*Store)(nil)
 func searchQuery(text string) (string, []string) {
 	var parts, stems []string
 	words := strings.Fields(domain.Fold(text))
+	if len(words) > 1 {
+		// The words as typed, next to each other, outrank any one of them
+		// alone: an exact phrase in a claim before an alias that shares a word.
+		parts = append(parts, fmt.Sprintf(`"%s"^20`, strings.Join(words, " ")))
+	}
 	slices.Sort(words)
 	for _, w := range slices.Compact(words) {
 		s := domain.Stem(w)
@@ -101,15 +107,8 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 func matched(props map[string]any, stems []string) []domain.FieldMatch {
 	var out []domain.FieldMatch
 	check := func(field, value string) {
-		f := domain.Fold(value)
-		for _, s := range stems {
-			if strings.Contains(f, s) {
-				if len([]rune(value)) > 160 {
-					value = string([]rune(value)[:160]) + "…"
-				}
-				out = append(out, domain.FieldMatch{Field: field, Value: value})
-				return
-			}
+		if e, ok := excerpt(value, stems); ok {
+			out = append(out, domain.FieldMatch{Field: field, Value: e})
 		}
 	}
 	for _, field := range []string{"name", "title", "summary", "text", "quote", "cue"} {
@@ -121,6 +120,56 @@ func matched(props map[string]any, stems []string) []domain.FieldMatch {
 		check("aliases", a)
 	}
 	return out
+}
+
+// excerptLen is the length, in characters, of a matched field's excerpt.
+const excerptLen = 160
+
+// excerpt reports whether value holds a word that contains one of the
+// stems, and returns the passage around the first such word: the whole
+// value when it is short, else excerptLen characters that start a little
+// before the match, cut at word boundaries and marked with "…".
+func excerpt(value string, stems []string) (string, bool) {
+	runes := []rune(value)
+	at := -1
+	for i := 0; i < len(runes) && at < 0; {
+		for i < len(runes) && !unicode.IsLetter(runes[i]) && !unicode.IsDigit(runes[i]) {
+			i++
+		}
+		start := i
+		for i < len(runes) && (unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i])) {
+			i++
+		}
+		word := domain.Fold(string(runes[start:i]))
+		for _, s := range stems {
+			if word != "" && strings.Contains(word, s) {
+				at = start
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	if len(runes) <= excerptLen {
+		return value, true
+	}
+	from := max(0, at-excerptLen/4)
+	for from > 0 && from < at && !unicode.IsSpace(runes[from-1]) {
+		from++ // start at a word
+	}
+	to := min(len(runes), from+excerptLen)
+	for to < len(runes) && to > from && !unicode.IsSpace(runes[to]) {
+		to-- // end at a word
+	}
+	e := strings.TrimSpace(string(runes[from:to]))
+	if from > 0 {
+		e = "…" + e
+	}
+	if to < len(runes) {
+		e += "…"
+	}
+	return e, true
 }
 
 // relTypes renders an allowlisted type list for a pattern, "" for all.
