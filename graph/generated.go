@@ -3664,6 +3664,10 @@ input PartialDateInput {
   value: String!
   earliest: Date
   latest: Date
+  "Narrows the date to no later than the latest day of this node's date (\"before the election\": the election's event)."
+  notAfter: ID
+  "Narrows the date to no earlier than the earliest day of this node's date."
+  notBefore: ID
 }
 
 "A person to create or update; string limits as on ArticleInput."
@@ -19448,7 +19452,7 @@ func (ec *executionContext) unmarshalInputPartialDateInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"value", "earliest", "latest"}
+	fieldsInOrder := [...]string{"value", "earliest", "latest", "notAfter", "notBefore"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19476,6 +19480,20 @@ func (ec *executionContext) unmarshalInputPartialDateInput(ctx context.Context, 
 				return it, err
 			}
 			it.Latest = data
+		case "notAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notAfter"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotAfter = data
+		case "notBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notBefore"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotBefore = data
 		}
 	}
 	return it, nil

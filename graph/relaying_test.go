@@ -323,3 +323,16 @@ func TestSearchPhraseAndExcerpt(t *testing.T) {
 		t.Errorf("the article is not among the hits for a phrase in its text: %+v", got.Deep.Hits)
 	}
 }
+
+// TestDateBoundThroughTheAPI: a date narrowed by another node's date, as
+// "before the early-November call" would be.
+func TestDateBoundThroughTheAPI(t *testing.T) {
+	c, _ := newAPI(t, true)
+	got := mustOK(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", text: "t", language: "pl", summary: "s",
+		pointInTime: {value: "2024", notAfter: "event/2024-11-trump-putin-call"}}) { pointInTime { value earliest latest } } }`)
+	if jsonOf(got) != `{"upsertClaim":{"pointInTime":{"earliest":"2024-01-01","latest":"2024-11-10","value":"2024"}}}` {
+		t.Errorf("bounded by the early-November call: %s", jsonOf(got))
+	}
+	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2025", notAfter: "event/2024-11-trump-putin-call"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime")
+	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2024", notAfter: "event/nope"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime.notAfter")
+}

@@ -34,6 +34,20 @@ type partialDate struct {
 	Value    string `json:"value"`
 	Earliest string `json:"earliest,omitempty"`
 	Latest   string `json:"latest,omitempty"`
+	// NotAfter and NotBefore narrow the date by another node's date, which
+	// must be defined in the same file: "before the election" is notAfter
+	// the election's event.
+	NotAfter  string `json:"notAfter,omitempty"`
+	NotBefore string `json:"notBefore,omitempty"`
+}
+
+// dateBound is a date to narrow by other nodes' dates once the whole file
+// is read.
+type dateBound struct {
+	line                int
+	field               string
+	date                *domain.PartialDate
+	notAfter, notBefore string
 }
 
 func (p *partialDate) UnmarshalJSON(b []byte) error {
@@ -245,7 +259,55 @@ func Parse(r io.Reader, origin string, stop func(LineError) bool) ([]Item, []Lin
 	if err := sc.Err(); err != nil {
 		return nil, nil, domain.Errorf(domain.EINVALID, "reading %s: %v", origin, err)
 	}
-	return items, p.errs, nil
+	return p.applyBounds(items), p.errs, nil
+}
+
+// applyBounds narrows the dates that name another node of the file; a line
+// whose bound cannot be applied is an error and is left out.
+func (p *parser) applyBounds(items []Item) []Item {
+	if len(p.bounds) == 0 {
+		return items
+	}
+	dates := map[string]*domain.PartialDate{}
+	for _, it := range items {
+		if it.Node != nil {
+			dates[it.Node.NodeID()] = domain.DateOf(it.Node)
+		}
+	}
+	bad := map[int]bool{}
+	for _, b := range p.bounds {
+		lookup := func(sub, id string) (*domain.PartialDate, bool) {
+			if id == "" {
+				return nil, true
+			}
+			d := dates[id]
+			if d == nil {
+				p.fail(b.line, b.field+"."+sub, "%s is not defined in this file with a date", id)
+				bad[b.line] = true
+				return nil, false
+			}
+			return d, true
+		}
+		notAfter, ok1 := lookup("notAfter", b.notAfter)
+		notBefore, ok2 := lookup("notBefore", b.notBefore)
+		if !ok1 || !ok2 {
+			continue
+		}
+		narrowed, err := b.date.Bound(notAfter, notBefore)
+		if err != nil {
+			p.fail(b.line, b.field, "%s", domain.ErrorMessage(err))
+			bad[b.line] = true
+			continue
+		}
+		*b.date = narrowed
+	}
+	kept := items[:0]
+	for _, it := range items {
+		if !bad[it.Line] {
+			kept = append(kept, it)
+		}
+	}
+	return kept
 }
 
 func (p *parser) parseLine(b []byte) {
@@ -270,6 +332,7 @@ type parser struct {
 	kinds  map[string]domain.Kind
 	lineOf map[string]int
 	errs   []LineError
+	bounds []dateBound
 }
 
 // Item is what one line of a data file holds: a node with the relationships
@@ -327,6 +390,17 @@ func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
 			p.fail(p.line, field, "%s", domain.ErrorMessage(err))
 			return nil
 		}
+	}
+	if d.NotAfter != "" || d.NotBefore != "" {
+		for _, ref := range [][2]string{{"notAfter", d.NotAfter}, {"notBefore", d.NotBefore}} {
+			if ref[1] != "" {
+				if err := domain.CheckID(field+"."+ref[0], ref[1]); err != nil {
+					p.fail(p.line, field+"."+ref[0], "%s", domain.ErrorMessage(err))
+					return nil
+				}
+			}
+		}
+		p.bounds = append(p.bounds, dateBound{line: p.line, field: field, date: &pd, notAfter: d.NotAfter, notBefore: d.NotBefore})
 	}
 	return &pd
 }

@@ -217,3 +217,32 @@ func TestSeedSourcesAreWhereWeReadIt(t *testing.T) {
 		t.Error("no attribution says where it was made: Woodward's was made in his book")
 	}
 }
+
+// TestDateBoundByAnotherNode: "before Trump's election" is the year 2024 no
+// later than the election's date, when the file has the election (issue 9).
+func TestDateBoundByAnotherNode(t *testing.T) {
+	file := strings.Join([]string{
+		`{"type":"Event","id":"event/election","kind":"STATEMENT","name":"Election","date":"2024-11-05"}`,
+		`{"type":"Claim","id":"claim/talked-before","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/election"}}`,
+	}, "\n")
+	ds, err := dataset.Read(strings.NewReader(file), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range ds.Nodes {
+		if c, ok := n.(*domain.Claim); ok {
+			if got := c.PointInTime.String(); got != "2024 (YEAR, 2024-01-01..2024-11-05)" {
+				t.Errorf("before the election: %s", got)
+			}
+		}
+	}
+	for line, want := range map[string]string{
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/missing"}}`: "pointInTime.notAfter: event/missing is not defined in this file",
+		`{"type":"Event","id":"event/e","kind":"STATEMENT","name":"E","date":"2023-05"}` + "\n" +
+			`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/e"}}`: "pointInTime: 2024 cannot lie between",
+	} {
+		if _, err := dataset.Read(strings.NewReader(line), "test"); !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("%v, want %q", err, want)
+		}
+	}
+}

@@ -573,7 +573,7 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 	out := make([]domain.TimelineEntry, 0, len(recs))
 	for _, r := range recs {
 		n := nodeFromDB(r.Values[0].(neo4j.Node))
-		d := primaryDate(n)
+		d := domain.DateOf(n)
 		if n == nil {
 			continue
 		}
@@ -614,23 +614,6 @@ func spanDate(earliest, latest time.Time) *domain.PartialDate {
 		}
 	}
 	return &domain.PartialDate{Value: a[:4], Precision: domain.PrecisionYear, Earliest: earliest, Latest: latest}
-}
-
-// primaryDate is the date a node is placed in time by.
-func primaryDate(n domain.Node) *domain.PartialDate {
-	switch n := n.(type) {
-	case *domain.Event:
-		return n.Date
-	case *domain.Source:
-		return n.PublishedAt
-	case *domain.Claim:
-		return n.PointInTime
-	case *domain.Attribution:
-		return n.StatedAt
-	case *domain.Negotiation:
-		return n.Start
-	}
-	return nil
 }
 
 // Disputes implements domain.Traverser: disputed claims, optionally about
