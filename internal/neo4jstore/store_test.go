@@ -26,7 +26,7 @@ func seed(t *testing.T) *domain.Dataset {
 func TestSeedInvariants(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
 	ctx := context.Background()
-	bad, err := s.Violations(ctx)
+	bad, err := neo4jtest.Violations(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestSeedInvariants(t *testing.T) {
 		if got := claimNode(t, s, "claim/2025-03-trump-zelensky-call").Status; got != domain.StatusDisputed {
 			t.Errorf("status after a denial = %s, want DISPUTED", got)
 		}
-		if bad, _ := s.Violations(ctx); len(bad) > 0 {
+		if bad, _ := neo4jtest.Violations(ctx, s); len(bad) > 0 {
 			t.Errorf("invariants broken after the denial: %v", bad)
 		}
 	})
@@ -89,7 +89,7 @@ func TestSeedStatuses(t *testing.T) {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
 	ctx := context.Background()
-	before, err := s.Dump(ctx)
+	before, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if st.Created != 0 || st.Updated != 0 || st.Unchanged == 0 {
 		t.Errorf("second load: %v, want everything unchanged", st)
 	}
-	after, err := s.Dump(ctx)
+	after, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestMigrate(t *testing.T) {
 			return res
 		}
 		run("DROP INDEX change_other IF EXISTS")
-		if err := s.SetSchemaVersionForTests(ctx, 2); err != nil {
+		if err := s.SetSchemaVersion(ctx, 2); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Migrate(ctx); err != nil {
@@ -153,10 +153,10 @@ func TestMigrate(t *testing.T) {
 		}
 	})
 	t.Run("ErrNewerSchema", func(t *testing.T) {
-		if err := s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion+1); err != nil {
+		if err := s.SetSchemaVersion(ctx, neo4jstore.SchemaVersion+1); err != nil {
 			t.Fatal(err)
 		}
-		defer s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion)
+		defer s.SetSchemaVersion(ctx, neo4jstore.SchemaVersion)
 		err := s.Migrate(ctx)
 		if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "upgrade newsgraph") {
 			t.Errorf("Migrate on a newer schema = %v, want ECONFLICT saying to upgrade", err)
@@ -168,7 +168,7 @@ func TestMigrate(t *testing.T) {
 		if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 			t.Fatal(err)
 		}
-		bad, err := s.Violations(ctx)
+		bad, err := neo4jtest.Violations(ctx, s)
 		if err != nil || len(bad) > 0 {
 			t.Errorf("violations = %v, %v", bad, err)
 		}
