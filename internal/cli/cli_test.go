@@ -144,6 +144,13 @@ func TestHelpCommand(t *testing.T) {
 			}
 		}
 	})
+	t.Run("HidesThePassword", func(t *testing.T) {
+		t.Setenv("NEO4J_PASSWORD", "s3cret-from-env")
+		_, stdout, _ := run(t, "help", "seed")
+		if !strings.Contains(stdout, "-neo4j-password") || strings.Contains(stdout, "s3cret-from-env") {
+			t.Errorf("help seed shows the password from the environment, or no password flag:\n%s", stdout)
+		}
+	})
 	t.Run("ErrUnknownCommand", func(t *testing.T) {
 		if code, _, stderr := run(t, "help", "frobnicate"); code != cli.ExitUsage || !strings.Contains(stderr, `unknown command "frobnicate"`) {
 			t.Errorf("help frobnicate: exit %d, stderr %q", code, stderr)
