@@ -351,7 +351,7 @@ func storeFlags(fs *flag.FlagSet, c *config, env *environ) {
 	fs.StringVar(&c.store.URI, "neo4j-uri", env.str("NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI: bolt://, neo4j:// (cluster routing), neo4j+s:// (Aura, TLS) [NEO4J_URI]")
 	fs.StringVar(&c.store.User, "neo4j-user", env.str("NEO4J_USER", "neo4j"), "Neo4j user [NEO4J_USER]")
 	c.store.Password = env.str("NEO4J_PASSWORD", "")
-	fs.Var(secret{&c.store.Password}, "neo4j-password", "Neo4j password (prefer the environment variable) [NEO4J_PASSWORD]")
+	fs.Var(secret{&c.store.Password}, "neo4j-password", "Neo4j `password` (prefer the environment variable) [NEO4J_PASSWORD]")
 	fs.StringVar(&c.store.Database, "neo4j-database", env.str("NEO4J_DATABASE", "neo4j"), "Neo4j database name [NEO4J_DATABASE]")
 	fs.DurationVar(&c.store.TxTimeout, "tx-timeout", env.duration("NEWSGRAPH_TX_TIMEOUT", 20*time.Second), "server-side timeout of one Neo4j transaction [NEWSGRAPH_TX_TIMEOUT]")
 	fs.DurationVar(&c.store.ConnectTimeout, "connect-timeout", env.duration("NEWSGRAPH_CONNECT_TIMEOUT", 2*time.Second), "how long a request waits for a Neo4j connection before failing with UNAVAILABLE [NEWSGRAPH_CONNECT_TIMEOUT]")
