@@ -55,6 +55,40 @@ func TestSeedInvariants(t *testing.T) {
 			t.Errorf("invariants broken after the denial: %v", bad)
 		}
 	})
+	t.Run("ViolationsSeeABrokenGraph", func(t *testing.T) {
+		// Written behind the store's back, a wrong status and an attribution
+		// on no claim are both reported, and the graph is mended after.
+		cfg := neo4jtest.Config()
+		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close(ctx)
+		run := func(cypher string) {
+			t.Helper()
+			if _, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+				t.Fatalf("%s: %v", cypher, err)
+			}
+		}
+		run("MATCH (c:Claim {id: 'claim/2025-03-trump-zelensky-call'}) SET c.was = c.status, c.status = 'CONFIRMED'")
+		run("CREATE (:Node:Attribution {id: 'attribution/test-orphan', stance: 'ASSERTS'})")
+		defer run("MATCH (c:Claim {id: 'claim/2025-03-trump-zelensky-call'}) SET c.status = c.was REMOVE c.was")
+		defer run("MATCH (a:Attribution {id: 'attribution/test-orphan'}) DETACH DELETE a")
+		bad, err := neo4jtest.Violations(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(bad, "\n")
+		for _, want := range []string{
+			`claim claim/2025-03-trump-zelensky-call has status "CONFIRMED", but its attributions make it DISPUTED`,
+			"attribution without exactly one ON: attribution/test-orphan",
+			"attribution without RECORDED_IN: attribution/test-orphan",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("violations do not say %q:\n%s", want, got)
+			}
+		}
+	})
 }
 
 func claimNode(t *testing.T, s *neo4jstore.Store, id string) *domain.Claim {
