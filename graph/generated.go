@@ -3405,7 +3405,7 @@ type SearchHit {
 
 type FieldMatch {
   field: String!
-  "The field's value, or for a long one the passage of at most 160 characters around the first match, marked with … where cut."
+  "The field's value, or for a long one the passage of about 160 characters around the first match, marked with … where cut."
   value: String!
 }
 

@@ -336,3 +336,19 @@ func TestDateBoundThroughTheAPI(t *testing.T) {
 	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2025", notAfter: "event/2024-11-trump-putin-call"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime")
 	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2024", notAfter: "event/nope"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime.notAfter")
 }
+
+// TestNewClaimRetryComparesDates: a retried newClaim must carry the same
+// dates; other dates under the same id are a conflict, not a silent drop.
+func TestNewClaimRetryComparesDates(t *testing.T) {
+	c, _ := newAPI(t, true)
+	m := func(day string) string {
+		return `mutation { recordAttribution(input: {id: "attribution/test-dated-retry", stance: ASSERTS, sourcing: UNSPECIFIED,
+			sources: ["source/pl-article-2025-03-trump-putin-calls"],
+			newClaim: {id: "claim/test-dated-retry", text: "t", language: "pl", summary: "s", dates: [{kind: DEADLINE, date: {value: "` + day + `"}}]}}) { claim { dates { date { value } } } } }`
+	}
+	first := mustOK(t, c, editorKey, m("2025-04-20"))
+	if again := mustOK(t, c, editorKey, m("2025-04-20")); jsonOf(first) != jsonOf(again) {
+		t.Errorf("a retry answered differently: %s %s", jsonOf(first), jsonOf(again))
+	}
+	mustFail(t, c, editorKey, m("2025-05-01"), "CONFLICT", "input.newClaim.id")
+}

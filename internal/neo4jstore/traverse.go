@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -125,42 +126,59 @@ func matched(props map[string]any, stems []string) []domain.FieldMatch {
 // excerptLen is the length, in characters, of a matched field's excerpt.
 const excerptLen = 160
 
-// excerpt reports whether value holds a word that contains one of the
-// stems, and returns the passage around the first such word: the whole
-// value when it is short, else excerptLen characters that start a little
-// before the match, cut at word boundaries and marked with "…".
+// excerpt reports whether value holds one of the stems, as search folds
+// it, and returns the passage around the first word that does: the whole
+// value when it is short, else about excerptLen characters that start a
+// little before the match at a word and end at a word, never before the
+// end of the matched word, marked with "…" where cut.
 func excerpt(value string, stems []string) (string, bool) {
-	runes := []rune(value)
-	at := -1
-	for i := 0; i < len(runes) && at < 0; {
-		for i < len(runes) && !unicode.IsLetter(runes[i]) && !unicode.IsDigit(runes[i]) {
-			i++
-		}
-		start := i
-		for i < len(runes) && (unicode.IsLetter(runes[i]) || unicode.IsDigit(runes[i])) {
-			i++
-		}
-		word := domain.Fold(string(runes[start:i]))
-		for _, s := range stems {
-			if word != "" && strings.Contains(word, s) {
-				at = start
-				break
-			}
-		}
-	}
-	if at < 0 {
+	folded := domain.Fold(value)
+	if !slices.ContainsFunc(stems, func(s string) bool { return strings.Contains(folded, s) }) {
 		return "", false
 	}
+	runes := []rune(value)
 	if len(runes) <= excerptLen {
 		return value, true
 	}
-	from := max(0, at-excerptLen/4)
-	for from > 0 && from < at && !unicode.IsSpace(runes[from-1]) {
-		from++ // start at a word
+	fold := domain.Folder()
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	at, end := 0, 0
+	for i := 0; i < len(runes); {
+		for i < len(runes) && !alnum(runes[i]) {
+			i++
+		}
+		start := i
+		for i < len(runes) && alnum(runes[i]) {
+			i++
+		}
+		w := fold(string(runes[start:i]))
+		for _, s := range stems {
+			if k := strings.Index(w, s); w != "" && k >= 0 {
+				at, end = start, i
+				if end-at > excerptLen/2 {
+					// One very long "word" (no spaces): a window around
+					// the stem itself, cut anywhere.
+					at += utf8.RuneCountInString(w[:k])
+					end = min(at+utf8.RuneCountInString(s), len(runes))
+				}
+				break
+			}
+		}
+		if end > 0 {
+			break
+		}
 	}
-	to := min(len(runes), from+excerptLen)
-	for to < len(runes) && to > from && !unicode.IsSpace(runes[to]) {
-		to-- // end at a word
+	from := max(0, at-excerptLen/4)
+	if k := slices.IndexFunc(runes[from:at], unicode.IsSpace); from > 0 && k >= 0 {
+		from += k + 1 // start at a word (text without spaces is cut anywhere)
+	}
+	to := min(len(runes), max(from+excerptLen, end))
+	if to < len(runes) {
+		if k := slices.IndexFunc(runes[end:to+1], unicode.IsSpace); k >= 0 {
+			for to > end && !unicode.IsSpace(runes[to]) {
+				to-- // end at a word, after the match
+			}
+		}
 	}
 	e := strings.TrimSpace(string(runes[from:to]))
 	if from > 0 {
@@ -542,14 +560,15 @@ WITH o, what, role, ` + nodeWhen + ` AS e0, ` + nodeUntil + ` AS l0
 // statements' dates are narrowed by its publishedAt ("March 2025" in an
 // article of 19-31 March is 19-31 March), or taken from it when they have none.
 OPTIONAL MATCH (o)-[:MADE_BY]->(src:Source) WHERE src.publishedAtEarliest IS NOT NULL
-WITH o, what, role, e0, l0,
+WITH o, what, role, e0, l0, src IS NOT NULL AS hasSource,
      CASE WHEN src IS NULL THEN e0 WHEN e0 IS NULL OR src.publishedAtEarliest > e0 THEN src.publishedAtEarliest ELSE e0 END AS e1,
      CASE WHEN src IS NULL THEN l0 WHEN l0 IS NULL OR src.publishedAtLatest < l0 THEN src.publishedAtLatest ELSE l0 END AS l1
-WITH o, what, role, CASE WHEN e1 <= l1 THEN e1 ELSE e0 END AS earliest, CASE WHEN e1 <= l1 THEN l1 ELSE l0 END AS latest
+WITH o, what, role, hasSource AND e1 <= l1 AS bySource,
+     CASE WHEN e1 <= l1 THEN e1 ELSE e0 END AS earliest, CASE WHEN e1 <= l1 THEN l1 ELSE l0 END AS latest
 WHERE earliest IS NOT NULL
   AND ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)
   AND ($kinds IS NULL OR what IN $kinds)
-RETURN DISTINCT o, what, role, earliest, latest
+RETURN DISTINCT o, what, role, earliest, latest, bySource
 ORDER BY earliest, latest, o.id, what LIMIT $limit`
 
 // Timeline implements domain.Traverser: everything dated about an entity,
@@ -579,13 +598,16 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 		}
 		e0, ok0 := r.Values[3].(neo4j.Date)
 		l0, ok1 := r.Values[4].(neo4j.Date)
+		bySource, _ := r.Values[5].(bool)
 		switch {
-		case d != nil && ok0 && ok1:
-			// The bounds the query narrowed (see timelineCypher).
-			narrowed := *d
-			narrowed.Earliest, narrowed.Latest = e0.Time().UTC(), l0.Time().UTC()
-			d = &narrowed
-		case d == nil && ok0 && ok1:
+		case d != nil && bySource && ok0 && ok1:
+			// Narrowed by its source's publication (see timelineCypher);
+			// other entries keep their own bounds (a negotiation's start is
+			// not its span).
+			if narrowed, err := d.Narrow(e0.Time().UTC(), l0.Time().UTC()); err == nil {
+				d = &narrowed
+			}
+		case d == nil && bySource && ok0 && ok1:
 			// Dated by its source's publication only.
 			d = spanDate(e0.Time().UTC(), l0.Time().UTC())
 		case d == nil:
