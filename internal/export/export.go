@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -139,6 +141,14 @@ func label(n domain.Node) string {
 	return n.NodeID()
 }
 
+// num renders an optional number; "" when absent.
+func num(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
 func str(p *string) string {
 	if p == nil {
 		return ""
@@ -165,16 +175,21 @@ func nodeFields(n domain.Node) []field {
 	case *domain.Organisation:
 		f = append(f, field{"aliases", join(n.Aliases)}, field{"orgKind", string(n.Kind)}, field{"country", str(n.Country)}, field{"description", n.Description})
 	case *domain.Place:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"placeKind", string(n.Kind)}, field{"countryCode", str(n.CountryCode)})
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"placeKind", string(n.Kind)}, field{"countryCode", str(n.CountryCode)},
+			field{"lat", num(n.Lat)}, field{"lon", num(n.Lon)})
 	case *domain.Negotiation:
 		f = append(f, field{"aliases", join(n.Aliases)}, field{"topic", n.Topic}, field{"status", string(n.Status)})
 		f = append(f, dateFields("start", n.Start)...)
 		f = append(f, dateFields("end", n.End)...)
 	case *domain.Event:
-		f = append(f, field{"eventKind", string(n.Kind)}, field{"description", n.Description})
+		f = append(f, field{"aliases", join(n.Aliases)}, field{"eventKind", string(n.Kind)}, field{"description", n.Description})
 		f = append(f, dateFields("date", n.Date)...)
 	case *domain.Source:
-		f = append(f, field{"sourceKind", string(n.Kind)}, field{"url", str(n.URL)}, field{"language", n.Language})
+		retrieved := ""
+		if n.RetrievedAt != nil {
+			retrieved = n.RetrievedAt.UTC().Format(time.RFC3339)
+		}
+		f = append(f, field{"sourceKind", string(n.Kind)}, field{"url", str(n.URL)}, field{"language", n.Language}, field{"retrievedAt", retrieved})
 		f = append(f, dateFields("publishedAt", n.PublishedAt)...)
 	case *domain.Claim:
 		f = append(f, field{"text", n.Text}, field{"language", n.Language}, field{"status", string(n.Status)}, field{"rank", string(n.Rank)})
@@ -185,7 +200,7 @@ func nodeFields(n domain.Node) []field {
 		}
 		f = append(f, field{"dates", join(dates)})
 	case *domain.Attribution:
-		f = append(f, field{"stance", string(n.Stance)}, field{"quote", str(n.Quote)}, field{"cue", str(n.Cue)}, field{"sourcing", string(n.Sourcing)})
+		f = append(f, field{"stance", string(n.Stance)}, field{"quote", str(n.Quote)}, field{"summary", str(n.Summary)}, field{"cue", str(n.Cue)}, field{"sourcing", string(n.Sourcing)})
 		f = append(f, dateFields("statedAt", n.StatedAt)...)
 	}
 	return f
