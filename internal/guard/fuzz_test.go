@@ -49,7 +49,7 @@ func FuzzCost(f *testing.F) {
 			}
 			return
 		}
-		doc, errs := gqlparser.LoadQuery(schema, query)
+		doc, errs := gqlparser.LoadQueryWithRules(schema, query, nil)
 		if len(errs) > 0 {
 			return
 		}

@@ -27,7 +27,7 @@ var schema = graph.NewExecutableSchema(graph.Config{}).Schema()
 // operation validates q against the schema and returns its one operation.
 func operation(t testing.TB, q string) *ast.OperationDefinition {
 	t.Helper()
-	doc, errs := gqlparser.LoadQuery(schema, q)
+	doc, errs := gqlparser.LoadQueryWithRules(schema, q, nil)
 	if len(errs) > 0 {
 		t.Fatalf("the test document does not validate: %v\n%s", errs, q)
 	}
@@ -589,7 +589,7 @@ func TestPrecheck(t *testing.T) {
 		if e := guard.Precheck(q, limits); e != nil {
 			t.Errorf("Precheck = %v, want nil", e)
 		}
-		if _, errs := gqlparser.LoadQuery(schema, q); len(errs) == 0 {
+		if _, errs := gqlparser.LoadQueryWithRules(schema, q, nil); len(errs) == 0 {
 			t.Errorf("the validator accepts a fragment cycle")
 		}
 	})
