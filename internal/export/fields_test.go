@@ -16,7 +16,7 @@ func TestExportsCarryEveryField(t *testing.T) {
 	other := map[string]string{
 		"ID": "the node's id", "Meta": "bookkeeping", "Name": "label", "Title": "label",
 		"Claim.Summary": "label", "Kind": "<kind>Kind or kind",
-		"Source.Text": "left out: up to a million characters in every row; the JSON export of the dataset carries it",
+		"Source.Text":  "left out: up to a million characters in every row; the JSON export of the dataset carries it",
 		"Claim.Status": "status", "Negotiation.Status": "status",
 	}
 	for _, n := range []domain.Node{&domain.Person{}, &domain.Organisation{}, &domain.Place{}, &domain.Negotiation{}, &domain.Event{}, &domain.Source{}, &domain.Claim{}, &domain.Attribution{}} {
