@@ -25,6 +25,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
+	"github.com/newsgraph/newsgraph/internal/metrics"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
@@ -39,7 +40,7 @@ const (
 const usageHead = `newsgraph: a GraphQL knowledge graph of who reported what about whom.
 
 Usage:
-  newsgraph [serve] [flags]   serve the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql, probes at /healthz and /readyz
+  newsgraph [serve] [flags]   serve the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql, probes at /healthz and /readyz, metrics at /metrics
   newsgraph seed [flags]      load the embedded seed dataset (idempotent)
   newsgraph import [flags] FILE|-
                               import a JSON Lines data file (docs/dataset.md) in batches; idempotent,
@@ -352,6 +353,8 @@ func migrateCmd(ctx context.Context, cfg config, out io.Writer) error {
 }
 
 func serve(ctx context.Context, cfg config, out io.Writer) error {
+	m := metrics.New()
+	cfg.store.Observer = m
 	store, err := openReady(ctx, cfg)
 	if err != nil {
 		return err
@@ -377,7 +380,7 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions}
+	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions, Metrics: m}
 	if cfg.trustedDocs != "" {
 		if opts.Trusted, err = guard.LoadManifest(cfg.trustedDocs); err != nil {
 			return err

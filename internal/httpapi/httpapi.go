@@ -30,6 +30,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/guard"
+	"github.com/newsgraph/newsgraph/internal/metrics"
 	"github.com/newsgraph/newsgraph/internal/webui"
 )
 
@@ -59,13 +60,17 @@ type Options struct {
 	// Suggestions turns on "Did you mean…" in validation errors; off, the
 	// error names no field of the schema that the client did not ask for.
 	Suggestions bool
+	// Metrics, when set, counts operations and is served at /metrics;
+	// otherwise the handler makes its own (without the store's round trips,
+	// which the store reports to the Metrics it was opened with).
+	Metrics *metrics.Metrics
 }
 
 // GraphQL returns the gqlgen server for reader, with per-operation loaders,
 // the guard and newsgraph's error presenter but no HTTP wiring; tests use
 // it in-process.
 func GraphQL(store Store) *handler.Server {
-	return graphQL(store, Options{Limits: domain.DefaultLimits()}, graph.NewBroker())
+	return graphQL(store, Options{Limits: domain.DefaultLimits(), Metrics: metrics.New()}, graph.NewBroker())
 }
 
 // publicSchema is the schema clients see: gqlgen's own @goField directive,
@@ -109,10 +114,12 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 		},
 	})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(overHTTP{maxBody: l.BodyBytes})
+	srv.AddTransport(overHTTP{maxBody: l.BodyBytes, metrics: opts.Metrics})
 	// Parsed documents share their source's memory: 256 of at most
 	// --max-body-bytes each stay far below the service's memory budget.
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](256))
+	// First, so that it sees the response as the client gets it.
+	srv.Use(opts.Metrics.Extension())
 	srv.SetParserTokenLimit(l.Tokens)
 	srv.SetDisableSuggestion(!opts.Suggestions)
 	srv.Use(extension.Introspection{})
@@ -132,7 +139,8 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 }
 
 // Handler returns the HTTP handler: /graphql, / and its deep links (the
-// explorer), /graphiql, /assets/, /export/{format}, /healthz, /readyz.
+// explorer), /graphiql, /assets/, /export/{format}, /healthz, /readyz,
+// /metrics (Prometheus).
 func Handler(store Store, opts Options) http.Handler {
 	if opts.Limits == (domain.Limits{}) {
 		opts.Limits = domain.DefaultLimits()
@@ -140,7 +148,11 @@ func Handler(store Store, opts Options) http.Handler {
 	if opts.ReadyTimeout <= 0 {
 		opts.ReadyTimeout = 2 * time.Second
 	}
+	if opts.Metrics == nil {
+		opts.Metrics = metrics.New()
+	}
 	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", opts.Metrics.Handler())
 	if opts.Keys == nil {
 		opts.Keys, _ = auth.Parse("", true)
 	}
