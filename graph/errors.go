@@ -29,6 +29,7 @@ var Codes = map[string]string{
 	domain.ERATE:            "RATE_LIMITED",
 	domain.EUNTRUSTED:       "PERSISTED_QUERY_NOT_IN_LIST",
 	domain.ETOOLARGE:        "REQUEST_TOO_LARGE",
+	domain.EGONE:            "POSITION_PAST_RETENTION",
 }
 
 // ErrorPresenter gives every error a code. Domain errors show their message;

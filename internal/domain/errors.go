@@ -24,6 +24,7 @@ const (
 	ERATE            = "rate"            // a client spent its cost budget for the window
 	EUNTRUSTED       = "untrusted"       // trusted documents only, and this one is not registered
 	ETOOLARGE        = "too_large"       // a request body over the limit
+	EGONE            = "gone"            // a change-log position older than the retention
 )
 
 // Error is an error with a code and a message meant for the user.
