@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/newsgraph/newsgraph/internal/changefeed"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 )
@@ -19,6 +20,8 @@ type Resolver struct {
 	Changes HistoryReader
 	Names   editor.NameIndex
 	Events  *Broker
+	// Feed tails the change log for changes and attributionAdded.
+	Feed *changefeed.Feed
 	// Traversal answers search, paths, neighbourhoods, timelines, disputes
 	// and co-occurrence.
 	Traversal domain.Traverser

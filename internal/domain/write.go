@@ -214,6 +214,9 @@ type LogEntry struct {
 	// About lists the entities the changed claim (or the changed
 	// attribution's claim) is about, as the graph is when the entry is read.
 	About []string
+	// State is the node as the change left it (created or updated nodes
+	// only, nil otherwise).
+	State Node
 }
 
 // Touches reports whether the entry changed id, or a claim (or an

@@ -26,6 +26,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/auth"
+	"github.com/newsgraph/newsgraph/internal/changefeed"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
@@ -42,6 +43,7 @@ type Store interface {
 	editor.NameIndex
 	domain.Traverser
 	export.Store
+	changefeed.Log
 }
 
 // Options configures the handler.
@@ -64,6 +66,9 @@ type Options struct {
 	// otherwise the handler makes its own (without the store's round trips,
 	// which the store reports to the Metrics it was opened with).
 	Metrics *metrics.Metrics
+	// ChangePoll is how often the replica reads the change log while it
+	// has subscribers (default 200ms).
+	ChangePoll time.Duration
 }
 
 // GraphQL returns the gqlgen server for reader, with per-operation loaders,
@@ -87,7 +92,8 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	keys, l := opts.Keys, opts.Limits
 	schema := publicSchema()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l},
+		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l,
+			Feed: changefeed.New(store, changefeed.Options{Every: opts.ChangePoll, Observe: opts.Metrics.ChangeLog})},
 		Schema:    schema,
 	}))
 	readLimit := int64(l.WSMessageBytes)

@@ -56,7 +56,7 @@ CALL (pruned) {
   MATCH (c:NewsgraphChange) WHERE c.seq > $after AND $after >= pruned
   WITH c ORDER BY c.seq LIMIT $first
   RETURN collect({seq: c.seq, at: c.at, by: c.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
-    fields: coalesce(c.fields, []), note: c.note,
+    fields: coalesce(c.fields, []), note: c.note, state: [(c)-[:STATE]->(s) | properties(s)][0],
     about: COLLECT {
       MATCH (cl:Claim)-[:ABOUT]->(e:Node) WHERE cl.id IN [c.entity, c.other] RETURN e.id
       UNION
@@ -101,6 +101,9 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 			e.Note = &note
 		}
 		e.About = p.strs("about")
+		if state, ok := m["state"].(map[string]any); ok && e.Rel == "" {
+			e.State = nodeFromValue(state)
+		}
 		out = append(out, e)
 	}
 	return out, head, nil
@@ -114,7 +117,12 @@ WITH collect(c) AS old WHERE size(old) > 0
 WITH old, reduce(m = 0, c IN old | CASE WHEN c.seq > m THEN c.seq ELSE m END) AS upTo
 MATCH (log:NewsgraphLog {id: 'log'})
 SET log.pruned = CASE WHEN coalesce(log.pruned, 0) > upTo THEN log.pruned ELSE upTo END
-FOREACH (c IN old | DELETE c)
+WITH old
+CALL (old) {
+  UNWIND old AS c
+  OPTIONAL MATCH (c)-[:STATE]->(state:NewsgraphState)
+  DETACH DELETE c, state
+}
 RETURN size(old)`
 
 // PruneChanges deletes change-log entries (and so history) older than

@@ -40,7 +40,9 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 
 // mergeNodeCypher upserts nodes of one label. A node whose content hash is
 // unchanged keeps its updatedAt and updatedBy, so loading the same data twice
-// changes nothing; every change is logged as a NewsgraphChange for history.
+// changes nothing; every change is logged as a NewsgraphChange for history,
+// with the node as this write left it (a NewsgraphState), so that a
+// subscriber reading the log later sees the node as of the change.
 func mergeNodeCypher(k domain.Kind) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
@@ -51,7 +53,8 @@ SET n += row.props, n.hash = row.hash,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed}))
+  CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed})-[:STATE]->(state:NewsgraphState)
+  SET state = properties(n))
 RETURN outcome, count(*) AS count`
 }
 
