@@ -43,12 +43,12 @@ type Feed struct {
 	opts Options
 
 	mu      sync.Mutex
-	users   int  // subscribers: the feed polls only while there are some
-	running bool // a poll loop is running
-	ready   bool // the poll loop has read the log's head
-	head   int64             // the last position read
-	recent []domain.LogEntry // the last entries read, ending at head
-	wake   chan struct{}     // closed when head moves
+	users   int               // subscribers: the feed polls only while there are some
+	running bool              // a poll loop is running
+	ready   bool              // the poll loop has read the log's head
+	head    int64             // the last position read
+	recent  []domain.LogEntry // the last entries read, ending at head
+	wake    chan struct{}     // closed when head moves
 }
 
 // New returns a feed; Run starts it.

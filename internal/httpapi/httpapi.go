@@ -94,7 +94,7 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
 		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l,
 			Feed: changefeed.New(store, changefeed.Options{Every: opts.ChangePoll, Observe: opts.Metrics.ChangeLog})},
-		Schema:    schema,
+		Schema: schema,
 	}))
 	readLimit := int64(l.WSMessageBytes)
 	srv.AddTransport(transport.Websocket{
