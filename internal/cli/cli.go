@@ -68,6 +68,8 @@ type config struct {
 	startupWait    time.Duration
 	seed           string
 	logFormat      string
+	changePoll     time.Duration
+	retention      time.Duration
 	apiKeys        string
 	apiKeysFile    string
 	anonymousReads bool
@@ -170,6 +172,8 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&cfg.article.publishedAt, "published-at", "", "ingest: the publication date, as precise as known: 2025, 2025-03, 2025-03-23")
 	fs.StringVar(&cfg.trustedDocs, "trusted-documents", envOr("NEWSGRAPH_TRUSTED_DOCUMENTS", ""), "serve: a JSON manifest of trusted documents (id → document); only they run [NEWSGRAPH_TRUSTED_DOCUMENTS]")
 	fs.BoolVar(&cfg.suggestions, "suggestions", envOr("NEWSGRAPH_SUGGESTIONS", "false") == "true", "serve: \"Did you mean…\" hints in validation errors [NEWSGRAPH_SUGGESTIONS]")
+	fs.DurationVar(&cfg.changePoll, "change-poll", envDuration("NEWSGRAPH_CHANGE_POLL", 200*time.Millisecond), "serve: how often this replica reads the change log while it has subscribers (per replica) [NEWSGRAPH_CHANGE_POLL]")
+	fs.DurationVar(&cfg.retention, "change-retention", envDuration("NEWSGRAPH_CHANGE_RETENTION", 30*24*time.Hour), "serve: how long change-log entries (history, and the positions subscribers resume from) are kept (the same on every replica) [NEWSGRAPH_CHANGE_RETENTION]")
 	limitFlags(fs, &cfg.limits)
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
@@ -285,6 +289,12 @@ func (c config) check() error {
 	} else if c.around != "" {
 		return domain.Invalid("around", "--around exports a neighbourhood, which needs a graph format, not jsonl")
 	}
+	if c.changePoll < 10*time.Millisecond || c.changePoll > time.Minute {
+		return domain.Invalid("change-poll", "--change-poll must be between 10ms and 1m, got %s", c.changePoll)
+	}
+	if c.retention < time.Hour {
+		return domain.Invalid("change-retention", "--change-retention must be at least 1h, got %s", c.retention)
+	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return domain.Invalid("log-format", "--log-format must be text or json, got %q", c.logFormat)
 	}
@@ -380,7 +390,7 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions, Metrics: m}
+	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions, Metrics: m, ChangePoll: cfg.changePoll}
 	if cfg.trustedDocs != "" {
 		if opts.Trusted, err = guard.LoadManifest(cfg.trustedDocs); err != nil {
 			return err
@@ -398,6 +408,7 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go pruneChanges(ctx, store, cfg.retention)
 	fmt.Fprintf(out, "newsgraph listening on http://%s (explorer at /, GraphiQL at /graphiql, GraphQL at /graphql)\n", ln.Addr())
 
 	select {
@@ -413,6 +424,37 @@ func serve(ctx context.Context, cfg config, out io.Writer) error {
 	}
 	slog.Info("stopped")
 	return nil
+}
+
+// pruneChanges deletes change-log entries older than the retention, every
+// few minutes, a bounded batch per transaction. Every replica does it: the
+// deletes are idempotent and serialise on the log's counter.
+func pruneChanges(ctx context.Context, store *neo4jstore.Store, retention time.Duration) {
+	const batch = 5000
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		for {
+			n, err := store.PruneChanges(ctx, time.Now().Add(-retention), batch)
+			if err != nil {
+				if ctx.Err() == nil {
+					slog.Warn("pruning the change log", "err", domain.ErrorMessage(err))
+				}
+				break
+			}
+			if n > 0 {
+				slog.Info("pruned the change log", "entries", n, "retention", retention)
+			}
+			if n < batch {
+				break
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // keys reads the API key configuration from --api-keys and --api-keys-file.
