@@ -27,6 +27,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/metrics"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+	"github.com/newsgraph/newsgraph/internal/tracing"
 )
 
 // Exit codes.
@@ -69,6 +70,7 @@ type config struct {
 	seed           string
 	logFormat      string
 	changePoll     time.Duration
+	otlpEndpoint   string
 	retention      time.Duration
 	apiKeys        string
 	apiKeysFile    string
@@ -174,6 +176,7 @@ func newFlags(cfg *config, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&cfg.suggestions, "suggestions", envOr("NEWSGRAPH_SUGGESTIONS", "false") == "true", "serve: \"Did you mean…\" hints in validation errors [NEWSGRAPH_SUGGESTIONS]")
 	fs.DurationVar(&cfg.changePoll, "change-poll", envDuration("NEWSGRAPH_CHANGE_POLL", 200*time.Millisecond), "serve: how often this replica reads the change log while it has subscribers (per replica) [NEWSGRAPH_CHANGE_POLL]")
 	fs.DurationVar(&cfg.retention, "change-retention", envDuration("NEWSGRAPH_CHANGE_RETENTION", 30*24*time.Hour), "serve: how long change-log entries (history, and the positions subscribers resume from) are kept (the same on every replica) [NEWSGRAPH_CHANGE_RETENTION]")
+	fs.StringVar(&cfg.otlpEndpoint, "otlp-endpoint", envOr("OTEL_EXPORTER_OTLP_ENDPOINT", ""), "serve: export OpenTelemetry traces over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318; empty: tracing off [OTEL_EXPORTER_OTLP_ENDPOINT]")
 	limitFlags(fs, &cfg.limits)
 	fs.StringVar(&cfg.logFormat, "log-format", envOr("NEWSGRAPH_LOG_FORMAT", "text"), "log format: text or json [NEWSGRAPH_LOG_FORMAT]")
 	fs.Usage = func() {
@@ -301,11 +304,13 @@ func (c config) check() error {
 	return nil
 }
 
+// newLogger logs in format; a record logged with a request's context
+// carries its trace_id and span_id.
 func newLogger(format string, w io.Writer) *slog.Logger {
 	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
+		return slog.New(tracing.LogHandler(slog.NewJSONHandler(w, nil)))
 	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	return slog.New(tracing.LogHandler(slog.NewTextHandler(w, nil)))
 }
 
 // openReady opens the store, waits for Neo4j and applies the schema.
@@ -363,6 +368,17 @@ func migrateCmd(ctx context.Context, cfg config, out io.Writer) error {
 }
 
 func serve(ctx context.Context, cfg config, out io.Writer) error {
+	stopTracing, err := tracing.Start(ctx, cfg.otlpEndpoint, "newsgraph")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := stopTracing(sctx); err != nil {
+			slog.Warn("flushing traces", "err", err)
+		}
+	}()
 	m := metrics.New()
 	cfg.store.Observer = m
 	store, err := openReady(ctx, cfg)

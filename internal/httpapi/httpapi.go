@@ -32,6 +32,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/metrics"
+	"github.com/newsgraph/newsgraph/internal/tracing"
 	"github.com/newsgraph/newsgraph/internal/webui"
 )
 
@@ -124,7 +125,8 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 	// Parsed documents share their source's memory: 256 of at most
 	// --max-body-bytes each stay far below the service's memory budget.
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](256))
-	// First, so that it sees the response as the client gets it.
+	// First, so that they see the response as the client gets it.
+	srv.Use(tracing.Extension())
 	srv.Use(opts.Metrics.Extension())
 	srv.SetParserTokenLimit(l.Tokens)
 	srv.SetDisableSuggestion(!opts.Suggestions)

@@ -14,6 +14,10 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -159,6 +163,8 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		causal = neo4j.ExecuteQueryWithBookmarkManager(neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{InitialBookmarks: bm.After()}))
 	}
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
+		ctx, span := startSpan(ctx, "read", s.db)
+		defer func() { endSpan(span, err) }()
 		s.roundTrips.Add(1)
 		start := time.Now()
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
@@ -182,6 +188,8 @@ func (s *Store) write(ctx context.Context, timeout time.Duration, work func(tx n
 	var out any
 	bm := domain.BookmarksFrom(ctx)
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
+		ctx, span := startSpan(ctx, "write", s.db)
+		defer func() { endSpan(span, err) }()
 		cfg := neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite}
 		if bm != nil {
 			cfg.Bookmarks = neo4j.BookmarksFromRawValues(bm.After()...)
@@ -294,4 +302,21 @@ func (s *Store) SetSchemaVersionForTests(ctx context.Context, v int) error {
 		return nil, err
 	})
 	return err
+}
+
+// startSpan starts the span of one driver call (a query or a transaction,
+// each attempt its own); the global tracer provider is a no-op unless
+// tracing is on.
+func startSpan(ctx context.Context, access, db string) (context.Context, trace.Span) {
+	return otel.Tracer("github.com/newsgraph/newsgraph/neo4jstore").Start(ctx, "neo4j."+access,
+		trace.WithSpanKind(trace.SpanKindClient),
+		trace.WithAttributes(attribute.String("db.system", "neo4j"), attribute.String("db.namespace", db), attribute.String("db.operation", access)))
+}
+
+func endSpan(span trace.Span, err error) {
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, "neo4j call failed")
+	}
+	span.End()
 }
