@@ -49,7 +49,11 @@ func buildBinary(t *testing.T) string {
 func startReplica(t *testing.T, bin, listen string) *replica {
 	t.Helper()
 	cfg := neo4jtest.Config()
-	cmd := exec.Command(bin, "serve", "--listen", listen, "--seed", "never", "--change-poll", "50ms",
+	poll := os.Getenv("NEWSGRAPH_TEST_CHANGE_POLL") // the load test's figures depend on it
+	if poll == "" {
+		poll = "50ms"
+	}
+	cmd := exec.Command(bin, "serve", "--listen", listen, "--seed", "never", "--change-poll", poll,
 		"--api-keys", "e:editor:"+auth.Hash(replicaKey))
 	cmd.Env = append(os.Environ(), "NEO4J_URI="+cfg.URI, "NEO4J_PASSWORD="+cfg.Password)
 	stdout, _ := cmd.StdoutPipe()
@@ -352,7 +356,7 @@ func TestReplicasLoad(t *testing.T) {
 	}
 	slices.Sort(latencies)
 	pct := func(p float64) time.Duration { return latencies[int(p*float64(len(latencies)-1))] }
-	t.Logf("load: %d writes through 2 replicas by %d clients in %s: %.1f writes/s; write acknowledged → event received over %d events (2 subscribers): p50 %s, p99 %s, max %s",
-		writers*each, writers, took.Round(time.Millisecond), float64(writers*each)/took.Seconds(), len(latencies),
+	t.Logf("load (--change-poll %s): %d writes through 2 replicas by %d clients in %s: %.1f writes/s; write acknowledged → event received over %d events (2 subscribers): p50 %s, p99 %s, max %s",
+		reps[0].cmd.Args[slices.Index(reps[0].cmd.Args, "--change-poll")+1], writers*each, writers, took.Round(time.Millisecond), float64(writers*each)/took.Seconds(), len(latencies),
 		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), latencies[len(latencies)-1].Round(time.Millisecond))
 }
