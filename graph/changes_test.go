@@ -55,8 +55,8 @@ func TestChangesSubscription(t *testing.T) {
 	}
 	type entry struct {
 		Position, Op, Entity, What string
-		Relationship              *string
-		Attribution               *struct{ ID, Stance string }
+		Relationship               *string
+		Attribution                *struct{ ID, Stance string }
 	}
 	decode := func(m wsMessage) entry {
 		if m.Type != "next" {
@@ -113,6 +113,33 @@ func TestChangesSubscription(t *testing.T) {
 			if e.Entity == "attribution/test-changes-2" && e.Relationship == nil {
 				return
 			}
+		}
+	})
+	t.Run("attributionChanged: a claim change, seen through the previous claim, once", func(t *testing.T) {
+		// From the start of the log: the seed has no changes, only creations.
+		read := dial(`subscription { attributionChanged(about: "person/vladimir-putin", after: "0") { id stance claim { id } } }`)
+		// Moved to a claim about Trump and Zelensky: the previous claim is about Putin.
+		mustOK(t, c, editorKey, `mutation { recordAttribution(input: {id: "attribution/test-changes-2", claim: "claim/2025-03-trump-zelensky-call", actor: "organisation/kremlin", stance: DENIES, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`)
+		want := []string{"attribution/test-changes CONFIRMS claim/2024-11-trump-putin-call", "attribution/test-changes-2 DENIES claim/2025-03-trump-zelensky-call"}
+		var got []string
+		for len(got) < len(want) {
+			m := read()
+			var p struct {
+				Data struct {
+					AttributionChanged struct {
+						ID, Stance string
+						Claim      struct{ ID string }
+					}
+				}
+			}
+			if err := json.Unmarshal(m.Payload, &p); err != nil || m.Type != "next" {
+				t.Fatalf("%s %s: %v", m.Type, m.Payload, err)
+			}
+			a := p.Data.AttributionChanged
+			got = append(got, a.ID+" "+a.Stance+" "+a.Claim.ID)
+		}
+		if strings.Join(got, ", ") != strings.Join(want, ", ") {
+			t.Errorf("attributionChanged sent %v, want %v", got, want)
 		}
 	})
 	t.Run("ErrPositionPastRetention", func(t *testing.T) {

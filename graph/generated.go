@@ -555,7 +555,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		AttributionAdded   func(childComplexity int, about string, after *string) int
-		AttributionChanged func(childComplexity int, about string) int
+		AttributionChanged func(childComplexity int, about string, after *string) int
 		Changes            func(childComplexity int, about string, kinds []model.ChangeKind, after *string) int
 	}
 
@@ -720,7 +720,7 @@ type SourceResolver interface {
 }
 type SubscriptionResolver interface {
 	AttributionAdded(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error)
-	AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error)
+	AttributionChanged(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error)
 	Changes(ctx context.Context, about string, kinds []model.ChangeKind, after *string) (<-chan *domain.LogEntry, error)
 }
 
@@ -3207,7 +3207,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.AttributionChanged(childComplexity, args["about"].(string)), true
+		return e.ComplexityRoot.Subscription.AttributionChanged(childComplexity, args["about"].(string), args["after"].(*string)), true
 	case "Subscription.changes":
 		if e.ComplexityRoot.Subscription.Changes == nil {
 			break
@@ -3723,7 +3723,11 @@ type Subscription {
   the previous claim is about the given entity, each change once. Edits of
   other fields (a quote's typo) send nothing.
   """
-  attributionChanged(about: ID!): Attribution!
+  attributionChanged(
+    about: ID!
+    "Resume after this change-log position, as for attributionAdded."
+    after: String
+  ): Attribution!
   """
   Every change to the entity or to the claims about it (and their
   attributions), from the change log, in the order the changes committed,
@@ -7135,6 +7139,14 @@ func (ec *executionContext) field_Subscription_attributionChanged_args(ctx conte
 		return nil, err
 	}
 	args["about"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -17510,7 +17522,7 @@ func (ec *executionContext) _Subscription_attributionChanged(ctx context.Context
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().AttributionChanged(ctx, fc.Args["about"].(string))
+			return ec.Resolvers.Subscription().AttributionChanged(ctx, fc.Args["about"].(string), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {

@@ -19,8 +19,7 @@ type Resolver struct {
 	Writer  domain.Writer
 	Changes HistoryReader
 	Names   editor.NameIndex
-	Events  *Broker
-	// Feed tails the change log for changes and attributionAdded.
+	// Feed tails the change log for the subscriptions.
 	Feed *changefeed.Feed
 	// Traversal answers search, paths, neighbourhoods, timelines, disputes
 	// and co-occurrence.

@@ -664,8 +664,8 @@ func (r *subscriptionResolver) AttributionAdded(ctx context.Context, about strin
 }
 
 // AttributionChanged is the resolver for the attributionChanged field.
-func (r *subscriptionResolver) AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
-	return r.attributionsAbout(ctx, about, false)
+func (r *subscriptionResolver) AttributionChanged(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error) {
+	return r.attributionsChanged(ctx, about, after)
 }
 
 // Changes is the resolver for the changes field.

@@ -206,6 +206,10 @@ type Change struct {
 // subscriber resumes after the last position it saw.
 type LogEntry struct {
 	Position int64
+	// Commit is the position of the first entry of the transaction that
+	// wrote this one: the entries of one transaction share it and are
+	// consecutive, a node's own entry before its relationships'.
+	Commit int64
 	Change
 	// Entity is the node changed, or the start of the relationship changed.
 	Entity string

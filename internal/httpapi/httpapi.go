@@ -76,7 +76,7 @@ type Options struct {
 // the guard and newsgraph's error presenter but no HTTP wiring; tests use
 // it in-process.
 func GraphQL(store Store) *handler.Server {
-	return graphQL(store, Options{Limits: domain.DefaultLimits(), Metrics: metrics.New()}, graph.NewBroker())
+	return graphQL(store, Options{Limits: domain.DefaultLimits(), Metrics: metrics.New()})
 }
 
 // publicSchema is the schema clients see: gqlgen's own @goField directive,
@@ -89,11 +89,11 @@ func publicSchema() *ast.Schema {
 	return &s
 }
 
-func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
+func graphQL(store Store, opts Options) *handler.Server {
 	keys, l := opts.Keys, opts.Limits
 	schema := publicSchema()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l,
+		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Traversal: store, Limits: l,
 			Feed: changefeed.New(store, changefeed.Options{Every: opts.ChangePoll, Observe: opts.Metrics.ChangeLog})},
 		Schema: schema,
 	}))
@@ -165,7 +165,7 @@ func Handler(store Store, opts Options) http.Handler {
 		opts.Keys, _ = auth.Parse("", true)
 	}
 	timeout := opts.Limits.RequestTimeout
-	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts, graph.NewBroker()))))
+	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts))))
 	app := withPageHeaders(webui.App())
 	mux.Handle("GET /{$}", app)
 	for _, route := range webui.AppRoutes {

@@ -27,8 +27,11 @@ import (
 
 // positionChangesCypher numbers the transaction's entries; a transaction
 // that logged nothing (unchanged data, a quiet load) does not take the lock.
+// Within the transaction, an entity's own entry comes before those of its
+// relationships; every entry records its transaction's first position
+// (commit), so that a reader can tell the changes of one transaction.
 const positionChangesCypher = `MATCH (c:NewsgraphChange {tx: $tx})
-WITH c ORDER BY c.entity, c.other, c.op
+WITH c ORDER BY c.entity, c.rel IS NOT NULL, c.other, c.op
 WITH collect(c) AS entries WHERE size(entries) > 0
 MERGE (log:NewsgraphLog {id: 'log'})
 SET log._lock = true REMOVE log._lock
@@ -36,7 +39,7 @@ WITH log, entries, coalesce(log.head, 0) AS base
 CALL (entries, base) {
   UNWIND range(0, size(entries) - 1) AS i
   WITH entries[i] AS c, base + 1 + i AS position
-  SET c.seq = position
+  SET c.seq = position, c.commit = base + 1
   REMOVE c.tx
 }
 SET log.head = base + size(entries), log.at = $now`
@@ -55,7 +58,7 @@ WITH coalesce(log.pruned, 0) AS pruned, coalesce(log.head, 0) AS head
 CALL (pruned) {
   MATCH (c:NewsgraphChange) WHERE c.seq > $after AND $after >= pruned
   WITH c ORDER BY c.seq LIMIT $first
-  RETURN collect({seq: c.seq, at: c.at, by: c.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
+  RETURN collect({seq: c.seq, commit: c.commit, at: c.at, by: c.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
     fields: coalesce(c.fields, []), note: c.note, state: [(c)-[:STATE]->(s) | properties(s)][0],
     about: COLLECT {
       MATCH (cl:Claim)-[:ABOUT]->(e:Node) WHERE cl.id IN [c.entity, c.other] RETURN e.id
@@ -88,6 +91,7 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 		m := r.(map[string]any)
 		p := propReader(m)
 		e := domain.LogEntry{Position: m["seq"].(int64), Entity: fmt.Sprint(m["entity"])}
+		e.Commit, _ = m["commit"].(int64)
 		e.At, _ = m["at"].(time.Time)
 		e.By, e.Op = fmt.Sprint(m["by"]), fmt.Sprint(m["op"])
 		e.Other, _ = m["other"].(string)
