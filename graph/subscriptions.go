@@ -14,7 +14,15 @@ import (
 // feed's head (from now on).
 func (r *Resolver) position(ctx context.Context, after *string) (int64, error) {
 	if after == nil {
-		return r.Feed.Head(ctx)
+		// The feed's first read of the log; bounded like a request, so that
+		// a subscription fails instead of hanging while Neo4j is down.
+		hctx, cancel := context.WithTimeout(ctx, r.Limits.RequestTimeout)
+		defer cancel()
+		head, err := r.Feed.Head(hctx)
+		if err != nil {
+			return 0, domain.Errorf(domain.EUNAVAILABLE, "the change log cannot be read now; retry")
+		}
+		return head, nil
 	}
 	p, err := strconv.ParseInt(*after, 10, 64)
 	if err != nil || p < 0 {

@@ -92,6 +92,7 @@ func (f *Feed) run() {
 	defer cancel()
 	t := time.NewTicker(f.opts.Every)
 	defer t.Stop()
+	failing := false
 	for {
 		f.mu.Lock()
 		if f.users == 0 {
@@ -100,8 +101,14 @@ func (f *Feed) run() {
 			return
 		}
 		f.mu.Unlock()
-		if err := f.poll(ctx); err != nil {
-			slog.Warn("change log poll", "err", domain.ErrorMessage(err))
+		// Said once per outage, not at every poll.
+		switch err := f.poll(ctx); {
+		case err != nil && !failing:
+			slog.Warn("change log poll failing", "err", domain.ErrorMessage(err))
+			failing = true
+		case err == nil && failing:
+			slog.Info("change log poll recovered")
+			failing = false
 		}
 		<-t.C
 	}
