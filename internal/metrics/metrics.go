@@ -7,6 +7,7 @@ package metrics
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -21,6 +22,9 @@ import (
 
 // Metrics holds newsgraph's collectors and their registry.
 type Metrics struct {
+	mu    sync.Mutex
+	names map[string]bool // operation names with series of their own
+
 	registry      *prometheus.Registry
 	requests      *prometheus.CounterVec
 	latency       *prometheus.HistogramVec
@@ -44,7 +48,7 @@ func New() *Metrics {
 	r := prometheus.NewRegistry()
 	r.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	f := func(c prometheus.Collector) { r.MustRegister(c) }
-	m := &Metrics{registry: r}
+	m := &Metrics{registry: r, names: map[string]bool{}}
 	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newsgraph_graphql_requests_total",
 		Help: "GraphQL operations by operation name and outcome (OK or the first error's extensions.code)."}, []string{"operation", "type", "code"})
 	m.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "newsgraph_graphql_request_duration_seconds",
@@ -125,7 +129,7 @@ func (e extension) InterceptOperation(ctx context.Context, next graphql.Operatio
 	oc := graphql.GetOperationContext(ctx)
 	if oc.Operation != nil && oc.Operation.Operation == ast.Subscription {
 		ended := e.m.SubscriptionStarted()
-		e.m.requests.WithLabelValues(operationName(oc), "subscription", "OK").Inc()
+		e.m.requests.WithLabelValues(e.m.label(operationName(oc)), "subscription", "OK").Inc()
 		go func() {
 			<-ctx.Done()
 			ended()
@@ -152,6 +156,25 @@ func operationName(oc *graphql.OperationContext) string {
 	return "anonymous"
 }
 
+// maxOperationNames bounds the operation names that get series of their
+// own: clients choose the names, and every name is a series per code.
+// Later names are counted as "other".
+const maxOperationNames = 200
+
+// label is the operation's label value.
+func (m *Metrics) label(name string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.names[name] {
+		return name
+	}
+	if len(m.names) >= maxOperationNames || len(name) > 100 {
+		return "other"
+	}
+	m.names[name] = true
+	return name
+}
+
 // Refused counts an operation that never executed: it did not parse or
 // validate, or the guard refused it (cost, rate) before execution.
 func (m *Metrics) Refused(operation string, errs gqlerror.List) {
@@ -172,7 +195,7 @@ func (m *Metrics) count(operation, typ string, errs gqlerror.List) {
 	if code == rateLimited {
 		m.rateRefusals.Inc()
 	}
-	m.requests.WithLabelValues(operation, typ, code).Inc()
+	m.requests.WithLabelValues(m.label(operation), typ, code).Inc()
 }
 
 func (m *Metrics) observe(oc *graphql.OperationContext, resp *graphql.Response) {
@@ -181,7 +204,7 @@ func (m *Metrics) observe(oc *graphql.OperationContext, resp *graphql.Response) 
 		name, typ = operationName(oc), string(oc.Operation.Operation)
 	}
 	m.count(name, typ, resp.Errors)
-	m.latency.WithLabelValues(name, typ).Observe(time.Since(oc.Stats.OperationStart).Seconds())
+	m.latency.WithLabelValues(m.label(name), typ).Observe(time.Since(oc.Stats.OperationStart).Seconds())
 	if u, ok := resp.Extensions["cost"].(guard.Usage); ok {
 		m.cost.WithLabelValues("requested").Observe(float64(u.Requested))
 		if u.Actual != nil {
