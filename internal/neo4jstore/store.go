@@ -68,6 +68,11 @@ type Store struct {
 	down           atomic.Bool   // Neo4j is known to be unreachable: see health.go
 	closed         chan struct{} // closed by Close, ends the probe
 	closeOnce      sync.Once
+	// calls is held shared by every call in flight (attempt) and exclusively
+	// by Close, which so waits for them: a background caller (the change
+	// feed's poll) may still be in the driver when the process shuts down.
+	calls    sync.RWMutex
+	isClosed bool
 }
 
 // Open creates the driver. It does not wait for Neo4j: see WaitReady.
@@ -105,6 +110,9 @@ func Open(cfg Config) (*Store, error) {
 // Close releases the driver's connections.
 func (s *Store) Close(ctx context.Context) error {
 	s.closeOnce.Do(func() { close(s.closed) })
+	s.calls.Lock()
+	s.isClosed = true
+	s.calls.Unlock()
 	return s.driver.Close(ctx)
 }
 
