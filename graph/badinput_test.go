@@ -111,7 +111,7 @@ func coordinates(t *testing.T, c *client.Client, store *neo4jstore.Store) {
 			}
 		}
 	}
-	if bad, _ := store.Violations(t.Context()); len(bad) > 0 {
+	if bad, _ := neo4jtest.Violations(t.Context(), store); len(bad) > 0 {
 		t.Errorf("invariants: %v", bad)
 	}
 }
@@ -150,7 +150,7 @@ func stringLimits(t *testing.T, c *client.Client, store *neo4jstore.Store) {
 	if !strings.Contains(jsonOf(got), "person/test-widest") {
 		t.Errorf("the widest name is not listed: %s", jsonOf(got))
 	}
-	if bad, _ := store.Violations(t.Context()); len(bad) > 0 {
+	if bad, _ := neo4jtest.Violations(t.Context(), store); len(bad) > 0 {
 		t.Errorf("invariants: %v", bad)
 	}
 }
@@ -206,9 +206,9 @@ func newClaimRetry(t *testing.T, c *client.Client, store *neo4jstore.Store) {
 		}) { id stance claim { id text status about { role entity { id } } } } }`, article, text)
 	}
 	first := mustOK(t, c, editorKey, m("Ponowiona"))
-	before, _ := store.Dump(t.Context())
+	before, _ := neo4jtest.Dump(t.Context())
 	again := mustOK(t, c, editorKey, m("Ponowiona"))
-	after, _ := store.Dump(t.Context())
+	after, _ := neo4jtest.Dump(t.Context())
 	if jsonOf(first) != jsonOf(again) {
 		t.Errorf("a retry answered differently:\n%s\n%s", jsonOf(first), jsonOf(again))
 	}

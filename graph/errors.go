@@ -14,23 +14,8 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
-// Codes maps domain error codes to GraphQL `extensions.code` values. This is
-// the one place where that mapping lives.
-var Codes = map[string]string{
-	domain.EINVALID:         "BAD_USER_INPUT",
-	domain.ENOTFOUND:        "NOT_FOUND",
-	domain.ECONFLICT:        "CONFLICT",
-	domain.EUNAVAILABLE:     "UNAVAILABLE",
-	domain.ELIMIT:           "LIMIT_EXCEEDED",
-	domain.EINTERNAL:        "INTERNAL_SERVER_ERROR",
-	domain.EUNAUTHENTICATED: "UNAUTHENTICATED",
-	domain.EFORBIDDEN:       "FORBIDDEN",
-	domain.ECOST:            "COST_LIMIT_EXCEEDED",
-	domain.ERATE:            "RATE_LIMITED",
-	domain.EUNTRUSTED:       "PERSISTED_QUERY_NOT_IN_LIST",
-	domain.ETOOLARGE:        "REQUEST_TOO_LARGE",
-	domain.EGONE:            "POSITION_PAST_RETENTION",
-}
+// code is the GraphQL extensions.code of a domain code (domain.Transports).
+func code(c string) string { return domain.TransportOf(c).GraphQL }
 
 // ErrorPresenter gives every error a code. Domain errors show their message;
 // anything else is logged with its detail and shown as "internal error".
@@ -48,7 +33,7 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		for k, v := range de.Extensions {
 			gqlErr.Extensions[k] = v
 		}
-		gqlErr.Extensions["code"] = Codes[de.Code]
+		gqlErr.Extensions["code"] = code(de.Code)
 		if field := inputField(de, gqlErr); field != "" {
 			gqlErr.Extensions["field"] = field
 		}
@@ -69,12 +54,12 @@ func ErrorPresenter(ctx context.Context, err error) *gqlerror.Error {
 		if gqlErr.Extensions == nil {
 			gqlErr.Extensions = map[string]any{}
 		}
-		gqlErr.Extensions["code"] = Codes[domain.EINVALID]
+		gqlErr.Extensions["code"] = code(domain.EINVALID)
 		return gqlErr
 	}
 	slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
 	gqlErr.Message = "internal error"
-	gqlErr.Extensions = map[string]any{"code": Codes[domain.EINTERNAL]}
+	gqlErr.Extensions = map[string]any{"code": code(domain.EINTERNAL)}
 	return gqlErr
 }
 

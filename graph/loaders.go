@@ -198,10 +198,8 @@ func RequireReader(ctx context.Context, next graphql.OperationHandler) graphql.R
 	if p.Key == "none" {
 		ctx = domain.WithPrincipal(ctx, domain.Anonymous)
 	} else if p.Role < domain.RoleReader {
-		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-			Message:    "reading needs an API key: send Authorization: Bearer <key>",
-			Extensions: map[string]any{"code": Codes[domain.EUNAUTHENTICATED]},
-		}}})
+		err := domain.Errorf(domain.EUNAUTHENTICATED, "reading needs an API key: send Authorization: Bearer <key>")
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{ErrorPresenter(ctx, err)}})
 	}
 	return next(ctx)
 }

@@ -64,14 +64,14 @@ func jsonOf(v any) string {
 }
 
 func TestUpsert(t *testing.T) {
-	c, store := newAPI(t, true)
+	c, _ := newAPI(t, true)
 	const create = `mutation { upsertPerson(input: {id: "person/sergey-lavrov", name: "Sergey Lavrov", aliases: ["Siergiej Ławrow"], wikidataId: "Q19215"}) { id name aliases wikidataId updatedAt } }`
 	first := mustOK(t, c, editorKey, create)
 
 	t.Run("IdempotentRerun", func(t *testing.T) {
-		before, _ := store.Dump(t.Context())
+		before, _ := neo4jtest.Dump(t.Context())
 		again := mustOK(t, c, editorKey, create)
-		after, _ := store.Dump(t.Context())
+		after, _ := neo4jtest.Dump(t.Context())
 		if jsonOf(first) != jsonOf(again) || strings.Join(before, "\n") != strings.Join(after, "\n") {
 			t.Errorf("running the same upsert twice changed something:\n%s\n%s", jsonOf(first), jsonOf(again))
 		}
@@ -135,7 +135,7 @@ func TestRecordAttribution(t *testing.T) {
 		if jsonOf(got) != `{"recordAttribution":{"actor":{"name":"Kremlin"},"claim":{"status":"DISPUTED"},"stance":"DENIES"}}` {
 			t.Errorf("after a denial: %s", jsonOf(got))
 		}
-		if bad, _ := store.Violations(t.Context()); len(bad) > 0 {
+		if bad, _ := neo4jtest.Violations(t.Context(), store); len(bad) > 0 {
 			t.Errorf("invariants: %v", bad)
 		}
 	})

@@ -38,7 +38,7 @@ func setList(o graphql.Omittable[[]string], dst *[]string) {
 	}
 }
 
-func partialDate(field string, in *model.PartialDateInput) (*domain.PartialDate, error) {
+func partialDate(ctx context.Context, field string, in *model.PartialDateInput) (*domain.PartialDate, error) {
 	if in == nil {
 		return nil, nil
 	}
@@ -58,15 +58,44 @@ func partialDate(field string, in *model.PartialDateInput) (*domain.PartialDate,
 			return nil, domain.Invalid(field, "%s", domain.ErrorMessage(err))
 		}
 	}
+	if in.NotAfter != nil || in.NotBefore != nil {
+		bound := func(sub string, id *string) (*domain.PartialDate, error) {
+			if id == nil {
+				return nil, nil
+			}
+			if err := domain.CheckID(field+"."+sub, *id); err != nil {
+				return nil, err
+			}
+			nodes, err := For(ctx).Nodes(ctx, []string{*id})
+			if err != nil {
+				return nil, err
+			}
+			if nodes[0] == nil || domain.DateOf(nodes[0]) == nil {
+				return nil, domain.Invalid(field+"."+sub, "%s does not exist or has no date", *id)
+			}
+			return domain.DateOf(nodes[0]), nil
+		}
+		notAfter, err := bound("notAfter", in.NotAfter)
+		if err != nil {
+			return nil, err
+		}
+		notBefore, err := bound("notBefore", in.NotBefore)
+		if err != nil {
+			return nil, err
+		}
+		if d, err = d.Bound(notAfter, notBefore); err != nil {
+			return nil, domain.Invalid(field, "%s", domain.ErrorMessage(err))
+		}
+	}
 	return &d, nil
 }
 
-func setDate(field string, o graphql.Omittable[*model.PartialDateInput], dst **domain.PartialDate) error {
+func setDate(ctx context.Context, field string, o graphql.Omittable[*model.PartialDateInput], dst **domain.PartialDate) error {
 	v, ok := o.ValueOK()
 	if !ok {
 		return nil
 	}
-	d, err := partialDate(field, v)
+	d, err := partialDate(ctx, field, v)
 	if err == nil {
 		*dst = d
 	}
@@ -127,10 +156,10 @@ func upsertNegotiation(ctx context.Context, s *editor.Service, in model.Negotiat
 			setList(in.Aliases, &n.Aliases)
 			set(in.Topic, &n.Topic)
 			set(in.Status, &n.Status)
-			if err := setDate("start", in.Start, &n.Start); err != nil {
+			if err := setDate(ctx, "start", in.Start, &n.Start); err != nil {
 				return err
 			}
-			return setDate("end", in.End, &n.End)
+			return setDate(ctx, "end", in.End, &n.End)
 		}, nil)
 	return n, err
 }
@@ -143,7 +172,7 @@ func upsertEvent(ctx context.Context, s *editor.Service, in model.EventInput) (*
 			set(in.Name, &n.Name)
 			setList(in.Aliases, &n.Aliases)
 			set(in.Description, &n.Description)
-			return setDate("date", in.Date, &n.Date)
+			return setDate(ctx, "date", in.Date, &n.Date)
 		}, nil)
 	return e, err
 }
@@ -157,7 +186,7 @@ func upsertSource(ctx context.Context, s *editor.Service, in model.SourceInput) 
 			setOpt(in.URL, &n.URL)
 			set(in.Language, &n.Language)
 			setOpt(in.Text, &n.Text)
-			return setDate("publishedAt", in.PublishedAt, &n.PublishedAt)
+			return setDate(ctx, "publishedAt", in.PublishedAt, &n.PublishedAt)
 		},
 		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) error {
 			var links []editor.LinkSpec
@@ -192,7 +221,7 @@ func nonNil(ids []string) []string {
 }
 
 // claimChange applies a ClaimInput to a claim.
-func claimChange(in model.ClaimInput) func(n *domain.Claim) error {
+func claimChange(ctx context.Context, in model.ClaimInput) func(n *domain.Claim) error {
 	return func(n *domain.Claim) error {
 		set(in.Text, &n.Text)
 		set(in.Language, &n.Language)
@@ -201,14 +230,14 @@ func claimChange(in model.ClaimInput) func(n *domain.Claim) error {
 		if v, ok := in.Dates.ValueOK(); ok {
 			n.Dates = make([]domain.ClaimDate, 0, len(v))
 			for i, d := range v {
-				date, err := partialDate(fmt.Sprintf("dates[%d].date", i), d.Date)
+				date, err := partialDate(ctx, fmt.Sprintf("dates[%d].date", i), d.Date)
 				if err != nil {
 					return err
 				}
 				n.Dates = append(n.Dates, domain.ClaimDate{Kind: d.Kind, Date: *date})
 			}
 		}
-		return setDate("pointInTime", in.PointInTime, &n.PointInTime)
+		return setDate(ctx, "pointInTime", in.PointInTime, &n.PointInTime)
 	}
 }
 
@@ -225,7 +254,7 @@ func aboutSpec(field string, about []*model.AboutInput) editor.LinkSpec {
 func freshClaim(id string) *domain.Claim { return &domain.Claim{ID: id, Rank: domain.RankNormal} }
 
 func upsertClaim(ctx context.Context, s *editor.Service, in model.ClaimInput) (*domain.Claim, error) {
-	c, _, err := editor.Upsert(ctx, s, domain.KindClaim, in.ID, freshClaim, claimChange(in),
+	c, _, err := editor.Upsert(ctx, s, domain.KindClaim, in.ID, freshClaim, claimChange(ctx, in),
 		func(ctx context.Context, tx domain.WriteTx, n *domain.Claim) error {
 			if v, ok := in.About.ValueOK(); ok {
 				if err := editor.ReplaceLinks(ctx, tx, n.ID, aboutSpec("about", v)); err != nil {
@@ -244,7 +273,7 @@ func recordAttribution(ctx context.Context, s *editor.Service, in model.Attribut
 	}
 	a := &domain.Attribution{ID: in.ID, Stance: in.Stance, Quote: in.Quote, Summary: in.Summary, Cue: in.Cue, Sourcing: in.Sourcing}
 	var err error
-	if a.StatedAt, err = partialDate("input.statedAt", in.StatedAt); err != nil {
+	if a.StatedAt, err = partialDate(ctx, "input.statedAt", in.StatedAt); err != nil {
 		return nil, err
 	}
 	ai := editor.AttributionInput{Attribution: a, Actor: in.Actor, Sources: in.Sources, MadeIn: in.MadeIn, Cites: in.Cites, During: in.During}
@@ -253,7 +282,7 @@ func recordAttribution(ctx context.Context, s *editor.Service, in model.Attribut
 		return nil, domain.Invalid("input.newClaim", "give claim or newClaim, not both")
 	case in.NewClaim != nil:
 		c := freshClaim(in.NewClaim.ID)
-		if err := claimChange(*in.NewClaim)(c); err != nil {
+		if err := claimChange(ctx, *in.NewClaim)(c); err != nil {
 			var de *domain.Error
 			if errors.As(err, &de) {
 				return nil, domain.Invalid("input.newClaim."+de.Field, "%s", de.Message)
@@ -282,10 +311,10 @@ func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*mo
 	claim := in.Claim
 	e := domain.Edge{Type: in.Type, From: in.From, To: in.To, Role: in.Role, Side: in.Side, ClaimID: &claim}
 	var err error
-	if e.Start, err = partialDate("input.start", in.Start); err != nil {
+	if e.Start, err = partialDate(ctx, "input.start", in.Start); err != nil {
 		return nil, err
 	}
-	if e.End, err = partialDate("input.end", in.End); err != nil {
+	if e.End, err = partialDate(ctx, "input.end", in.End); err != nil {
 		return nil, err
 	}
 	if err := s.RecordFact(ctx, editor.FactInput{Edge: e}); err != nil {
@@ -308,7 +337,7 @@ func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInp
 		src.Kind = *in.Kind
 	}
 	var err error
-	if src.PublishedAt, err = partialDate("input.publishedAt", in.PublishedAt); err != nil {
+	if src.PublishedAt, err = partialDate(ctx, "input.publishedAt", in.PublishedAt); err != nil {
 		return nil, err
 	}
 	a := editor.Article{Source: src, Publisher: in.Publisher, Author: in.Author}

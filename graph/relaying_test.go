@@ -235,3 +235,120 @@ func TestTimelineByKind(t *testing.T) {
 		}
 	}
 }
+
+// TestPathsSayMostFirst: of the shortest paths from Woodward to the Kremlin,
+// the one through the claim they take opposite sides on comes first, before
+// the paths that only pass through the article where both were read.
+func TestPathsSayMostFirst(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Paths []struct{ Steps []struct{ Type string } }
+	}
+	mustQuery(t, c, `{ paths(from: "person/bob-woodward", to: "organisation/kremlin", maxHops: 4, first: 10) { steps { type } } }`, &got)
+	if len(got.Paths) < 2 {
+		t.Fatalf("%d paths, want several", len(got.Paths))
+	}
+	var first []string
+	for _, s := range got.Paths[0].Steps {
+		first = append(first, s.Type)
+	}
+	if strings.Join(first, " ") != "MADE_BY ON ON MADE_BY" {
+		t.Errorf("the first path goes %v, want through the claim (MADE_BY ON ON MADE_BY)", first)
+	}
+}
+
+// TestTimelineDatesAnArticleByItsPublication: the article's own report of
+// the 18-19 March calls is dated by the article (19-31 March), not by all of
+// March, so it sorts after the calls it reports.
+func TestTimelineDatesAnArticleByItsPublication(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Timeline []struct {
+			What string
+			Date struct{ Value, Earliest, Latest string }
+			Node struct{ ID string }
+		}
+	}
+	mustQuery(t, c, `{ timeline(id: "person/donald-trump", date: {from: "2025-03-01", to: "2025-03-31"}) { what date { value earliest latest } node { ... on Node { id } } } }`, &got)
+	call, report := -1, -1
+	for i, e := range got.Timeline {
+		switch e.Node.ID {
+		case "event/2025-03-18-trump-putin-call":
+			call = i
+		case "attribution/article-calls-mar-18-19-putin":
+			report = i
+			if e.Date.Value != "2025-03" || e.Date.Earliest != "2025-03-19" || e.Date.Latest != "2025-03-31" {
+				t.Errorf("the article's report is dated %+v, want 2025-03 narrowed to the article's 19-31 March", e.Date)
+			}
+		}
+	}
+	if call < 0 || report < 0 || report < call {
+		t.Errorf("the call is entry %d and the article's report of it entry %d: the report must come after the call", call, report)
+	}
+}
+
+// TestSearchPhraseAndExcerpt: an exact phrase in a claim outranks an alias
+// that shares one word with it, and a long text shows the passage around the
+// match, not its opening lines.
+func TestSearchPhraseAndExcerpt(t *testing.T) {
+	c := newClient(t)
+	var got struct {
+		Phrase, Deep struct {
+			Hits []struct {
+				Node    struct{ ID string }
+				Matched []struct{ Field, Value string }
+			}
+		}
+	}
+	mustQuery(t, c, `{
+		phrase: search(text: "rozmowy telefoniczne", first: 3) { hits { node { ... on Node { id } } matched { field value } } }
+		deep: search(text: "ujawniono informacje", first: 5) { hits { node { ... on Node { id } } matched { field value } } }
+	}`, &got)
+	if len(got.Phrase.Hits) == 0 || !strings.HasPrefix(got.Phrase.Hits[0].Node.ID, "claim/") {
+		t.Errorf("\"rozmowy telefoniczne\" ranks %+v first, want a claim with the phrase", got.Phrase.Hits)
+	}
+	found := false
+	for _, h := range got.Deep.Hits {
+		if h.Node.ID != "source/pl-article-2025-03-trump-putin-calls" {
+			continue
+		}
+		found = true
+		for _, m := range h.Matched {
+			if m.Field == "text" && (!strings.HasPrefix(m.Value, "…") || !strings.Contains(m.Value, "ujawniono informacje") || len([]rune(m.Value)) > 162) {
+				t.Errorf("the article's excerpt: %q, want the passage around the match", m.Value)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the article is not among the hits for a phrase in its text: %+v", got.Deep.Hits)
+	}
+}
+
+// TestDateBoundThroughTheAPI: a date narrowed by another node's date, as
+// "before the early-November call" would be.
+func TestDateBoundThroughTheAPI(t *testing.T) {
+	c, _ := newAPI(t, true)
+	got := mustOK(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", text: "t", language: "pl", summary: "s",
+		pointInTime: {value: "2024", notAfter: "event/2024-11-trump-putin-call"}}) { pointInTime { value earliest latest } } }`)
+	if jsonOf(got) != `{"upsertClaim":{"pointInTime":{"earliest":"2024-01-01","latest":"2024-11-10","value":"2024"}}}` {
+		t.Errorf("bounded by the early-November call: %s", jsonOf(got))
+	}
+	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2025", notAfter: "event/2024-11-trump-putin-call"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime")
+	mustFail(t, c, editorKey, `mutation { upsertClaim(input: {id: "claim/test-bounded", pointInTime: {value: "2024", notAfter: "event/nope"}}) { id } }`, "BAD_USER_INPUT", "input.pointInTime.notAfter")
+}
+
+// TestNewClaimRetryComparesDates: a retried newClaim must carry the same
+// dates; other dates under the same id are a conflict, not a silent drop.
+func TestNewClaimRetryComparesDates(t *testing.T) {
+	c, _ := newAPI(t, true)
+	m := func(day string) string {
+		return `mutation { recordAttribution(input: {id: "attribution/test-dated-retry", stance: ASSERTS, sourcing: UNSPECIFIED,
+			sources: ["source/pl-article-2025-03-trump-putin-calls"],
+			newClaim: {id: "claim/test-dated-retry", text: "t", language: "pl", summary: "s", dates: [{kind: DEADLINE, date: {value: "` + day + `"}}]}}) { claim { dates { date { value } } } } }`
+	}
+	first := mustOK(t, c, editorKey, m("2025-04-20"))
+	if again := mustOK(t, c, editorKey, m("2025-04-20")); jsonOf(first) != jsonOf(again) {
+		t.Errorf("a retry answered differently: %s %s", jsonOf(first), jsonOf(again))
+	}
+	mustFail(t, c, editorKey, m("2025-05-01"), "CONFLICT", "input.newClaim.id")
+}

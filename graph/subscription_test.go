@@ -27,44 +27,7 @@ type wsMessage struct {
 // graphql-transport-ws protocol, records an attribution on a claim about
 // someone else and then one about Putin, and receives only the second.
 func TestAttributionAddedSubscription(t *testing.T) {
-	store := neo4jtest.MustOpenSeeded(t)
-	keys, _ := auth.Parse("e:editor:"+auth.Hash(editorKey), false)
-	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Keys: keys}))
-	defer srv.Close()
-
-	// A missing message fails the test instead of hanging it.
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
-	if conn.Subprotocol() != "graphql-transport-ws" {
-		t.Fatalf("subprotocol %q", conn.Subprotocol())
-	}
-	send := func(m wsMessage) {
-		if err := wsjson.Write(ctx, conn, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	read := func() wsMessage {
-		for {
-			var m wsMessage
-			if err := wsjson.Read(ctx, conn, &m); err != nil {
-				t.Fatalf("read: %v", err)
-			}
-			if m.Type != "ping" && m.Type != "pong" && m.Type != "ka" {
-				return m
-			}
-		}
-	}
-	// Anonymous reads are off: the key travels in the init payload.
-	send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{"Authorization": "Bearer ` + editorKey + `"}`)})
-	if m := read(); m.Type != "connection_ack" {
-		t.Fatalf("got %s, want connection_ack: %s", m.Type, m.Payload)
-	}
+	srv, send, read := subscriptionServer(t)
 	send(wsMessage{ID: "1", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionAdded(about: \"person/vladimir-putin\") { id stance claim { id } } }"}`)})
 	time.Sleep(200 * time.Millisecond) // let the subscription start before the writes it must see
 
@@ -87,38 +50,7 @@ func TestAttributionAddedSubscription(t *testing.T) {
 // attributionChanged, never as "added". A later, distinct attribution marks
 // the place in the stream, so absence is shown without waiting.
 func TestSubscriptionEventsOnlyForRealChanges(t *testing.T) {
-	store := neo4jtest.MustOpenSeeded(t)
-	keys, _ := auth.Parse("e:editor:"+auth.Hash(editorKey), false)
-	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Keys: keys}))
-	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
-	send := func(m wsMessage) {
-		if err := wsjson.Write(ctx, conn, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	read := func() wsMessage {
-		for {
-			var m wsMessage
-			if err := wsjson.Read(ctx, conn, &m); err != nil {
-				t.Fatalf("read: %v", err)
-			}
-			if m.Type != "ping" && m.Type != "pong" && m.Type != "ka" {
-				return m
-			}
-		}
-	}
-	send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{"Authorization": "Bearer ` + editorKey + `"}`)})
-	if m := read(); m.Type != "connection_ack" {
-		t.Fatalf("got %s, want connection_ack: %s", m.Type, m.Payload)
-	}
+	srv, send, read := subscriptionServer(t)
 	send(wsMessage{ID: "added", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionAdded(about: \"person/vladimir-putin\") { id stance } }"}`)})
 	send(wsMessage{ID: "changed", Type: "subscribe", Payload: json.RawMessage(`{"query": "subscription { attributionChanged(about: \"person/vladimir-putin\") { id stance } }"}`)})
 	time.Sleep(200 * time.Millisecond) // let both subscriptions start before the writes they must see
@@ -160,4 +92,48 @@ func TestSubscriptionEventsOnlyForRealChanges(t *testing.T) {
 			t.Errorf("%s events: %v, want %v", k, got[k], want[k])
 		}
 	}
+}
+
+// subscriptionServer serves the API with an editor key (anonymous reads
+// off), opens a graphql-transport-ws connection with the key in its init
+// payload, and returns the server and the connection's send and read (read
+// skips pings). A missing message fails the test after 30 s instead of
+// hanging it.
+func subscriptionServer(t *testing.T) (*httptest.Server, func(wsMessage), func() wsMessage) {
+	store := neo4jtest.MustOpenSeeded(t)
+	keys, _ := auth.Parse("e:editor:"+auth.Hash(editorKey), false)
+	srv := httptest.NewServer(httpapi.Handler(store, httpapi.Options{Keys: keys}))
+	t.Cleanup(srv.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(srv.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	if conn.Subprotocol() != "graphql-transport-ws" {
+		t.Fatalf("subprotocol %q", conn.Subprotocol())
+	}
+	send := func(m wsMessage) {
+		if err := wsjson.Write(ctx, conn, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func() wsMessage {
+		for {
+			var m wsMessage
+			if err := wsjson.Read(ctx, conn, &m); err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			if m.Type != "ping" && m.Type != "pong" && m.Type != "ka" {
+				return m
+			}
+		}
+	}
+	send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{"Authorization": "Bearer ` + editorKey + `"}`)})
+	if m := read(); m.Type != "connection_ack" {
+		t.Fatalf("got %s, want connection_ack: %s", m.Type, m.Payload)
+	}
+	return srv, send, read
 }

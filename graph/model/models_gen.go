@@ -320,6 +320,10 @@ type PartialDateInput struct {
 	Value    string     `json:"value"`
 	Earliest *time.Time `json:"earliest,omitempty"`
 	Latest   *time.Time `json:"latest,omitempty"`
+	// Narrows the date to no later than the latest day of this node's date ("before the election": the election's event).
+	NotAfter *string `json:"notAfter,omitempty"`
+	// Narrows the date to no earlier than the earliest day of this node's date.
+	NotBefore *string `json:"notBefore,omitempty"`
 }
 
 type PersonConnection struct {

@@ -25,9 +25,9 @@ const heavy = `{ claims(first: 100) { nodes { id text attributions(first: 100) {
 // each is refused with its code, {__typename} answers right after, the
 // graph is unchanged at the end and the process stayed under 512 MB.
 func TestAttackSuite(t *testing.T) {
-	store := neo4jtest.MustOpenSeeded(t)
+	neo4jtest.MustOpenSeeded(t)
 	ctx := context.Background()
-	before, err := store.Dump(ctx)
+	before, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +243,7 @@ func TestAttackSuite(t *testing.T) {
 		}
 	})
 
-	after, err := store.Dump(ctx)
+	after, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,10 +83,11 @@ func (k *Keys) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, err := k.Authenticate(BearerToken(r.Header.Get("Authorization")))
 		if err != nil {
+			tr := domain.Transports[domain.EUNAUTHENTICATED]
 			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = w.Write([]byte(`{"errors":[{"message":"unknown API key","extensions":{"code":"UNAUTHENTICATED"}}],"data":null}`))
+			w.WriteHeader(tr.HTTP)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"unknown API key","extensions":{"code":"` + tr.GraphQL + `"}}],"data":null}`))
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(domain.WithPrincipal(r.Context(), p)))

@@ -69,6 +69,95 @@ func TestUsageErrors(t *testing.T) {
 	})
 }
 
+// TestFlagsBelongToTheirCommand: a flag of another command is a usage
+// error that shows the command's own help.
+func TestFlagsBelongToTheirCommand(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "x")
+	cases := []struct {
+		name  string
+		args  []string
+		usage string
+	}{
+		{"ErrServeTitle", []string{"serve", "--title", "x"}, "Usage: newsgraph serve [flags]"},
+		{"ErrDefaultCommandTitle", []string{"--title", "x"}, "Usage: newsgraph serve [flags]"},
+		{"ErrSeedLimit", []string{"seed", "--max-cost", "5"}, "Usage: newsgraph seed [flags]"},
+		{"ErrImportListen", []string{"import", "--listen", ":1", "x.jsonl"}, "Usage: newsgraph import [flags] FILE|-"},
+		{"ErrExportCostLimit", []string{"export", "--max-cost", "5"}, "Usage: newsgraph export [flags]"},
+		{"ErrVersionFlag", []string{"version", "--neo4j-uri", "bolt://x"}, "Usage: newsgraph version"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(t, c.args...)
+			if code != cli.ExitUsage || !strings.Contains(stderr, "flag provided but not defined") || !strings.Contains(stderr, c.usage) {
+				t.Errorf("newsgraph %v: exit %d, stderr %q; want exit %d, the unknown flag and %q", c.args, code, stderr, cli.ExitUsage, c.usage)
+			}
+		})
+	}
+	t.Run("ServeUsageListsServeFlagsOnly", func(t *testing.T) {
+		_, _, stderr := run(t, "serve", "--title", "x")
+		for _, want := range []string{"-listen", "-max-cost", "-neo4j-uri", "NEWSGRAPH_SEED"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("serve's usage does not list %s", want)
+			}
+		}
+		for _, not := range []string{"\n  -title", "\n  -batch-size", "\n  -format", "newsgraph import"} {
+			if strings.Contains(stderr, not) {
+				t.Errorf("serve's usage lists %s, which is not serve's", not)
+			}
+		}
+	})
+}
+
+func TestHelpCommand(t *testing.T) {
+	t.Run("Import", func(t *testing.T) {
+		code, stdout, _ := run(t, "help", "import")
+		if code != cli.ExitOK || !strings.HasPrefix(stdout, "Usage: newsgraph import [flags] FILE|-") {
+			t.Fatalf("help import: exit %d, stdout %q", code, stdout)
+		}
+		for _, want := range []string{"-batch-size", "-strict", "-no-history", "-neo4j-uri", "NEO4J_PASSWORD", "-tx-timeout"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("help import does not list %s", want)
+			}
+		}
+		for _, not := range []string{"\n  -listen", "\n  -max-cost", "\n  -title", "\n  -format"} {
+			if strings.Contains(stdout, not) {
+				t.Errorf("help import lists %s, which is not import's", not)
+			}
+		}
+	})
+	t.Run("ExportTakesTheNeighbourhoodLimits", func(t *testing.T) {
+		_, stdout, _ := run(t, "help", "export")
+		for _, want := range []string{"-max-hops", "-neighbours-max", "-max-subgraph-nodes", "(default 3)"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("help export does not list %s", want)
+			}
+		}
+	})
+	t.Run("Overview", func(t *testing.T) {
+		code, stdout, _ := run(t, "help")
+		if code != cli.ExitOK {
+			t.Errorf("help: exit %d", code)
+		}
+		for _, want := range []string{"newsgraph [serve]", "newsgraph seed", "newsgraph import", "newsgraph ingest", "newsgraph export", "newsgraph migrate", "newsgraph version", "newsgraph hash-key", "newsgraph help", "-listen"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("help does not mention %s", want)
+			}
+		}
+	})
+	t.Run("HidesThePassword", func(t *testing.T) {
+		t.Setenv("NEO4J_PASSWORD", "s3cret-from-env")
+		_, stdout, _ := run(t, "help", "seed")
+		if !strings.Contains(stdout, "-neo4j-password") || strings.Contains(stdout, "s3cret-from-env") {
+			t.Errorf("help seed shows the password from the environment, or no password flag:\n%s", stdout)
+		}
+	})
+	t.Run("ErrUnknownCommand", func(t *testing.T) {
+		if code, _, stderr := run(t, "help", "frobnicate"); code != cli.ExitUsage || !strings.Contains(stderr, `unknown command "frobnicate"`) {
+			t.Errorf("help frobnicate: exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
 func TestNeo4jUnreachable(t *testing.T) {
 	t.Setenv("NEO4J_PASSWORD", "x")
 	code, _, stderr := run(t, "seed", "--neo4j-uri", "bolt://127.0.0.1:1", "--startup-wait", "1s", "--connect-timeout", "200ms")

@@ -34,6 +34,20 @@ type partialDate struct {
 	Value    string `json:"value"`
 	Earliest string `json:"earliest,omitempty"`
 	Latest   string `json:"latest,omitempty"`
+	// NotAfter and NotBefore narrow the date by another node's date, which
+	// must be defined in the same file: "before the election" is notAfter
+	// the election's event.
+	NotAfter  string `json:"notAfter,omitempty"`
+	NotBefore string `json:"notBefore,omitempty"`
+}
+
+// dateBound is a date to narrow by other nodes' dates once the whole file
+// is read.
+type dateBound struct {
+	line                int
+	field               string
+	date                *domain.PartialDate
+	notAfter, notBefore string
 }
 
 func (p *partialDate) UnmarshalJSON(b []byte) error {
@@ -142,7 +156,6 @@ func Read(r io.Reader, origin string) (*domain.Dataset, error) {
 			}
 		}
 	}
-	errs = append(errs, citationCycles(items)...)
 	if len(errs) > 0 {
 		slices.SortStableFunc(errs, func(a, b LineError) int { return a.Line - b.Line })
 		msgs := make([]string, 0, len(errs))
@@ -245,7 +258,98 @@ func Parse(r io.Reader, origin string, stop func(LineError) bool) ([]Item, []Lin
 	if err := sc.Err(); err != nil {
 		return nil, nil, domain.Errorf(domain.EINVALID, "reading %s: %v", origin, err)
 	}
-	return items, p.errs, nil
+	items = p.applyBounds(items)
+	return p.refuseCycles(items), p.errs, nil
+}
+
+// refuseCycles reports the citation cycles among items (as the API refuses
+// them) and leaves out the lines that close them.
+func (p *parser) refuseCycles(items []Item) []Item {
+	cycles := citationCycles(items)
+	if len(cycles) == 0 {
+		return items
+	}
+	bad := map[int]bool{}
+	for _, e := range cycles {
+		p.errs = append(p.errs, e)
+		bad[e.Line] = true
+	}
+	return slices.DeleteFunc(items, func(it Item) bool { return bad[it.Line] })
+}
+
+// applyBounds narrows the dates that name another node of the file; a line
+// whose bound cannot be applied is an error and is left out.
+func (p *parser) applyBounds(items []Item) []Item {
+	if len(p.bounds) == 0 {
+		return items
+	}
+	dates := map[string]*domain.PartialDate{}
+	nodeAt := map[int]domain.Node{}
+	for _, it := range items {
+		if it.Node != nil {
+			dates[it.Node.NodeID()] = domain.DateOf(it.Node)
+			nodeAt[it.Line] = it.Node
+		}
+	}
+	bounded := map[string]bool{} // nodes whose own date is bounded: not a bound for others
+	for _, b := range p.bounds {
+		if n := nodeAt[b.line]; n != nil {
+			bounded[n.NodeID()] = true
+		}
+	}
+	bad := map[int]bool{}
+	for _, b := range p.bounds {
+		lookup := func(sub, id string) (*domain.PartialDate, bool) {
+			if id == "" {
+				return nil, true
+			}
+			d := dates[id]
+			switch {
+			case d == nil:
+				p.fail(b.line, b.field+"."+sub, "%s is not defined in this file with a date", id)
+			case bounded[id]:
+				p.fail(b.line, b.field+"."+sub, "%s's date is itself bounded by another node: bound by a node whose date is given", id)
+			default:
+				return d, true
+			}
+			bad[b.line] = true
+			return nil, false
+		}
+		notAfter, ok1 := lookup("notAfter", b.notAfter)
+		notBefore, ok2 := lookup("notBefore", b.notBefore)
+		if !ok1 || !ok2 {
+			continue
+		}
+		narrowed, err := b.date.Bound(notAfter, notBefore)
+		if err != nil {
+			p.fail(b.line, b.field, "%s", domain.ErrorMessage(err))
+			bad[b.line] = true
+			continue
+		}
+		*b.date = narrowed
+	}
+	// A narrowed date must still satisfy its node's rules (a negotiation
+	// cannot end before it starts).
+	for _, b := range p.bounds {
+		if v, ok := nodeAt[b.line].(interface{ Validate() error }); ok && !bad[b.line] {
+			if err := v.Validate(); err != nil {
+				field, msg := "", err.Error()
+				var de *domain.Error
+				if errors.As(err, &de) {
+					field, msg = de.Field, de.Message
+				}
+				p.fail(b.line, field, "%s", msg)
+				bad[b.line] = true
+			}
+		}
+	}
+	kept := items[:0]
+	for _, it := range items {
+		if !bad[it.Line] {
+			kept = append(kept, it)
+		}
+	}
+	return kept
 }
 
 func (p *parser) parseLine(b []byte) {
@@ -270,6 +374,7 @@ type parser struct {
 	kinds  map[string]domain.Kind
 	lineOf map[string]int
 	errs   []LineError
+	bounds []dateBound
 }
 
 // Item is what one line of a data file holds: a node with the relationships
@@ -327,6 +432,17 @@ func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
 			p.fail(p.line, field, "%s", domain.ErrorMessage(err))
 			return nil
 		}
+	}
+	if d.NotAfter != "" || d.NotBefore != "" {
+		for _, ref := range [][2]string{{"notAfter", d.NotAfter}, {"notBefore", d.NotBefore}} {
+			if ref[1] != "" {
+				if err := domain.CheckID(field+"."+ref[0], ref[1]); err != nil {
+					p.fail(p.line, field+"."+ref[0], "%s", domain.ErrorMessage(err))
+					return nil
+				}
+			}
+		}
+		p.bounds = append(p.bounds, dateBound{line: p.line, field: field, date: &pd, notAfter: d.NotAfter, notBefore: d.NotBefore})
 	}
 	return &pd
 }
@@ -462,7 +578,7 @@ func (p *parser) add(rec *record) {
 			rec.Rank = string(domain.RankNormal)
 		}
 		p.enum("rank", rec.Rank, "PREFERRED", "NORMAL", "DEPRECATED")
-		var dates []domain.ClaimDate
+		dates := make([]domain.ClaimDate, 0, len(rec.Dates)) // no reallocation: bounds point into it
 		for i, d := range rec.Dates {
 			field := fmt.Sprintf("dates[%d]", i)
 			p.enum(field+".kind", d.Kind, "DEADLINE", "SCHEDULED", "MENTIONED")
@@ -470,6 +586,9 @@ func (p *parser) add(rec *record) {
 				p.fail(p.line, field+".date", "is required")
 			} else if date := p.date(field+".date", d.Date); date != nil {
 				dates = append(dates, domain.ClaimDate{Kind: domain.DateKind(d.Kind), Date: *date})
+				if n := len(p.bounds); n > 0 && p.bounds[n-1].date == date {
+					p.bounds[n-1].date = &dates[len(dates)-1].Date // the copy the claim keeps
+				}
 			}
 		}
 		p.setNode(&domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Dates: dates, Rank: domain.Rank(rec.Rank), Meta: meta})

@@ -217,3 +217,70 @@ func TestSeedSourcesAreWhereWeReadIt(t *testing.T) {
 		t.Error("no attribution says where it was made: Woodward's was made in his book")
 	}
 }
+
+// TestDateBoundByAnotherNode: "before Trump's election" is the year 2024 no
+// later than the election's date, when the file has the election (issue 9).
+func TestDateBoundByAnotherNode(t *testing.T) {
+	file := strings.Join([]string{
+		`{"type":"Event","id":"event/election","kind":"STATEMENT","name":"Election","date":"2024-11-05"}`,
+		`{"type":"Claim","id":"claim/talked-before","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/election"}}`,
+	}, "\n")
+	ds, err := dataset.Read(strings.NewReader(file), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range ds.Nodes {
+		if c, ok := n.(*domain.Claim); ok {
+			if got := c.PointInTime.String(); got != "2024 (YEAR, 2024-01-01..2024-11-05)" {
+				t.Errorf("before the election: %s", got)
+			}
+		}
+	}
+	for line, want := range map[string]string{
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/missing"}}`: "pointInTime.notAfter: event/missing is not defined in this file",
+		`{"type":"Event","id":"event/e","kind":"STATEMENT","name":"E","date":"2023-05"}` + "\n" +
+			`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","pointInTime":{"value":"2024","notAfter":"event/e"}}`: "pointInTime: 2024 cannot lie between",
+	} {
+		if _, err := dataset.Read(strings.NewReader(line), "test"); !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("%v, want %q", err, want)
+		}
+	}
+}
+
+// TestDateBoundsAndCyclesInParse: bounds reach a claim's other dates, are
+// checked against the node's rules, are not chained, and Parse (the import)
+// refuses citation cycles as Read does.
+func TestDateBoundsAndCyclesInParse(t *testing.T) {
+	file := strings.Join([]string{
+		`{"type":"Event","id":"event/call","kind":"PHONE_CALL","name":"Call","date":{"value":"2025-03","earliest":"2025-03-01","latest":"2025-03-10"}}`,
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","dates":[{"kind":"DEADLINE","date":{"value":"2025-03","notAfter":"event/call"}}]}`,
+	}, "\n")
+	ds, err := dataset.Read(strings.NewReader(file), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range ds.Nodes {
+		if c, ok := n.(*domain.Claim); ok && c.Dates[0].Date.String() != "2025-03 (MONTH, 2025-03-01..2025-03-10)" {
+			t.Errorf("a claim's bounded deadline: %s", c.Dates[0].Date)
+		}
+	}
+	for file, want := range map[string]string{
+		`{"type":"Event","id":"event/a","kind":"PHONE_CALL","name":"A","date":"2025-03"}` + "\n" +
+			`{"type":"Event","id":"event/b","kind":"PHONE_CALL","name":"B","date":{"value":"2025","notAfter":"event/a"}}` + "\n" +
+			`{"type":"Event","id":"event/c","kind":"PHONE_CALL","name":"C","date":{"value":"2025","notAfter":"event/b"}}`: "event/b's date is itself bounded",
+		`{"type":"Event","id":"event/a","kind":"PHONE_CALL","name":"A","date":"2025-06"}` + "\n" +
+			`{"type":"Negotiation","id":"negotiation/n","name":"N","status":"ONGOING","start":{"value":"2025","notBefore":"event/a"},"end":"2025-03"}`: "ends (2025-03) before it starts",
+	} {
+		if _, err := dataset.Read(strings.NewReader(file), "test"); !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("%v, want %q", err, want)
+		}
+	}
+	cycle := strings.Join([]string{
+		`{"type":"Attribution","id":"attribution/a","claim":"claim/c","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/s"],"cites":["attribution/b"]}`,
+		`{"type":"Attribution","id":"attribution/b","claim":"claim/c","stance":"ASSERTS","sourcing":"UNSPECIFIED","sources":["source/s"],"cites":["attribution/a"]}`,
+	}, "\n")
+	items, errs, err := dataset.Parse(strings.NewReader(cycle), "import", nil)
+	if err != nil || len(errs) != 1 || !strings.Contains(errs[0].Error(), "cannot form a cycle") || len(items) != 1 {
+		t.Errorf("Parse of a citation cycle: %d items, %v, %v", len(items), errs, err)
+	}
+}

@@ -9,8 +9,8 @@ import (
 	"fmt"
 )
 
-// Error codes. Each transport maps them to its own vocabulary in exactly one
-// place (the GraphQL error presenter, the CLI's exit status).
+// Error codes. Transports name them through one table, Transports; the CLI
+// turns any of them into its failure exit status.
 const (
 	EINVALID         = "invalid"         // the caller sent something malformed
 	ENOTFOUND        = "not_found"       // the thing asked for does not exist
@@ -26,6 +26,44 @@ const (
 	ETOOLARGE        = "too_large"       // a request body over the limit
 	EGONE            = "gone"            // a change-log position older than the retention
 )
+
+// Transport is how a code shows on the wire.
+type Transport struct {
+	// GraphQL is the value of a GraphQL error's extensions.code.
+	GraphQL string
+	// HTTP is the status of an HTTP answer that is only this error (an
+	// export, a refused key, a rate limit, an oversized body). A GraphQL
+	// response with data is 200 whatever its errors say.
+	HTTP int
+}
+
+// Transports gives every code its GraphQL extensions.code and HTTP status:
+// the one place where codes meet transports. The HTTP statuses are numbers
+// because this package imports no transport.
+var Transports = map[string]Transport{
+	EINVALID:         {GraphQL: "BAD_USER_INPUT", HTTP: 400},
+	ENOTFOUND:        {GraphQL: "NOT_FOUND", HTTP: 404},
+	ECONFLICT:        {GraphQL: "CONFLICT", HTTP: 409},
+	EUNAVAILABLE:     {GraphQL: "UNAVAILABLE", HTTP: 503},
+	ELIMIT:           {GraphQL: "LIMIT_EXCEEDED", HTTP: 422},
+	EUNAUTHENTICATED: {GraphQL: "UNAUTHENTICATED", HTTP: 401},
+	EFORBIDDEN:       {GraphQL: "FORBIDDEN", HTTP: 403},
+	EINTERNAL:        {GraphQL: "INTERNAL_SERVER_ERROR", HTTP: 500},
+	ECOST:            {GraphQL: "COST_LIMIT_EXCEEDED", HTTP: 400},
+	ERATE:            {GraphQL: "RATE_LIMITED", HTTP: 429},
+	EUNTRUSTED:       {GraphQL: "PERSISTED_QUERY_NOT_IN_LIST", HTTP: 400},
+	ETOOLARGE:        {GraphQL: "REQUEST_TOO_LARGE", HTTP: 413},
+	EGONE:            {GraphQL: "POSITION_PAST_RETENTION", HTTP: 410},
+}
+
+// TransportOf returns how code shows on the wire; an unknown code shows as
+// EINTERNAL.
+func TransportOf(code string) Transport {
+	if t, ok := Transports[code]; ok {
+		return t
+	}
+	return Transports[EINTERNAL]
+}
 
 // Error is an error with a code and a message meant for the user.
 type Error struct {

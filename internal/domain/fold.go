@@ -16,9 +16,21 @@ var foldSpecial = strings.NewReplacer("ł", "l", "Ł", "l", "ø", "o", "Ø", "o"
 // non-alphanumerics collapsed to one space, so that "Zełenski", "ZELENSKI"
 // and "zelenski" compare equal. Names are stored with their folded forms and
 // queries are folded the same way.
-func Fold(s string) string {
+func Fold(s string) string { return foldWith(newFoldTransformer(), s) }
+
+// Folder returns Fold with one transformer reused from call to call, for
+// folding many short strings in one goroutine.
+func Folder() func(string) string {
+	t := newFoldTransformer()
+	return func(s string) string { return foldWith(t, s) }
+}
+
+func newFoldTransformer() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
+
+func foldWith(t transform.Transformer, s string) string {
 	s = foldSpecial.Replace(s)
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	if out, _, err := transform.String(t, s); err == nil {
 		s = out
 	}

@@ -78,6 +78,43 @@ func (d PartialDate) Narrow(earliest, latest time.Time) (PartialDate, error) {
 	return d, nil
 }
 
+// Bound narrows d by the date of another node: notAfter keeps d no later
+// than other's latest day ("before Trump's election" → no later than the
+// election), notBefore no earlier than other's earliest. It is EINVALID when
+// nothing of d would be left.
+func (d PartialDate) Bound(notAfter, notBefore *PartialDate) (PartialDate, error) {
+	lo, hi := d.Earliest, d.Latest
+	if notAfter != nil && notAfter.Latest.Before(hi) {
+		hi = notAfter.Latest
+	}
+	if notBefore != nil && notBefore.Earliest.After(lo) {
+		lo = notBefore.Earliest
+	}
+	if hi.Before(lo) {
+		return d, Invalid("", "%s cannot lie between %s and %s", d.Value, lo.Format(DateLayout), hi.Format(DateLayout))
+	}
+	return d.Narrow(lo, hi)
+}
+
+// DateOf is the date a node is placed in time by: an event's date, a
+// source's publication, a claim's point in time, an attribution's statedAt,
+// a negotiation's start; nil for the others.
+func DateOf(n Node) *PartialDate {
+	switch n := n.(type) {
+	case *Event:
+		return n.Date
+	case *Source:
+		return n.PublishedAt
+	case *Claim:
+		return n.PointInTime
+	case *Attribution:
+		return n.StatedAt
+	case *Negotiation:
+		return n.Start
+	}
+	return nil
+}
+
 // ParseDate parses a calendar date "YYYY-MM-DD".
 func ParseDate(field, s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)

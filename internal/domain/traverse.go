@@ -55,6 +55,9 @@ const (
 	CoSubjects  ClaimLinkKind = "CO_SUBJECTS" // the claim is about both
 	AReportsOnB ClaimLinkKind = "A_REPORTS_ON_B"
 	BReportsOnA ClaimLinkKind = "B_REPORTS_ON_A"
+	// OppositeSides: A and B speak first-hand on one claim, one for it and
+	// one against.
+	OppositeSides ClaimLinkKind = "OPPOSITE_SIDES"
 )
 
 // ClaimLink is one claim connecting two entities.

@@ -189,6 +189,7 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 			return nil, prefixed("input.newClaim", err)
 		}
 	}
+	var out *domain.Attribution // as stored; a stays the input, should the write be run again
 	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
 		if in.NewClaim != nil {
 			if err := putNewClaim(ctx, tx, in); err != nil {
@@ -238,14 +239,14 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		}
 		stored, err := tx.Node(ctx, a.ID)
 		if err == nil {
-			a, _ = stored.(*domain.Attribution)
+			out, _ = stored.(*domain.Attribution)
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return a, nil
+	return out, nil
 }
 
 // putNewClaim creates the claim of in.NewClaim with its ABOUT links. A claim
@@ -285,7 +286,7 @@ func putNewClaim(ctx context.Context, tx domain.WriteTx, in AttributionInput) er
 func sameClaim(ctx context.Context, tx domain.WriteTx, stored domain.Node, want *domain.Claim, about []domain.Edge) (bool, error) {
 	got, ok := stored.(*domain.Claim)
 	if !ok || got.Text != want.Text || got.Summary != want.Summary || got.Language != want.Language ||
-		got.Rank != want.Rank || !samePartialDate(got.PointInTime, want.PointInTime) {
+		got.Rank != want.Rank || !samePartialDate(got.PointInTime, want.PointInTime) || !sameDates(got.Dates, want.Dates) {
 		return false, nil
 	}
 	if about == nil {
@@ -312,6 +313,20 @@ func sameClaim(ctx context.Context, tx domain.WriteTx, stored domain.Node, want 
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(slices.Compact(a), slices.Compact(b)), nil
+}
+
+// sameDates reports whether two claims carry the same other dates, in any
+// order.
+func sameDates(a, b []domain.ClaimDate) bool {
+	key := func(ds []domain.ClaimDate) []string {
+		out := make([]string, len(ds))
+		for i, d := range ds {
+			out[i] = string(d.Kind) + " " + d.Date.String()
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(key(a), key(b))
 }
 
 func samePartialDate(a, b *domain.PartialDate) bool {

@@ -233,25 +233,27 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// writeError answers an HTTP request with one error, as a GraphQL-shaped
+// body under tr's status.
+func writeError(w http.ResponseWriter, tr domain.Transport, message string) {
+	if tr.HTTP == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+	}
+	writeJSON(w, tr.HTTP, map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": tr.GraphQL}}}})
+}
+
 // exportHandler serves /export/{format}: the whole graph, or with ?id= the
 // neighbourhood of a node (hops, maxNeighbours, types as in GraphQL), as a
 // download.
 func exportHandler(store Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fail := func(err error) {
-			status := map[string]int{domain.EINVALID: 400, domain.EUNAUTHENTICATED: 401, domain.EFORBIDDEN: 403, domain.ENOTFOUND: 404,
-				domain.ECONFLICT: 409, domain.ELIMIT: 422, domain.EUNAVAILABLE: 503}[domain.ErrorCode(err)]
-			if status == 401 {
-				w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
-			}
-			if status == 0 {
-				status = 500
+			tr := domain.TransportOf(domain.ErrorCode(err))
+			if tr == domain.Transports[domain.EINTERNAL] {
 				slog.Error("export", "err", err)
-			}
-			if status == 500 {
 				err = domain.Errorf(domain.EINTERNAL, "internal error")
 			}
-			writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": domain.ErrorMessage(err), "extensions": map[string]string{"code": graph.Codes[domain.ErrorCode(err)]}}}})
+			writeError(w, tr, domain.ErrorMessage(err))
 		}
 		if domain.PrincipalFrom(r.Context()).Role < domain.RoleReader {
 			fail(domain.Errorf(domain.EUNAUTHENTICATED, "exporting needs an API key"))

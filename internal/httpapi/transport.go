@@ -14,7 +14,6 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/metrics"
@@ -169,8 +168,9 @@ func (overHTTP) write(w http.ResponseWriter, media string, status int, body any,
 	}
 	b, err := json.Marshal(body)
 	if err != nil {
-		status = http.StatusInternalServerError
-		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
+		internal := domain.Transports[domain.EINTERNAL]
+		status = internal.HTTP
+		b = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"` + internal.GraphQL + `"}}]}`)
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
@@ -180,13 +180,14 @@ func (overHTTP) write(w http.ResponseWriter, media string, status int, body any,
 // budget, 401 without a key where one is needed, else 400 for
 // application/graphql-response+json and 200 for application/json.
 func requestStatus(media string, errs gqlerror.List) int {
+	rate, unauthenticated := domain.Transports[domain.ERATE], domain.Transports[domain.EUNAUTHENTICATED]
 	for _, e := range errs {
 		switch e.Extensions["code"] {
-		case graph.Codes[domain.ERATE]:
-			return http.StatusTooManyRequests
-		case graph.Codes[domain.EUNAUTHENTICATED]:
+		case rate.GraphQL:
+			return rate.HTTP
+		case unauthenticated.GraphQL:
 			if media == mediaGraphQLResponse {
-				return http.StatusUnauthorized
+				return unauthenticated.HTTP
 			}
 		}
 	}
@@ -203,7 +204,7 @@ func stoppedBeforeData(errs gqlerror.List) bool {
 		return false
 	}
 	switch errs[0].Extensions["code"] {
-	case graph.Codes[domain.ERATE], graph.Codes[domain.ELIMIT], graph.Codes[domain.EUNAUTHENTICATED]:
+	case domain.Transports[domain.ERATE].GraphQL, domain.Transports[domain.ELIMIT].GraphQL, domain.Transports[domain.EUNAUTHENTICATED].GraphQL:
 		return true
 	}
 	return false

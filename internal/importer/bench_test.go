@@ -3,14 +3,11 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph/internal/importer"
-	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 	"github.com/newsgraph/newsgraph/internal/synth"
 )
@@ -26,12 +23,12 @@ func BenchmarkImport100k(b *testing.B) {
 	if err := synth.Write(&file, records, 1); err != nil {
 		b.Fatal(err)
 	}
-	emptyFirst(b)
+	neo4jtest.Empty(b)
 	s := neo4jtest.MustOpen(b)
 	ctx := context.Background()
 	for b.Loop() {
 		b.StopTimer()
-		if err := s.WipeForTests(ctx); err != nil {
+		if err := neo4jtest.Wipe(ctx); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
@@ -60,26 +57,4 @@ func loadAverage() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
-}
-
-// emptyFirst wipes the test database without a deadline: MustOpen wipes
-// within one that a database left by BenchmarkTraversals (a million
-// relationships) outlasts.
-func emptyFirst(b *testing.B) {
-	cfg := neo4jtest.Config()
-	if u, err := url.Parse(cfg.URI); err != nil || (u.Hostname() != "127.0.0.1" && u.Hostname() != "localhost" && u.Hostname() != "::1") {
-		b.Fatalf("refusing to wipe %s: benchmarks only run against a Neo4j on this machine", cfg.URI)
-	}
-	s, err := neo4jstore.Open(cfg)
-	if err != nil {
-		return // MustOpen says why
-	}
-	defer s.Close(context.Background())
-	wait, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if s.WaitReady(wait) == nil {
-		if err := s.WipeForTests(context.Background()); err != nil {
-			b.Fatalf("wipe: %v", err)
-		}
-	}
 }

@@ -47,13 +47,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if _, err := s.LoadDataset(ctx, extra, neo4jtest.Loader); err != nil {
 		t.Fatal(err)
 	}
-	before, err := s.Dump(ctx, neo4jstore.Bookkeeping...)
+	before, err := neo4jtest.Dump(ctx, neo4jtest.Bookkeeping...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	file := export(t, s)
 
-	if err := s.WipeForTests(ctx); err != nil {
+	if err := neo4jtest.Wipe(ctx); err != nil {
 		t.Fatal(err)
 	}
 	sum, err := importer.Import(ctx, strings.NewReader(file), s, opts())
@@ -63,7 +63,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if len(sum.Rejected) > 0 || sum.Updated != 0 || sum.Created == 0 {
 		t.Errorf("import of the export: %v, rejected %v", sum, sum.Rejected)
 	}
-	after, err := s.Dump(ctx, neo4jstore.Bookkeeping...)
+	after, err := neo4jtest.Dump(ctx, neo4jtest.Bookkeeping...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,14 +111,14 @@ func TestRejectedLines(t *testing.T) {
 
 	t.Run("StrictWritesNothing", func(t *testing.T) {
 		s := neo4jtest.MustOpenSeeded(t)
-		before, _ := s.Dump(ctx)
+		before, _ := neo4jtest.Dump(ctx)
 		o := opts()
 		o.Strict = true
 		_, err := importer.Import(ctx, strings.NewReader(mixed), s, o)
 		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "line 2") {
 			t.Errorf("strict import error = %v, want EINVALID naming line 2", err)
 		}
-		after, _ := s.Dump(ctx)
+		after, _ := neo4jtest.Dump(ctx)
 		if d := neo4jtest.Diff(before, after); d != "" {
 			t.Errorf("a strict import that failed wrote:\n%s", d)
 		}
@@ -149,11 +149,11 @@ func TestResumeAfterInterruption(t *testing.T) {
 	if err != nil || again.Created != 0 || again.Updated != 0 {
 		t.Errorf("third run: %v, %v; want everything unchanged", again, err)
 	}
-	bad, err := s.Violations(ctx)
+	bad, err := neo4jtest.Violations(ctx, s)
 	if err != nil || len(bad) > 0 {
 		t.Errorf("invariants after a resumed import: %v %v", bad, err)
 	}
-	nodes, _ := s.Dump(ctx)
+	nodes, _ := neo4jtest.Dump(ctx)
 	want := len(ds.Nodes) + len(ds.Edges)
 	if len(nodes) != want {
 		t.Errorf("%d nodes and relationships after resuming, want %d (no duplicates)", len(nodes), want)

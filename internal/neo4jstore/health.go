@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"net"
 	"strings"
 	"time"
 
@@ -57,6 +58,9 @@ func (s *Store) attempt(ctx context.Context, op func(ctx context.Context) error)
 			return err // the caller's deadline or cancellation, not Neo4j's state
 		}
 		switch classify(err) {
+		case commitUnknown:
+			s.markDown()
+			return errCommitUnknown
 		case outage:
 			// Only a quick failure may be a dead pooled connection worth
 			// one more try; a slow one has used the connect timeout.
@@ -84,17 +88,27 @@ const (
 	permanent errClass = iota
 	transient
 	outage
+	commitUnknown // the connection died during the commit
 )
+
+var errCommitUnknown = &domain.Error{Code: domain.EUNAVAILABLE,
+	Message: "the connection to the database was lost while committing: the change may or may not be saved; read it back before sending it again"}
 
 func classify(err error) errClass {
 	err = lastCause(err)
+	var de *domain.Error
+	if errors.As(err, &de) {
+		// The store's or the editor's own verdict (a bad id, a conflict),
+		// whatever words its message holds.
+		return permanent
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return permanent
 	}
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) {
 		switch {
-		case strings.Contains(n4j.Code, "DatabaseUnavailable"), strings.Contains(n4j.Code, "DatabaseNotFound"):
+		case strings.Contains(n4j.Code, "DatabaseUnavailable"):
 			return outage
 		case strings.HasPrefix(n4j.Code, "Neo.TransientError.Transaction."), n4j.Code == "Neo.TransientError.General.TransactionMemoryLimit":
 			if strings.Contains(n4j.Code, "MemoryLimit") {
@@ -104,12 +118,23 @@ func classify(err error) errClass {
 		}
 		return permanent
 	}
-	if strings.Contains(err.Error(), "Timeout while waiting for connection") {
-		// Every pooled connection is busy: this process is saturated, Neo4j
-		// is not down. The request fails; the others go on.
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "Connection lost during commit"):
+		// The commit may or may not have happened: never run it again.
+		return commitUnknown
+	case strings.Contains(msg, "Timeout while waiting for connection"):
+		// Waiting in the pool's queue (every pooled connection busy) is this
+		// process being saturated, not Neo4j down: the request fails, the
+		// others go on. A connection that could not be opened is an outage.
+		if strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "connection refused") || strings.Contains(msg, "no route") {
+			return outage
+		}
 		return permanent
 	}
-	if neo4j.IsConnectivityError(err) || isPoolTimeout(err) {
+	var ce *neo4j.ConnectivityError
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) {
 		return outage
 	}
 	return permanent

@@ -276,23 +276,6 @@ func isPoolTimeout(err error) bool {
 		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "no such host") || strings.Contains(msg, "EOF")
 }
 
-// WipeForTests deletes every node and relationship. Only tests call it.
-// Relationships go first, in small transactions, so that hubs with many
-// relationships stay within the per-transaction memory cap.
-func (s *Store) WipeForTests(ctx context.Context) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	for _, stmt := range []string{
-		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS",
-		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS",
-	} {
-		if err := runConsume(ctx, session, stmt); err != nil {
-			return s.wrap(err)
-		}
-	}
-	return nil
-}
-
 // IsEmpty reports whether the database holds no newsgraph nodes.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	recs, err := s.read(ctx, "MATCH (n:Node) RETURN count(n) = 0 AS empty LIMIT 1", nil)
@@ -301,15 +284,6 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	}
 	empty, _ := recs[0].Values[0].(bool)
 	return empty, nil
-}
-
-// SetSchemaVersionForTests overwrites the recorded schema version.
-func (s *Store) SetSchemaVersionForTests(ctx context.Context, v int) error {
-	_, err := s.write(ctx, 10*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
-		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": v})
-		return nil, err
-	})
-	return err
 }
 
 // startSpan starts the span of one driver call (a query or a transaction,

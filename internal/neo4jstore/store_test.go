@@ -26,7 +26,7 @@ func seed(t *testing.T) *domain.Dataset {
 func TestSeedInvariants(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
 	ctx := context.Background()
-	bad, err := s.Violations(ctx)
+	bad, err := neo4jtest.Violations(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,8 +51,42 @@ func TestSeedInvariants(t *testing.T) {
 		if got := claimNode(t, s, "claim/2025-03-trump-zelensky-call").Status; got != domain.StatusDisputed {
 			t.Errorf("status after a denial = %s, want DISPUTED", got)
 		}
-		if bad, _ := s.Violations(ctx); len(bad) > 0 {
+		if bad, _ := neo4jtest.Violations(ctx, s); len(bad) > 0 {
 			t.Errorf("invariants broken after the denial: %v", bad)
+		}
+	})
+	t.Run("ViolationsSeeABrokenGraph", func(t *testing.T) {
+		// Written behind the store's back, a wrong status and an attribution
+		// on no claim are both reported, and the graph is mended after.
+		cfg := neo4jtest.Config()
+		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close(ctx)
+		run := func(cypher string) {
+			t.Helper()
+			if _, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+				t.Fatalf("%s: %v", cypher, err)
+			}
+		}
+		run("MATCH (c:Claim {id: 'claim/2025-03-trump-zelensky-call'}) SET c.was = c.status, c.status = 'CONFIRMED'")
+		run("CREATE (:Node:Attribution {id: 'attribution/test-orphan', stance: 'ASSERTS'})")
+		defer run("MATCH (c:Claim {id: 'claim/2025-03-trump-zelensky-call'}) SET c.status = c.was REMOVE c.was")
+		defer run("MATCH (a:Attribution {id: 'attribution/test-orphan'}) DETACH DELETE a")
+		bad, err := neo4jtest.Violations(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(bad, "\n")
+		for _, want := range []string{
+			`claim claim/2025-03-trump-zelensky-call has status "CONFIRMED", but its attributions make it DISPUTED`,
+			"attribution without exactly one ON: attribution/test-orphan",
+			"attribution without RECORDED_IN: attribution/test-orphan",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("violations do not say %q:\n%s", want, got)
+			}
 		}
 	})
 }
@@ -89,7 +123,7 @@ func TestSeedStatuses(t *testing.T) {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := neo4jtest.MustOpenSeeded(t)
 	ctx := context.Background()
-	before, err := s.Dump(ctx)
+	before, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +135,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if st.Created != 0 || st.Updated != 0 || st.Unchanged == 0 {
 		t.Errorf("second load: %v, want everything unchanged", st)
 	}
-	after, err := s.Dump(ctx)
+	after, err := neo4jtest.Dump(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +173,7 @@ func TestMigrate(t *testing.T) {
 			return res
 		}
 		run("DROP INDEX change_other IF EXISTS")
-		if err := s.SetSchemaVersionForTests(ctx, 2); err != nil {
+		if err := s.SetSchemaVersion(ctx, 2); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Migrate(ctx); err != nil {
@@ -153,10 +187,10 @@ func TestMigrate(t *testing.T) {
 		}
 	})
 	t.Run("ErrNewerSchema", func(t *testing.T) {
-		if err := s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion+1); err != nil {
+		if err := s.SetSchemaVersion(ctx, neo4jstore.SchemaVersion+1); err != nil {
 			t.Fatal(err)
 		}
-		defer s.SetSchemaVersionForTests(ctx, neo4jstore.SchemaVersion)
+		defer s.SetSchemaVersion(ctx, neo4jstore.SchemaVersion)
 		err := s.Migrate(ctx)
 		if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "upgrade newsgraph") {
 			t.Errorf("Migrate on a newer schema = %v, want ECONFLICT saying to upgrade", err)
@@ -168,7 +202,7 @@ func TestMigrate(t *testing.T) {
 		if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
 			t.Fatal(err)
 		}
-		bad, err := s.Violations(ctx)
+		bad, err := neo4jtest.Violations(ctx, s)
 		if err != nil || len(bad) > 0 {
 			t.Errorf("violations = %v, %v", bad, err)
 		}

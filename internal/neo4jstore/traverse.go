@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -21,6 +24,11 @@ var _ domain.Traverser = (*Store)(nil)
 func searchQuery(text string) (string, []string) {
 	var parts, stems []string
 	words := strings.Fields(domain.Fold(text))
+	if len(words) > 1 {
+		// The words as typed, next to each other, outrank any one of them
+		// alone: an exact phrase in a claim before an alias that shares a word.
+		parts = append(parts, fmt.Sprintf(`"%s"^20`, strings.Join(words, " ")))
+	}
 	slices.Sort(words)
 	for _, w := range slices.Compact(words) {
 		s := domain.Stem(w)
@@ -100,15 +108,8 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 func matched(props map[string]any, stems []string) []domain.FieldMatch {
 	var out []domain.FieldMatch
 	check := func(field, value string) {
-		f := domain.Fold(value)
-		for _, s := range stems {
-			if strings.Contains(f, s) {
-				if len([]rune(value)) > 160 {
-					value = string([]rune(value)[:160]) + "…"
-				}
-				out = append(out, domain.FieldMatch{Field: field, Value: value})
-				return
-			}
+		if e, ok := excerpt(value, stems); ok {
+			out = append(out, domain.FieldMatch{Field: field, Value: e})
 		}
 	}
 	for _, field := range []string{"name", "title", "summary", "text", "quote", "cue"} {
@@ -120,6 +121,73 @@ func matched(props map[string]any, stems []string) []domain.FieldMatch {
 		check("aliases", a)
 	}
 	return out
+}
+
+// excerptLen is the length, in characters, of a matched field's excerpt.
+const excerptLen = 160
+
+// excerpt reports whether value holds one of the stems, as search folds
+// it, and returns the passage around the first word that does: the whole
+// value when it is short, else about excerptLen characters that start a
+// little before the match at a word and end at a word, never before the
+// end of the matched word, marked with "…" where cut.
+func excerpt(value string, stems []string) (string, bool) {
+	folded := domain.Fold(value)
+	if !slices.ContainsFunc(stems, func(s string) bool { return strings.Contains(folded, s) }) {
+		return "", false
+	}
+	runes := []rune(value)
+	if len(runes) <= excerptLen {
+		return value, true
+	}
+	fold := domain.Folder()
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	at, end := 0, 0
+	for i := 0; i < len(runes); {
+		for i < len(runes) && !alnum(runes[i]) {
+			i++
+		}
+		start := i
+		for i < len(runes) && alnum(runes[i]) {
+			i++
+		}
+		w := fold(string(runes[start:i]))
+		for _, s := range stems {
+			if k := strings.Index(w, s); w != "" && k >= 0 {
+				at, end = start, i
+				if end-at > excerptLen/2 {
+					// One very long "word" (no spaces): a window around
+					// the stem itself, cut anywhere.
+					at += utf8.RuneCountInString(w[:k])
+					end = min(at+utf8.RuneCountInString(s), len(runes))
+				}
+				break
+			}
+		}
+		if end > 0 {
+			break
+		}
+	}
+	from := max(0, at-excerptLen/4)
+	if k := slices.IndexFunc(runes[from:at], unicode.IsSpace); from > 0 && k >= 0 {
+		from += k + 1 // start at a word (text without spaces is cut anywhere)
+	}
+	to := min(len(runes), max(from+excerptLen, end))
+	if to < len(runes) {
+		if k := slices.IndexFunc(runes[end:to+1], unicode.IsSpace); k >= 0 {
+			for to > end && !unicode.IsSpace(runes[to]) {
+				to-- // end at a word, after the match
+			}
+		}
+	}
+	e := strings.TrimSpace(string(runes[from:to]))
+	if from > 0 {
+		e = "…" + e
+	}
+	if to < len(runes) {
+		e += "…"
+	}
+	return e, true
 }
 
 // relTypes renders an allowlisted type list for a pattern, "" for all.
@@ -158,8 +226,40 @@ func pathsCypher(types string, hops int, filtered bool) string {
 	return interpreted + fmt.Sprintf(`MATCH (a:Node {id: $p.from}), (b:Node {id: $p.to})
 MATCH p = allShortestPaths((a)-[%s*..%d]-(b))%s
 WITH p LIMIT $p.limit
-RETURN [n IN nodes(p) | [n.id, head([(n)-[:ON]->(c:Claim) | c.id])]] AS nodes,
+RETURN [n IN nodes(p) | [n.id, head([(n)-[:ON]->(c:Claim) | c.id]), n.stance]] AS nodes,
        [r IN relationships(p) | [type(r), startNode(r).id, r.role, r.claim]] AS steps`, types, hops, where)
+}
+
+// pathScore is how much a path says, to order paths of one length: a step
+// through a first-hand statement (MADE_BY an attribution whose stance is not
+// REPORTS) counts 3; a step through a claim or an attribution otherwise
+// (ABOUT, ON, CITES, DURING, MADE_IN, a relay's MADE_BY) 2; a fact with its
+// claim (PARTICIPANT, MEMBER_OF…) 1; a structural hop (MENTIONS,
+// PUBLISHED_BY, AUTHORED_BY, DERIVED_FROM, RECORDED_IN) 0.
+func pathScore(p domain.Path, stance map[string]string) int {
+	score := 0
+	for _, st := range p.Steps {
+		switch st.Type {
+		case domain.RelMadeBy:
+			attribution := st.From
+			if !st.Forward {
+				attribution = st.To
+			}
+			if s, ok := stance[attribution]; ok && domain.Stance(s).FirstHand() {
+				score += 3
+			} else {
+				score += 2
+			}
+		case domain.RelAbout, domain.RelOn, domain.RelCites, domain.RelDuring, domain.RelMadeIn:
+			score += 2
+		case domain.RelMentions, domain.RelPublishedBy, domain.RelAuthoredBy, domain.RelDerivedFrom, domain.RelRecordedIn:
+		default:
+			if st.ClaimID != nil {
+				score++
+			}
+		}
+	}
+	return score
 }
 
 // stepClaim is the claim behind a relationship of type t from the node
@@ -200,21 +300,31 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 		avoid = []string{}
 	}
 	cypher := pathsCypher(types, q.MaxHops, len(avoid) > 0 || q.MaxDegree != 0)
-	recs, err := s.read(ctx, cypher, oneParam(map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": q.Limit}))
+	// More shortest paths than asked for are read, so that the ones that
+	// say the most (pathScore) come first.
+	candidates := min(max(4*q.Limit, 40), s.limits.PageSize)
+	recs, err := s.read(ctx, cypher, oneParam(map[string]any{"from": q.From, "to": q.To, "avoid": avoid, "maxDegree": q.MaxDegree, "limit": candidates}))
 	if err != nil {
 		return nil, err
 	}
-	var paths []domain.Path
-	claims := map[string]bool{}
+	type scored struct {
+		path  domain.Path
+		score int
+	}
+	var ranked []scored
 	for _, r := range recs {
 		var p domain.Path
 		on := map[string]*string{}
+		stance := map[string]string{}
 		for _, raw := range r.Values[0].([]any) {
 			n := raw.([]any)
 			id, _ := n[0].(string)
 			p.NodeIDs = append(p.NodeIDs, id)
 			if c, ok := n[1].(string); ok {
 				on[id] = &c
+			}
+			if st, ok := n[2].(string); ok {
+				stance[id] = st
 			}
 		}
 		onClaim := func(id string) *string { return on[id] }
@@ -235,12 +345,21 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 				end = st.From
 			}
 			st.ClaimID = stepClaim(st.Type, start, end, onClaim, own)
+			p.Steps = append(p.Steps, st)
+		}
+		ranked = append(ranked, scored{p, pathScore(p, stance)})
+	}
+	// Stable: among equals, the database's order.
+	slices.SortStableFunc(ranked, func(a, b scored) int { return b.score - a.score })
+	paths := make([]domain.Path, 0, min(len(ranked), q.Limit))
+	claims := map[string]bool{}
+	for _, r := range ranked[:min(len(ranked), q.Limit)] {
+		for _, st := range r.path.Steps {
 			if st.ClaimID != nil {
 				claims[*st.ClaimID] = true
 			}
-			p.Steps = append(p.Steps, st)
 		}
-		paths = append(paths, p)
+		paths = append(paths, r.path)
 	}
 	sources, err := s.ClaimSources(ctx, claims)
 	if err != nil {
@@ -289,6 +408,10 @@ CALL (x, y) {
   MATCH (x)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)-[:ABOUT]->(y) RETURN c.id AS claim, 'A_REPORTS_ON_B' AS kind, t.id AS att
   UNION
   MATCH (y)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)-[:ABOUT]->(x) RETURN c.id AS claim, 'B_REPORTS_ON_A' AS kind, t.id AS att
+  UNION
+  MATCH (x)<-[:MADE_BY]-(t:Attribution)-[:ON]->(c:Claim)<-[:ON]-(u:Attribution)-[:MADE_BY]->(y)
+  WHERE (t.stance IN ['ASSERTS', 'CONFIRMS'] AND u.stance = 'DENIES') OR (t.stance = 'DENIES' AND u.stance IN ['ASSERTS', 'CONFIRMS'])
+  RETURN c.id AS claim, 'OPPOSITE_SIDES' AS kind, t.id AS att
 }
 RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": s.limits.TraversalRows})
 	if err != nil {
@@ -432,11 +555,20 @@ CALL (x) {
   UNION ALL
   MATCH (o:Node) WHERE o = x RETURN o, 'SELF' AS what, null AS role
 }
-WITH o, what, role, ` + nodeWhen + ` AS earliest, ` + nodeUntil + ` AS latest
+WITH o, what, role, ` + nodeWhen + ` AS e0, ` + nodeUntil + ` AS l0
+// A source speaking in its own voice speaks when it is published: its
+// statements' dates are narrowed by its publishedAt ("March 2025" in an
+// article of 19-31 March is 19-31 March), or taken from it when they have none.
+OPTIONAL MATCH (o)-[:MADE_BY]->(src:Source) WHERE src.publishedAtEarliest IS NOT NULL
+WITH o, what, role, e0, l0, src IS NOT NULL AS hasSource,
+     CASE WHEN src IS NULL THEN e0 WHEN e0 IS NULL OR src.publishedAtEarliest > e0 THEN src.publishedAtEarliest ELSE e0 END AS e1,
+     CASE WHEN src IS NULL THEN l0 WHEN l0 IS NULL OR src.publishedAtLatest < l0 THEN src.publishedAtLatest ELSE l0 END AS l1
+WITH o, what, role, hasSource AND e1 <= l1 AS bySource,
+     CASE WHEN e1 <= l1 THEN e1 ELSE e0 END AS earliest, CASE WHEN e1 <= l1 THEN l1 ELSE l0 END AS latest
 WHERE earliest IS NOT NULL
   AND ($from IS NULL OR latest >= $from) AND ($to IS NULL OR earliest <= $to)
   AND ($kinds IS NULL OR what IN $kinds)
-RETURN DISTINCT o, what, role, earliest, latest
+RETURN DISTINCT o, what, role, earliest, latest, bySource
 ORDER BY earliest, latest, o.id, what LIMIT $limit`
 
 // Timeline implements domain.Traverser: everything dated about an entity,
@@ -460,8 +592,25 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 	out := make([]domain.TimelineEntry, 0, len(recs))
 	for _, r := range recs {
 		n := nodeFromDB(r.Values[0].(neo4j.Node))
-		d := primaryDate(n)
-		if n == nil || d == nil {
+		d := domain.DateOf(n)
+		if n == nil {
+			continue
+		}
+		e0, ok0 := r.Values[3].(neo4j.Date)
+		l0, ok1 := r.Values[4].(neo4j.Date)
+		bySource, _ := r.Values[5].(bool)
+		switch {
+		case d != nil && bySource && ok0 && ok1:
+			// Narrowed by its source's publication (see timelineCypher);
+			// other entries keep their own bounds (a negotiation's start is
+			// not its span).
+			if narrowed, err := d.Narrow(e0.Time().UTC(), l0.Time().UTC()); err == nil {
+				d = &narrowed
+			}
+		case d == nil && bySource && ok0 && ok1:
+			// Dated by its source's publication only.
+			d = spanDate(e0.Time().UTC(), l0.Time().UTC())
+		case d == nil:
 			continue
 		}
 		e := domain.TimelineEntry{Node: n, What: r.Values[1].(string), Date: *d}
@@ -473,21 +622,20 @@ func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, ki
 	return out, nil
 }
 
-// primaryDate is the date a node is placed in time by.
-func primaryDate(n domain.Node) *domain.PartialDate {
-	switch n := n.(type) {
-	case *domain.Event:
-		return n.Date
-	case *domain.Source:
-		return n.PublishedAt
-	case *domain.Claim:
-		return n.PointInTime
-	case *domain.Attribution:
-		return n.StatedAt
-	case *domain.Negotiation:
-		return n.Start
+// spanDate is the PartialDate of the days earliest..latest: the longest ISO
+// prefix both share ("2025-03" for 19-31 March), with those bounds.
+func spanDate(earliest, latest time.Time) *domain.PartialDate {
+	a, b := earliest.Format(domain.DateLayout), latest.Format(domain.DateLayout)
+	for _, n := range []int{10, 7, 4} {
+		if a[:n] == b[:n] {
+			if d, err := domain.ParsePartialDate(a[:n]); err == nil {
+				if d, err = d.Narrow(earliest, latest); err == nil {
+					return &d
+				}
+			}
+		}
 	}
-	return nil
+	return &domain.PartialDate{Value: a[:4], Precision: domain.PrecisionYear, Earliest: earliest, Latest: latest}
 }
 
 // Disputes implements domain.Traverser: disputed claims, optionally about

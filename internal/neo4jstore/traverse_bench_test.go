@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -111,22 +110,7 @@ func openSynthGraph(tb testing.TB, nodes, rels int, seed uint64) *neo4jstore.Sto
 	if s, ok := reuseSynthGraph(tb, want, nodes); ok {
 		return s
 	}
-	// MustOpen wipes the database within a deadline that a graph of this
-	// size outlasts: empty it first.
-	cfg := neo4jtest.Config()
-	if u, err := url.Parse(cfg.URI); err != nil || (u.Hostname() != "127.0.0.1" && u.Hostname() != "localhost" && u.Hostname() != "::1") {
-		tb.Fatalf("refusing to wipe %s: benchmarks only run against a Neo4j on this machine", cfg.URI)
-	}
-	if old, err := neo4jstore.Open(cfg); err == nil {
-		wait, cancel := context.WithTimeout(ctx, 20*time.Second)
-		defer cancel()
-		if err := old.WaitReady(wait); err == nil { // else MustOpen says why
-			if err := old.WipeForTests(ctx); err != nil {
-				tb.Fatalf("wipe: %v", err)
-			}
-		}
-		_ = old.Close(ctx)
-	}
+	neo4jtest.Empty(tb) // MustOpen wipes within a deadline that a graph of this size outlasts
 	s := neo4jtest.MustOpen(tb)
 	t0 := time.Now()
 	sum, err := importer.Import(ctx, &file, s, importer.Options{Origin: "bench", By: neo4jtest.Loader, BatchSize: 10000, NoHistory: true})

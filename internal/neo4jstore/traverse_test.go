@@ -125,6 +125,21 @@ func TestPaths(t *testing.T) {
 			}
 		}
 	})
+	t.Run("OppositeSides", func(t *testing.T) {
+		// Woodward asserts the seven calls, the Kremlin denies them: linked
+		// though neither is what the claim is about.
+		links, err := s.ClaimLinks(ctx, "person/bob-woodward", "organisation/kremlin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kinds []string
+		for _, l := range links {
+			kinds = append(kinds, string(l.Kind)+":"+l.ClaimID)
+		}
+		if !slices.Contains(kinds, "OPPOSITE_SIDES:claim/trump-putin-seven-calls-after-2021") {
+			t.Errorf("links Woodward–Kremlin %v lack the seven calls, on opposite sides", kinds)
+		}
+	})
 }
 
 func TestNeighbourhood(t *testing.T) {

@@ -77,7 +77,7 @@ func MustOpen(tb testing.TB) *neo4jstore.Store {
 		}
 		tb.Skipf("Neo4j at %s is not reachable (%v); `make test` starts one", cfg.URI, err)
 	}
-	if err := s.WipeForTests(ctx); err != nil {
+	if err := Wipe(ctx); err != nil {
 		tb.Fatalf("wipe: %v", err)
 	}
 	if err := s.Migrate(ctx); err != nil {

@@ -149,6 +149,10 @@ export type OrganisationKind =
 export type PartialDateInput = {
   earliest?: string | null | undefined;
   latest?: string | null | undefined;
+  /** Narrows the date to no later than the latest day of this node's date ("before the election": the election's event). */
+  notAfter?: string | number | null | undefined;
+  /** Narrows the date to no earlier than the earliest day of this node's date. */
+  notBefore?: string | number | null | undefined;
   value: string;
 };
 
