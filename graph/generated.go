@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	EventPart() EventPartResolver
 	GraphEdge() GraphEdgeResolver
 	HeldIn() HeldInResolver
+	LogEntry() LogEntryResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
 	Negotiation() NegotiationResolver
@@ -248,6 +249,21 @@ type ComplexityRoot struct {
 		Mentions    func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Suggestions func(childComplexity int) int
+	}
+
+	LogEntry struct {
+		About        func(childComplexity int) int
+		At           func(childComplexity int) int
+		Attribution  func(childComplexity int) int
+		By           func(childComplexity int) int
+		Entity       func(childComplexity int) int
+		Fields       func(childComplexity int) int
+		Note         func(childComplexity int) int
+		Op           func(childComplexity int) int
+		Other        func(childComplexity int) int
+		Position     func(childComplexity int) int
+		Relationship func(childComplexity int) int
+		What         func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -538,8 +554,9 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		AttributionAdded   func(childComplexity int, about string) int
-		AttributionChanged func(childComplexity int, about string) int
+		AttributionAdded   func(childComplexity int, about string, after *string) int
+		AttributionChanged func(childComplexity int, about string, after *string) int
+		Changes            func(childComplexity int, about string, kinds []model.ChangeKind, after *string) int
 	}
 
 	TimelineEntry struct {
@@ -591,6 +608,14 @@ type GraphEdgeResolver interface {
 }
 type HeldInResolver interface {
 	Claim(ctx context.Context, obj *model.HeldIn) (*domain.Claim, error)
+}
+type LogEntryResolver interface {
+	Position(ctx context.Context, obj *domain.LogEntry) (string, error)
+
+	Other(ctx context.Context, obj *domain.LogEntry) (*string, error)
+	Relationship(ctx context.Context, obj *domain.LogEntry) (*string, error)
+
+	Attribution(ctx context.Context, obj *domain.LogEntry) (*domain.Attribution, error)
 }
 type MembershipResolver interface {
 	Claim(ctx context.Context, obj *model.Membership) (*domain.Claim, error)
@@ -694,8 +719,9 @@ type SourceResolver interface {
 	ClaimsAbout(ctx context.Context, obj *domain.Source, first int) ([]*model.ClaimAbout, error)
 }
 type SubscriptionResolver interface {
-	AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error)
-	AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error)
+	AttributionAdded(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error)
+	AttributionChanged(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error)
+	Changes(ctx context.Context, about string, kinds []model.ChangeKind, after *string) (<-chan *domain.LogEntry, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1531,6 +1557,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.Suggestions(childComplexity), true
+
+	case "LogEntry.about":
+		if e.ComplexityRoot.LogEntry.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.About(childComplexity), true
+	case "LogEntry.at":
+		if e.ComplexityRoot.LogEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.At(childComplexity), true
+	case "LogEntry.attribution":
+		if e.ComplexityRoot.LogEntry.Attribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Attribution(childComplexity), true
+	case "LogEntry.by":
+		if e.ComplexityRoot.LogEntry.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.By(childComplexity), true
+	case "LogEntry.entity":
+		if e.ComplexityRoot.LogEntry.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Entity(childComplexity), true
+	case "LogEntry.fields":
+		if e.ComplexityRoot.LogEntry.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Fields(childComplexity), true
+	case "LogEntry.note":
+		if e.ComplexityRoot.LogEntry.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Note(childComplexity), true
+	case "LogEntry.op":
+		if e.ComplexityRoot.LogEntry.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Op(childComplexity), true
+	case "LogEntry.other":
+		if e.ComplexityRoot.LogEntry.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Other(childComplexity), true
+	case "LogEntry.position":
+		if e.ComplexityRoot.LogEntry.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Position(childComplexity), true
+	case "LogEntry.relationship":
+		if e.ComplexityRoot.LogEntry.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.Relationship(childComplexity), true
+	case "LogEntry.what":
+		if e.ComplexityRoot.LogEntry.What == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogEntry.What(childComplexity), true
 
 	case "Membership.claim":
 		if e.ComplexityRoot.Membership.Claim == nil {
@@ -3097,7 +3196,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.AttributionAdded(childComplexity, args["about"].(string)), true
+		return e.ComplexityRoot.Subscription.AttributionAdded(childComplexity, args["about"].(string), args["after"].(*string)), true
 	case "Subscription.attributionChanged":
 		if e.ComplexityRoot.Subscription.AttributionChanged == nil {
 			break
@@ -3108,7 +3207,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.AttributionChanged(childComplexity, args["about"].(string)), true
+		return e.ComplexityRoot.Subscription.AttributionChanged(childComplexity, args["about"].(string), args["after"].(*string)), true
+	case "Subscription.changes":
+		if e.ComplexityRoot.Subscription.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.Changes(childComplexity, args["about"].(string), args["kinds"].([]model.ChangeKind), args["after"].(*string)), true
 
 	case "TimelineEntry.date":
 		if e.ComplexityRoot.TimelineEntry.Date == nil {
@@ -3610,13 +3720,70 @@ type Subscription {
   Attributions created from now on whose claim is about the given entity,
   each once: recording the same attribution again (a retry) sends nothing.
   """
-  attributionAdded(about: ID!): Attribution!
+  attributionAdded(
+    about: ID!
+    """
+    Resume after this change-log position (a LogEntry's position, e.g. the
+    last one changes sent): every attribution added since is sent first.
+    """
+    after: String
+  ): Attribution!
   """
   Attributions whose stance or claim changed from now on, where the new or
   the previous claim is about the given entity, each change once. Edits of
   other fields (a quote's typo) send nothing.
   """
-  attributionChanged(about: ID!): Attribution!
+  attributionChanged(
+    about: ID!
+    "Resume after this change-log position, as for attributionAdded."
+    after: String
+  ): Attribution!
+  """
+  Every change to the entity or to the claims about it (and their
+  attributions), from the change log, in the order the changes committed,
+  each once, on whichever replica you subscribe. Pass the position of the
+  last entry you saw as after to resume with nothing missed; a position older
+  than the log's retention is POSITION_PAST_RETENTION.
+  """
+  changes(about: ID!, kinds: [ChangeKind!], after: String): LogEntry!
+}
+
+"What a change did."
+enum ChangeKind {
+  CREATED
+  UPDATED
+  DELETED
+  MERGED
+}
+
+"One entry of the change log."
+type LogEntry {
+  """
+  Where the entry is in the log: positions increase by one per entry in the
+  order the changes committed, the same on every replica. Opaque: pass it
+  back as after.
+  """
+  position: String! @goField(forceResolver: true)
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node changed, or the start of the relationship changed."
+  entity: ID!
+  "The end of the relationship changed."
+  other: ID @goField(forceResolver: true)
+  "The type of the relationship changed."
+  relationship: String @goField(forceResolver: true)
+  "The node's type, or the relationship: ` + "`" + `ON -> claim/…` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+  "The entities the changed claim, or the changed attribution's claim, is about (as the graph is now)."
+  about: [ID!]!
+  "The attribution the entry created or updated, as that change left it."
+  attribution: Attribution @goField(forceResolver: true)
 }
 
 "One entry of a node's history."
@@ -4853,6 +5020,36 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_suggestions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_LogEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_LogEntry_position(ctx, field)
+	case "at":
+		return ec.fieldContext_LogEntry_at(ctx, field)
+	case "by":
+		return ec.fieldContext_LogEntry_by(ctx, field)
+	case "op":
+		return ec.fieldContext_LogEntry_op(ctx, field)
+	case "entity":
+		return ec.fieldContext_LogEntry_entity(ctx, field)
+	case "other":
+		return ec.fieldContext_LogEntry_other(ctx, field)
+	case "relationship":
+		return ec.fieldContext_LogEntry_relationship(ctx, field)
+	case "what":
+		return ec.fieldContext_LogEntry_what(ctx, field)
+	case "fields":
+		return ec.fieldContext_LogEntry_fields(ctx, field)
+	case "note":
+		return ec.fieldContext_LogEntry_note(ctx, field)
+	case "about":
+		return ec.fieldContext_LogEntry_about(ctx, field)
+	case "attribution":
+		return ec.fieldContext_LogEntry_attribution(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LogEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6934,6 +7131,14 @@ func (ec *executionContext) field_Subscription_attributionAdded_args(ctx context
 		return nil, err
 	}
 	args["about"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -6948,6 +7153,44 @@ func (ec *executionContext) field_Subscription_attributionChanged_args(ctx conte
 		return nil, err
 	}
 	args["about"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "about",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["about"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.ChangeKind, error) {
+			return ec.unmarshalOChangeKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -10476,6 +10719,291 @@ func (ec *executionContext) fieldContext_IngestResult_suggestions(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_NameSuggestion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LogEntry_position(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LogEntry().Position(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _LogEntry_at(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LogEntry_by(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LogEntry_op(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Op, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LogEntry_entity(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LogEntry_other(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LogEntry().Other(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _LogEntry_relationship(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LogEntry().Relationship(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _LogEntry_what(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_what(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.What, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_what(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LogEntry_fields(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LogEntry_note(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _LogEntry_about(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.About, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LogEntry", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LogEntry_attribution(ctx context.Context, field graphql.CollectedField, obj *domain.LogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogEntry_attribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LogEntry().Attribution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalOAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogEntry_attribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LogEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16964,7 +17492,7 @@ func (ec *executionContext) _Subscription_attributionAdded(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().AttributionAdded(ctx, fc.Args["about"].(string))
+			return ec.Resolvers.Subscription().AttributionAdded(ctx, fc.Args["about"].(string), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
@@ -17008,7 +17536,7 @@ func (ec *executionContext) _Subscription_attributionChanged(ctx context.Context
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().AttributionChanged(ctx, fc.Args["about"].(string))
+			return ec.Resolvers.Subscription().AttributionChanged(ctx, fc.Args["about"].(string), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
@@ -17036,6 +17564,50 @@ func (ec *executionContext) fieldContext_Subscription_attributionChanged(ctx con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_attributionChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_changes(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().Changes(ctx, fc.Args["about"].(string), fc.Args["kinds"].([]model.ChangeKind), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.LogEntry) graphql.Marshaler {
+			return ec.marshalNLogEntry2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐLogEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LogEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21324,6 +21896,98 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var logEntryImplementors = []string{"LogEntry"}
+
+func (ec *executionContext) _LogEntry(ctx context.Context, sel ast.SelectionSet, obj *domain.LogEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, logEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LogEntry")
+		case "position":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LogEntry_position(ctx, field, obj)
+				})
+		case "at":
+			out.Values[i] = ec._LogEntry_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "by":
+			out.Values[i] = ec._LogEntry_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "op":
+			out.Values[i] = ec._LogEntry_op(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entity":
+			out.Values[i] = ec._LogEntry_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LogEntry_other(ctx, field, obj)
+				})
+		case "relationship":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LogEntry_relationship(ctx, field, obj)
+				})
+		case "what":
+			out.Values[i] = ec._LogEntry_what(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fields":
+			out.Values[i] = ec._LogEntry_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._LogEntry_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "about":
+			out.Values[i] = ec._LogEntry_about(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attribution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LogEntry_attribution(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *model.Membership) graphql.Marshaler {
@@ -23272,6 +23936,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_attributionAdded(ctx, fields[0])
 	case "attributionChanged":
 		return ec._Subscription_attributionChanged(ctx, fields[0])
+	case "changes":
+		return ec._Subscription_changes(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -23817,6 +24483,16 @@ func (ec *executionContext) marshalNChange2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 		return graphql.Null
 	}
 	return ec._Change(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKind(ctx context.Context, v any) (model.ChangeKind, error) {
+	var res model.ChangeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKind(ctx context.Context, sel ast.SelectionSet, v model.ChangeKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Claim) graphql.Marshaler {
@@ -24413,6 +25089,14 @@ func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.S
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNLogEntry2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐLogEntry(ctx context.Context, sel ast.SelectionSet, v *domain.LogEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LogEntry!")
+		return graphql.Null
+	}
+	return ec._LogEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -25422,6 +26106,42 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOChangeKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKindᚄ(ctx context.Context, v any) ([]model.ChangeKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ChangeKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOChangeKind2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ChangeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangeKind2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐChangeKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx context.Context, sel ast.SelectionSet, v *domain.Claim) graphql.Marshaler {

@@ -103,11 +103,7 @@ func setDate(ctx context.Context, field string, o graphql.Omittable[*model.Parti
 }
 
 func (r *mutationResolver) editor() *editor.Service {
-	s := &editor.Service{W: r.Writer}
-	if r.Events != nil {
-		s.OnAttribution = func(e editor.AttributionEvent) { r.Events.Publish(e) }
-	}
-	return s
+	return &editor.Service{W: r.Writer}
 }
 
 func upsertPerson(ctx context.Context, s *editor.Service, in model.PersonInput) (*domain.Person, error) {

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/newsgraph/newsgraph/internal/changefeed"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 )
@@ -18,7 +19,8 @@ type Resolver struct {
 	Writer  domain.Writer
 	Changes HistoryReader
 	Names   editor.NameIndex
-	Events  *Broker
+	// Feed tails the change log for the subscriptions.
+	Feed *changefeed.Feed
 	// Traversal answers search, paths, neighbourhoods, timelines, disputes
 	// and co-occurrence.
 	Traversal domain.Traverser

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -123,6 +124,27 @@ func (r *graphEdgeResolver) Claim(ctx context.Context, obj *domain.Edge) (*domai
 // Claim is the resolver for the claim field.
 func (r *heldInResolver) Claim(ctx context.Context, obj *model.HeldIn) (*domain.Claim, error) {
 	return claimByID(ctx, obj.ClaimID)
+}
+
+// Position is the resolver for the position field.
+func (r *logEntryResolver) Position(ctx context.Context, obj *domain.LogEntry) (string, error) {
+	return strconv.FormatInt(obj.Position, 10), nil
+}
+
+// Other is the resolver for the other field.
+func (r *logEntryResolver) Other(ctx context.Context, obj *domain.LogEntry) (*string, error) {
+	return nonEmpty(obj.Other), nil
+}
+
+// Relationship is the resolver for the relationship field.
+func (r *logEntryResolver) Relationship(ctx context.Context, obj *domain.LogEntry) (*string, error) {
+	return nonEmpty(obj.Rel), nil
+}
+
+// Attribution is the resolver for the attribution field.
+func (r *logEntryResolver) Attribution(ctx context.Context, obj *domain.LogEntry) (*domain.Attribution, error) {
+	a, _ := obj.State.(*domain.Attribution)
+	return a, nil
 }
 
 // Claim is the resolver for the claim field.
@@ -637,13 +659,18 @@ func (r *sourceResolver) ClaimsAbout(ctx context.Context, obj *domain.Source, fi
 }
 
 // AttributionAdded is the resolver for the attributionAdded field.
-func (r *subscriptionResolver) AttributionAdded(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
-	return r.attributionsAbout(ctx, about, true)
+func (r *subscriptionResolver) AttributionAdded(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error) {
+	return r.attributionsAdded(ctx, about, after)
 }
 
 // AttributionChanged is the resolver for the attributionChanged field.
-func (r *subscriptionResolver) AttributionChanged(ctx context.Context, about string) (<-chan *domain.Attribution, error) {
-	return r.attributionsAbout(ctx, about, false)
+func (r *subscriptionResolver) AttributionChanged(ctx context.Context, about string, after *string) (<-chan *domain.Attribution, error) {
+	return r.attributionsChanged(ctx, about, after)
+}
+
+// Changes is the resolver for the changes field.
+func (r *subscriptionResolver) Changes(ctx context.Context, about string, kinds []model.ChangeKind, after *string) (<-chan *domain.LogEntry, error) {
+	return r.changesAbout(ctx, about, kinds, after)
 }
 
 // Attribution returns AttributionResolver implementation.
@@ -666,6 +693,9 @@ func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} 
 
 // HeldIn returns HeldInResolver implementation.
 func (r *Resolver) HeldIn() HeldInResolver { return &heldInResolver{r} }
+
+// LogEntry returns LogEntryResolver implementation.
+func (r *Resolver) LogEntry() LogEntryResolver { return &logEntryResolver{r} }
 
 // Membership returns MembershipResolver implementation.
 func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
@@ -714,6 +744,7 @@ type (
 	eventPartResolver        struct{ *Resolver }
 	graphEdgeResolver        struct{ *Resolver }
 	heldInResolver           struct{ *Resolver }
+	logEntryResolver         struct{ *Resolver }
 	membershipResolver       struct{ *Resolver }
 	mutationResolver         struct{ *Resolver }
 	negotiationResolver      struct{ *Resolver }

@@ -42,6 +42,9 @@ type config struct {
 	startupWait    time.Duration
 	seed           string
 	logFormat      string
+	changePoll     time.Duration
+	retention      time.Duration
+	otlpEndpoint   string
 	apiKeys        string
 	apiKeysFile    string
 	anonymousReads bool
@@ -91,7 +94,7 @@ type command struct {
 // the one command not listed here.
 var commands = []command{
 	{name: "serve", store: true, flags: serveFlags, check: checkServe, run: serve,
-		summary: "serve the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql, probes at /healthz and /readyz"},
+		summary: "serve the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql, probes at /healthz and /readyz, metrics at /metrics"},
 	{name: "seed", store: true, run: seedCmd,
 		summary: "load the embedded seed dataset (idempotent)"},
 	{name: "import", args: "FILE|-", store: true, flags: importFlags, check: checkImport, run: importCmd,
@@ -367,6 +370,9 @@ func serveFlags(fs *flag.FlagSet, c *config, env *environ) {
 	fs.BoolVar(&c.anonymousReads, "anonymous-reads", env.boolean("NEWSGRAPH_ANONYMOUS_READS", true), "let requests without an API key read [NEWSGRAPH_ANONYMOUS_READS]")
 	fs.StringVar(&c.trustedDocs, "trusted-documents", env.str("NEWSGRAPH_TRUSTED_DOCUMENTS", ""), "a JSON manifest of trusted documents (id → document); only they run [NEWSGRAPH_TRUSTED_DOCUMENTS]")
 	fs.BoolVar(&c.suggestions, "suggestions", env.boolean("NEWSGRAPH_SUGGESTIONS", false), "\"Did you mean…\" hints in validation errors [NEWSGRAPH_SUGGESTIONS]")
+	fs.DurationVar(&c.changePoll, "change-poll", env.duration("NEWSGRAPH_CHANGE_POLL", 200*time.Millisecond), "how often this replica reads the change log while it has subscribers (per replica) [NEWSGRAPH_CHANGE_POLL]")
+	fs.DurationVar(&c.retention, "change-retention", env.duration("NEWSGRAPH_CHANGE_RETENTION", 30*24*time.Hour), "how long change-log entries (history, and the positions subscribers resume from) are kept (the same on every replica) [NEWSGRAPH_CHANGE_RETENTION]")
+	fs.StringVar(&c.otlpEndpoint, "otlp-endpoint", env.str("OTEL_EXPORTER_OTLP_ENDPOINT", ""), "export OpenTelemetry traces over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318; empty: tracing off [OTEL_EXPORTER_OTLP_ENDPOINT]")
 	limitFlags(fs, &c.limits, env, nil)
 }
 
@@ -378,6 +384,12 @@ func checkServe(c config) error {
 	}
 	if c.store.TxTimeout >= c.limits.RequestTimeout {
 		return domain.Invalid("tx-timeout", "--tx-timeout (%s) must be shorter than --request-timeout (%s), so that Neo4j stops a slow query before the client gives up", c.store.TxTimeout, c.limits.RequestTimeout)
+	}
+	if c.changePoll < 10*time.Millisecond || c.changePoll > time.Minute {
+		return domain.Invalid("change-poll", "--change-poll must be between 10ms and 1m, got %s", c.changePoll)
+	}
+	if c.retention < time.Hour {
+		return domain.Invalid("change-retention", "--change-retention must be at least 1h, got %s", c.retention)
 	}
 	return nil
 }

@@ -21,14 +21,18 @@ import (
 	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
+	"github.com/newsgraph/newsgraph/internal/metrics"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
+	"github.com/newsgraph/newsgraph/internal/tracing"
 )
 
+// newLogger logs in format; a record logged with a request's context
+// carries its trace_id and span_id.
 func newLogger(format string, w io.Writer) *slog.Logger {
 	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
+		return slog.New(tracing.LogHandler(slog.NewJSONHandler(w, nil)))
 	}
-	return slog.New(slog.NewTextHandler(w, nil))
+	return slog.New(tracing.LogHandler(slog.NewTextHandler(w, nil)))
 }
 
 // openReady opens the store, waits for Neo4j and applies the schema.
@@ -87,6 +91,19 @@ func migrateCmd(ctx context.Context, cfg config, std stdio) error {
 
 func serve(ctx context.Context, cfg config, std stdio) error {
 	out := std.out
+	stopTracing, err := tracing.Start(ctx, cfg.otlpEndpoint, "newsgraph")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := stopTracing(sctx); err != nil {
+			slog.Warn("flushing traces", "err", err)
+		}
+	}()
+	m := metrics.New()
+	cfg.store.Observer = m
 	store, err := openReady(ctx, cfg)
 	if err != nil {
 		return err
@@ -112,7 +129,7 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 	if err != nil {
 		return err
 	}
-	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions}
+	opts := httpapi.Options{Limits: cfg.limits, Keys: keys, Suggestions: cfg.suggestions, Metrics: m, ChangePoll: cfg.changePoll}
 	if cfg.trustedDocs != "" {
 		if opts.Trusted, err = guard.LoadManifest(cfg.trustedDocs); err != nil {
 			return err
@@ -130,6 +147,7 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go pruneChanges(ctx, store, cfg.retention)
 	fmt.Fprintf(out, "newsgraph listening on http://%s (explorer at /, GraphiQL at /graphiql, GraphQL at /graphql)\n", ln.Addr())
 
 	select {
@@ -145,6 +163,37 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 	}
 	slog.Info("stopped")
 	return nil
+}
+
+// pruneChanges deletes change-log entries older than the retention, every
+// few minutes, a bounded batch per transaction. Every replica does it: the
+// deletes are idempotent and serialise on the log's counter.
+func pruneChanges(ctx context.Context, store *neo4jstore.Store, retention time.Duration) {
+	const batch = 5000
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		for {
+			n, err := store.PruneChanges(ctx, time.Now().Add(-retention), batch)
+			if err != nil {
+				if ctx.Err() == nil {
+					slog.Warn("pruning the change log", "err", domain.ErrorMessage(err))
+				}
+				break
+			}
+			if n > 0 {
+				slog.Info("pruned the change log", "entries", n, "retention", retention)
+			}
+			if n < batch {
+				break
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // keys reads the API key configuration from --api-keys and --api-keys-file.

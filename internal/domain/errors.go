@@ -24,6 +24,7 @@ const (
 	ERATE            = "rate"            // a client spent its cost budget for the window
 	EUNTRUSTED       = "untrusted"       // trusted documents only, and this one is not registered
 	ETOOLARGE        = "too_large"       // a request body over the limit
+	EGONE            = "gone"            // a change-log position older than the retention
 )
 
 // Transport is how a code shows on the wire.
@@ -52,6 +53,7 @@ var Transports = map[string]Transport{
 	ERATE:            {GraphQL: "RATE_LIMITED", HTTP: 429},
 	EUNTRUSTED:       {GraphQL: "PERSISTED_QUERY_NOT_IN_LIST", HTTP: 400},
 	ETOOLARGE:        {GraphQL: "REQUEST_TOO_LARGE", HTTP: 413},
+	EGONE:            {GraphQL: "POSITION_PAST_RETENTION", HTTP: 410},
 }
 
 // TransportOf returns how code shows on the wire; an unknown code shows as

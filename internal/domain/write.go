@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -198,4 +199,32 @@ type Change struct {
 	// Fields lists the properties an update changed.
 	Fields []string
 	Note   *string
+}
+
+// LogEntry is one entry of the change log with its position: positions are
+// consecutive integers in commit order, the same on every replica, so a
+// subscriber resumes after the last position it saw.
+type LogEntry struct {
+	Position int64
+	// Commit is the position of the first entry of the transaction that
+	// wrote this one: the entries of one transaction share it and are
+	// consecutive, a node's own entry before its relationships'.
+	Commit int64
+	Change
+	// Entity is the node changed, or the start of the relationship changed.
+	Entity string
+	// Other and Rel are the end and the type of the relationship changed.
+	Other, Rel string
+	// About lists the entities the changed claim (or the changed
+	// attribution's claim) is about, as the graph is when the entry is read.
+	About []string
+	// State is the node as the change left it (created or updated nodes
+	// only, nil otherwise).
+	State Node
+}
+
+// Touches reports whether the entry changed id, or a claim (or an
+// attribution on a claim) about id.
+func (e LogEntry) Touches(id string) bool {
+	return e.Entity == id || e.Other == id || slices.Contains(e.About, id)
 }

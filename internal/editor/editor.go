@@ -17,24 +17,6 @@ import (
 // Service runs the write operations.
 type Service struct {
 	W domain.Writer
-	// OnAttribution, when set, is told of every attribution created or
-	// changed in stance or claim, once, after its transaction commits. A
-	// write that changes nothing (a retry) or only other fields (a quote's
-	// typo) tells it nothing.
-	OnAttribution func(AttributionEvent)
-}
-
-// AttributionEvent is a real change to an attribution.
-type AttributionEvent struct {
-	AttributionID string
-	ClaimID       string
-	// Created is true for a new attribution; otherwise its stance or its
-	// claim changed.
-	Created bool
-	// PreviousClaim is the claim it was on before, when that changed.
-	PreviousClaim string
-	// Attribution is the attribution as this write stored it.
-	Attribution *domain.Attribution
 }
 
 // prefixed puts an input path in front of an error's field: "name" becomes
@@ -207,10 +189,8 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 			return nil, prefixed("input.newClaim", err)
 		}
 	}
-	var event *AttributionEvent
 	var out *domain.Attribution // as stored; a stays the input, should the write be run again
 	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
-		event = nil
 		if in.NewClaim != nil {
 			if err := putNewClaim(ctx, tx, in); err != nil {
 				return err
@@ -227,12 +207,7 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 		if err != nil {
 			return err
 		}
-		before, err := tx.Node(ctx, a.ID)
-		if err != nil {
-			return err
-		}
-		outcome, err := tx.PutNode(ctx, a)
-		if err != nil {
+		if _, err := tx.PutNode(ctx, a); err != nil {
 			return err
 		}
 		links := []LinkSpec{
@@ -255,15 +230,6 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 				return domain.Invalid("input.cites", "%s already cites %s, directly or through others: citations cannot form a cycle", cited, a.ID)
 			}
 		}
-		switch old, _ := before.(*domain.Attribution); {
-		case outcome == domain.Created || old == nil:
-			event = &AttributionEvent{AttributionID: a.ID, ClaimID: in.ClaimID, Created: true}
-		case old.Stance != a.Stance || previous != in.ClaimID:
-			event = &AttributionEvent{AttributionID: a.ID, ClaimID: in.ClaimID}
-			if previous != in.ClaimID {
-				event.PreviousClaim = previous
-			}
-		}
 		claims := []string{in.ClaimID}
 		if previous != "" && previous != in.ClaimID {
 			claims = append(claims, previous)
@@ -279,10 +245,6 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	})
 	if err != nil {
 		return nil, err
-	}
-	if s.OnAttribution != nil && event != nil {
-		event.Attribution = out
-		s.OnAttribution(*event)
 	}
 	return out, nil
 }

@@ -26,10 +26,13 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/auth"
+	"github.com/newsgraph/newsgraph/internal/changefeed"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
 	"github.com/newsgraph/newsgraph/internal/guard"
+	"github.com/newsgraph/newsgraph/internal/metrics"
+	"github.com/newsgraph/newsgraph/internal/tracing"
 	"github.com/newsgraph/newsgraph/internal/webui"
 )
 
@@ -41,6 +44,7 @@ type Store interface {
 	editor.NameIndex
 	domain.Traverser
 	export.Store
+	changefeed.Log
 }
 
 // Options configures the handler.
@@ -59,13 +63,20 @@ type Options struct {
 	// Suggestions turns on "Did you mean…" in validation errors; off, the
 	// error names no field of the schema that the client did not ask for.
 	Suggestions bool
+	// Metrics, when set, counts operations and is served at /metrics;
+	// otherwise the handler makes its own (without the store's round trips,
+	// which the store reports to the Metrics it was opened with).
+	Metrics *metrics.Metrics
+	// ChangePoll is how often the replica reads the change log while it
+	// has subscribers (default 200ms).
+	ChangePoll time.Duration
 }
 
 // GraphQL returns the gqlgen server for reader, with per-operation loaders,
 // the guard and newsgraph's error presenter but no HTTP wiring; tests use
 // it in-process.
 func GraphQL(store Store) *handler.Server {
-	return graphQL(store, Options{Limits: domain.DefaultLimits()}, graph.NewBroker())
+	return graphQL(store, Options{Limits: domain.DefaultLimits(), Metrics: metrics.New()})
 }
 
 // publicSchema is the schema clients see: gqlgen's own @goField directive,
@@ -78,12 +89,13 @@ func publicSchema() *ast.Schema {
 	return &s
 }
 
-func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
+func graphQL(store Store, opts Options) *handler.Server {
 	keys, l := opts.Keys, opts.Limits
 	schema := publicSchema()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Events: events, Traversal: store, Limits: l},
-		Schema:    schema,
+		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Traversal: store, Limits: l,
+			Feed: changefeed.New(store, changefeed.Options{Every: opts.ChangePoll, Observe: opts.Metrics.ChangeLog})},
+		Schema: schema,
 	}))
 	readLimit := int64(l.WSMessageBytes)
 	srv.AddTransport(transport.Websocket{
@@ -109,10 +121,13 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 		},
 	})
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(overHTTP{maxBody: l.BodyBytes})
+	srv.AddTransport(overHTTP{maxBody: l.BodyBytes, metrics: opts.Metrics})
 	// Parsed documents share their source's memory: 256 of at most
 	// --max-body-bytes each stay far below the service's memory budget.
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](256))
+	// First, so that they see the response as the client gets it.
+	srv.Use(tracing.Extension())
+	srv.Use(opts.Metrics.Extension())
 	srv.SetParserTokenLimit(l.Tokens)
 	srv.SetDisableSuggestion(!opts.Suggestions)
 	srv.Use(extension.Introspection{})
@@ -132,7 +147,8 @@ func graphQL(store Store, opts Options, events *graph.Broker) *handler.Server {
 }
 
 // Handler returns the HTTP handler: /graphql, / and its deep links (the
-// explorer), /graphiql, /assets/, /export/{format}, /healthz, /readyz.
+// explorer), /graphiql, /assets/, /export/{format}, /healthz, /readyz,
+// /metrics (Prometheus).
 func Handler(store Store, opts Options) http.Handler {
 	if opts.Limits == (domain.Limits{}) {
 		opts.Limits = domain.DefaultLimits()
@@ -140,12 +156,16 @@ func Handler(store Store, opts Options) http.Handler {
 	if opts.ReadyTimeout <= 0 {
 		opts.ReadyTimeout = 2 * time.Second
 	}
+	if opts.Metrics == nil {
+		opts.Metrics = metrics.New()
+	}
 	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", opts.Metrics.Handler())
 	if opts.Keys == nil {
 		opts.Keys, _ = auth.Parse("", true)
 	}
 	timeout := opts.Limits.RequestTimeout
-	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts, graph.NewBroker()))))
+	mux.Handle("/graphql", opts.Keys.Middleware(withLimits(timeout, graphQL(store, opts))))
 	app := withPageHeaders(webui.App())
 	mux.Handle("GET /{$}", app)
 	for _, route := range webui.AppRoutes {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/guard"
+	"github.com/newsgraph/newsgraph/internal/metrics"
 )
 
 // The media types of GraphQL over HTTP.
@@ -32,6 +33,7 @@ const (
 // and a spent rate budget 429 with Retry-After, whatever the media type.
 type overHTTP struct {
 	maxBody int
+	metrics *metrics.Metrics // counts the operations refused before execution
 }
 
 var _ graphql.Transport = overHTTP{}
@@ -59,6 +61,12 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	info := &guard.RateInfo{}
 	ctx = guard.WithRateInfo(ctx, info)
+	after, err := bookmarksSent(r.Header)
+	if err != nil {
+		t.fail(w, r, exec, media, http.StatusBadRequest, err)
+		return
+	}
+	ctx, bookmarks := domain.WithBookmarks(ctx, after)
 	start := graphql.Now()
 	params, err := t.params(w, r)
 	if err != nil {
@@ -82,6 +90,7 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	ctx = graphql.WithOperationContext(ctx, oc)
 	if errs != nil {
 		resp := exec.DispatchError(ctx, errs)
+		t.metrics.Refused(params.OperationName, resp.Errors)
 		t.write(w, media, requestStatus(media, resp.Errors), &requestError{Errors: resp.Errors, Extensions: resp.Extensions}, info)
 		return
 	}
@@ -99,11 +108,46 @@ func (t overHTTP) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	if resp == nil {
 		return // the client went away
 	}
+	if written := bookmarks.Written(); len(written) > 0 {
+		// Sent back even when a later field failed: the writes that
+		// committed are what the client's next request must see.
+		bookmark := strings.Join(written, ",")
+		w.Header().Set(BookmarkHeader, bookmark)
+		if resp.Extensions == nil {
+			resp.Extensions = map[string]any{}
+		}
+		resp.Extensions["bookmark"] = bookmark
+	}
 	if resp.Data == nil && stoppedBeforeData(resp.Errors) {
 		t.write(w, media, requestStatus(media, resp.Errors), &requestError{Errors: resp.Errors, Extensions: resp.Extensions}, info)
 		return
 	}
 	t.write(w, media, http.StatusOK, resp, info)
+}
+
+// BookmarkHeader carries Neo4j bookmarks, comma-separated: a response to a
+// request that wrote names the bookmark of its write (also in
+// extensions.bookmark); a request that sends it back reads that write, on
+// any replica and any cluster member.
+const BookmarkHeader = "Neo4j-Bookmark"
+
+// maxBookmarks bounds the bookmarks one request may wait for.
+const maxBookmarks = 16
+
+// bookmarksSent reads the bookmarks of the request's BookmarkHeader.
+func bookmarksSent(h http.Header) ([]string, error) {
+	var out []string
+	for _, v := range h.Values(BookmarkHeader) {
+		for _, b := range strings.Split(v, ",") {
+			if b = strings.TrimSpace(b); b != "" {
+				out = append(out, b)
+			}
+		}
+	}
+	if len(out) > maxBookmarks {
+		return nil, domain.Invalid(BookmarkHeader, "send at most %d bookmarks in %s, got %d", maxBookmarks, BookmarkHeader, len(out))
+	}
+	return out, nil
 }
 
 // fail answers a request error that the executor never saw: a body that is

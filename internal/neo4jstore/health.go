@@ -34,10 +34,17 @@ const (
 	probeEvery  = 200 * time.Millisecond
 )
 
+var errClosed = &domain.Error{Code: domain.EUNAVAILABLE, Message: "the service is shutting down"}
+
 var errDown = &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database is unavailable; newsgraph reconnects by itself"}
 
 // attempt runs op with the retries above.
 func (s *Store) attempt(ctx context.Context, op func(ctx context.Context) error) error {
+	s.calls.RLock()
+	defer s.calls.RUnlock()
+	if s.isClosed {
+		return errClosed
+	}
 	if s.down.Load() {
 		return errDown
 	}

@@ -40,7 +40,9 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 
 // mergeNodeCypher upserts nodes of one label. A node whose content hash is
 // unchanged keeps its updatedAt and updatedBy, so loading the same data twice
-// changes nothing; every change is logged as a NewsgraphChange for history.
+// changes nothing; every change is logged as a NewsgraphChange for history,
+// with the node as this write left it (a NewsgraphState), so that a
+// subscriber reading the log later sees the node as of the change.
 func mergeNodeCypher(k domain.Kind) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
@@ -51,7 +53,8 @@ SET n += row.props, n.hash = row.hash,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed}))
+  CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed})-[:STATE]->(state:NewsgraphState)
+  SET state = properties(n))
 RETURN outcome, count(*) AS count`
 }
 
@@ -78,7 +81,7 @@ SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {entity: a.id, other: b.id, rel: '` + string(t) + `', at: $now, by: $by, op: outcome}))
+  CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: '` + string(t) + `', at: $now, by: $by, op: outcome}))
 RETURN outcome, count(*) AS count`
 }
 
@@ -104,7 +107,7 @@ MATCH (c:Claim {id: row.id})
 WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
 SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
 FOREACH (_ IN CASE WHEN $history THEN [1] ELSE [] END |
-  CREATE (:NewsgraphChange {entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status}))
+  CREATE (:NewsgraphChange {tx: $tx, entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status}))
 RETURN count(c) AS changed`
 
 // LoadOption changes how LoadDataset writes.

@@ -134,6 +134,11 @@ func (s *Store) Links(ctx context.Context, rel domain.Relation, ids []string) (m
 // The patterns come from the relation allowlist; ids and limits are
 // parameters.
 func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes domain.NodeRequest) (*domain.Fetched, error) {
+	batch := len(nodes.IDs)
+	for _, req := range reqs {
+		batch += len(req.IDs)
+	}
+	s.observer.FetchBatch(batch)
 	out := &domain.Fetched{Links: make([]map[string][]domain.Link, len(reqs)), Nodes: map[string]domain.Node{}, Then: make([][]map[string][]domain.Link, len(reqs))}
 	params := map[string]any{}
 	var branches []string

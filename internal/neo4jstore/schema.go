@@ -16,7 +16,11 @@ import (
 //
 // Version 3 logs a change of a relationship as one NewsgraphChange (entity,
 // other, rel) instead of two; it reads the changes version 2 wrote.
-const SchemaVersion = 3
+//
+// Version 4 gives every new change-log entry a position (seq), numbered from
+// the NewsgraphLog counter in commit order (see changelog.go); older entries
+// have none and are not streamed.
+const SchemaVersion = 4
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
@@ -31,6 +35,10 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:NewsgraphRedirect) REQUIRE r.id IS UNIQUE",
 		"CREATE INDEX change_entity IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity, c.at)",
 		"CREATE INDEX change_other IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.other)",
+		"CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:NewsgraphChange) REQUIRE c.seq IS UNIQUE",
+		"CREATE INDEX change_tx IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.tx)",
+		"CREATE INDEX change_at IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.at)",
+		"CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:NewsgraphLog) REQUIRE l.id IS UNIQUE",
 	}
 	for _, k := range domain.Kinds {
 		l := string(k)

@@ -14,6 +14,10 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -32,7 +36,24 @@ type Config struct {
 	ConnectTimeout time.Duration
 	// Limits bound what one read may return; zero means domain.DefaultLimits.
 	Limits domain.Limits
+	// Observer, when set, is told of every round trip and fetch batch.
+	Observer Observer
 }
+
+// Observer is told of the store's work; package metrics implements it.
+// The store calls it synchronously: it must be quick.
+type Observer interface {
+	// RoundTrip is one query or transaction: access is "read" or "write".
+	RoundTrip(access string, d time.Duration, err error)
+	// FetchBatch is the number of ids one batched Fetch (a loader's batch)
+	// asks for.
+	FetchBatch(ids int)
+}
+
+type noObserver struct{}
+
+func (noObserver) RoundTrip(string, time.Duration, error) {}
+func (noObserver) FetchBatch(int)                         {}
 
 // Store reads and writes the graph in Neo4j.
 type Store struct {
@@ -41,11 +62,17 @@ type Store struct {
 	txTimeout  time.Duration
 	limits     domain.Limits
 	roundTrips atomic.Int64
+	observer   Observer
 
 	connectTimeout time.Duration
 	down           atomic.Bool   // Neo4j is known to be unreachable: see health.go
 	closed         chan struct{} // closed by Close, ends the probe
 	closeOnce      sync.Once
+	// calls is held shared by every call in flight (attempt) and exclusively
+	// by Close, which so waits for them: a background caller (the change
+	// feed's poll) may still be in the driver when the process shuts down.
+	calls    sync.RWMutex
+	isClosed bool
 }
 
 // Open creates the driver. It does not wait for Neo4j: see WaitReady.
@@ -73,13 +100,19 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Limits == (domain.Limits{}) {
 		cfg.Limits = domain.DefaultLimits()
 	}
-	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, limits: cfg.Limits,
+	if cfg.Observer == nil {
+		cfg.Observer = noObserver{}
+	}
+	return &Store{driver: driver, db: cfg.Database, txTimeout: cfg.TxTimeout, limits: cfg.Limits, observer: cfg.Observer,
 		connectTimeout: cfg.ConnectTimeout, closed: make(chan struct{})}, nil
 }
 
 // Close releases the driver's connections.
 func (s *Store) Close(ctx context.Context) error {
 	s.closeOnce.Do(func() { close(s.closed) })
+	s.calls.Lock()
+	s.isClosed = true
+	s.calls.Unlock()
 	return s.driver.Close(ctx)
 }
 
@@ -126,18 +159,28 @@ func (s *Store) WaitReady(ctx context.Context) error {
 }
 
 // read runs one read query, routed to readers, with the server-side timeout.
-// It does without the driver's shared bookmark manager: writes run in
-// sessions of their own (write), so the manager would only chain reads to
-// reads, and every read would take its lock twice.
+// Without a bookmark in ctx it does without the driver's shared bookmark
+// manager: writes run in sessions of their own (write), so the manager would
+// only chain reads to reads, and every read would take its lock twice. With
+// one (domain.WithBookmarks: the client sent the bookmark of its last write),
+// the read waits until the member that serves it has applied that write.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	var res *neo4j.EagerResult
+	causal := neo4j.ExecuteQueryWithoutBookmarkManager()
+	if bm := domain.BookmarksFrom(ctx); bm != nil && len(bm.After()) > 0 {
+		causal = neo4j.ExecuteQueryWithBookmarkManager(neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{InitialBookmarks: bm.After()}))
+	}
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
+		ctx, span := startSpan(ctx, "read", s.db)
+		defer func() { endSpan(span, err) }()
 		s.roundTrips.Add(1)
+		start := time.Now()
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),
 			neo4j.ExecuteQueryWithReadersRouting(),
-			neo4j.ExecuteQueryWithoutBookmarkManager(),
+			causal,
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+		s.observer.RoundTrip("read", time.Since(start), err)
 		return err
 	})
 	if err != nil {
@@ -146,17 +189,30 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
-// write runs work in one write transaction (retried by the driver on
-// transient failures, so work must be idempotent).
+// write runs work in one write transaction (retried by the store on
+// transient failures, so work must be idempotent). It starts after the
+// bookmarks in ctx, if any, and adds its own bookmark there once it commits.
 func (s *Store) write(ctx context.Context, timeout time.Duration, work func(tx neo4j.ManagedTransaction) (any, error)) (any, error) {
 	var out any
+	bm := domain.BookmarksFrom(ctx)
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
-		session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+		ctx, span := startSpan(ctx, "write", s.db)
+		defer func() { endSpan(span, err) }()
+		cfg := neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite}
+		if bm != nil {
+			cfg.Bookmarks = neo4j.BookmarksFromRawValues(bm.After()...)
+		}
+		session := s.driver.NewSession(ctx, cfg)
 		defer session.Close(ctx)
+		start := time.Now()
 		out, err = session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			s.roundTrips.Add(1)
 			return work(tx)
 		}, neo4j.WithTxTimeout(timeout))
+		s.observer.RoundTrip("write", time.Since(start), err)
+		if err == nil && bm != nil {
+			bm.Wrote(neo4j.BookmarksToRawValues(session.LastBookmarks())...)
+		}
 		return err
 	})
 	if err != nil {
@@ -189,6 +245,10 @@ func (s *Store) wrap(err error) error {
 		case strings.Contains(code, "TransactionTimedOut"), strings.Contains(code, "MemoryPoolOutOfMemory"),
 			strings.Contains(code, "TransactionOutOfMemory"), strings.Contains(code, "MemoryLimitExceeded"):
 			return &domain.Error{Code: domain.ELIMIT, Message: "the query hit a server-side time or memory limit; narrow it", Err: err}
+		case strings.Contains(code, "InvalidBookmark"):
+			return &domain.Error{Code: domain.EINVALID, Field: "Neo4j-Bookmark", Message: "the Neo4j-Bookmark header is not a bookmark of this database", Err: err}
+		case strings.Contains(code, "BookmarkTimeout"):
+			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database has not caught up with the Neo4j-Bookmark yet; retry", Err: err}
 		case strings.HasPrefix(code, "Neo.ClientError.Security."):
 			return &domain.Error{Code: domain.EUNAVAILABLE, Message: "the database refused newsgraph's credentials", Err: fmt.Errorf("%w: %w", errCredentials, err)}
 		case strings.HasPrefix(code, "Neo.TransientError."), strings.Contains(code, "DatabaseUnavailable"):
@@ -224,4 +284,21 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	}
 	empty, _ := recs[0].Values[0].(bool)
 	return empty, nil
+}
+
+// startSpan starts the span of one driver call (a query or a transaction,
+// each attempt its own); the global tracer provider is a no-op unless
+// tracing is on.
+func startSpan(ctx context.Context, access, db string) (context.Context, trace.Span) {
+	return otel.Tracer("github.com/newsgraph/newsgraph/neo4jstore").Start(ctx, "neo4j."+access,
+		trace.WithSpanKind(trace.SpanKindClient),
+		trace.WithAttributes(attribute.String("db.system", "neo4j"), attribute.String("db.namespace", db), attribute.String("db.operation", access)))
+}
+
+func endSpan(span trace.Span, err error) {
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, "neo4j call failed")
+	}
+	span.End()
 }

@@ -19,7 +19,8 @@ type writeTx struct {
 	by     string
 	origin string
 	now    time.Time
-	quiet  bool // no change log (bulk loads that ask for it)
+	quiet  bool   // no change log (bulk loads that ask for it)
+	id     string // marks this transaction's change-log entries until they get positions
 }
 
 // Write implements domain.Writer.
@@ -29,7 +30,12 @@ func (s *Store) Write(ctx context.Context, by domain.Principal, fn func(tx domai
 
 func (s *Store) writeAs(ctx context.Context, by domain.Principal, origin string, timeout time.Duration, fn func(tx *writeTx) error) error {
 	_, err := s.write(ctx, timeout, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(&writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC()})
+		wtx := &writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC(), id: newTxID()}
+		if err := fn(wtx); err != nil {
+			return nil, err
+		}
+		_, err := wtx.run(ctx, positionChangesCypher, nil)
+		return nil, err
 	})
 	return err
 }
@@ -39,7 +45,7 @@ func (tx *writeTx) run(ctx context.Context, cypher string, params map[string]any
 	if params == nil {
 		params = map[string]any{}
 	}
-	params["now"], params["by"], params["origin"] = tx.now, tx.by, tx.origin
+	params["now"], params["by"], params["origin"], params["tx"] = tx.now, tx.by, tx.origin, tx.id
 	res, err := tx.tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -103,7 +109,7 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	if _, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
-CREATE (:NewsgraphChange {entity: a.id, other: b.id, rel: type(r), at: $now, by: $by, op: 'deleted'})
+CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: type(r), at: $now, by: $by, op: 'deleted'})
 DELETE r`, map[string]any{"from": from, "keep": keep}); err != nil {
 		return err
 	}
@@ -127,7 +133,7 @@ func (tx *writeTx) References(ctx context.Context, id string) (int, error) {
 // DeleteNode implements domain.WriteTx.
 func (tx *writeTx) DeleteNode(ctx context.Context, id string) error {
 	_, err := tx.run(ctx, `MATCH (n:Node {id: $id})
-CREATE (:NewsgraphChange {entity: n.id, at: $now, by: $by, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
+CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
 DETACH DELETE n`, map[string]any{"id": id})
 	return err
 }
@@ -156,8 +162,8 @@ MERGE (r:NewsgraphRedirect {id: $dup}) SET r.to = $survivor, r.at = $now, r.by =
 WITH 1 AS one
 CALL () { MATCH (old:NewsgraphRedirect {to: $dup}) SET old.to = $survivor }
 WITH 1 AS one
-CREATE (:NewsgraphChange {entity: $survivor, at: $now, by: $by, op: 'merged', what: $dup, fields: []})
-CREATE (:NewsgraphChange {entity: $dup, at: $now, by: $by, op: 'merged', what: 'into ' + $survivor, fields: []})`,
+CREATE (:NewsgraphChange {tx: $tx, entity: $survivor, at: $now, by: $by, op: 'merged', what: $dup, fields: []})
+CREATE (:NewsgraphChange {tx: $tx, entity: $dup, at: $now, by: $by, op: 'merged', what: 'into ' + $survivor, fields: []})`,
 		map[string]any{"dup": duplicate, "survivor": survivor})
 	return err
 }
