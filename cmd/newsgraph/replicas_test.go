@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -305,22 +306,50 @@ func checkOrder(t *testing.T, when string, got []added, want []string) {
 	}
 }
 
-// TestReplicasLoad writes attributions through both replicas from a few
-// concurrent clients (bounded: 4 × 25 writes, loopback) while a subscriber
-// on each replica follows them, and prints the write throughput and the
-// latency from a write's acknowledgement to its event, p50 and p99.
+// TestReplicasLoad writes attributions through the replicas from a few
+// concurrent clients (bounded: 4 × 25 writes, loopback) while subscribers
+// follow them, and prints the write throughput and the latency from a
+// write's acknowledgement to its event, p50 and p99; then the cost of
+// tailing the log at idle (CPU and Neo4j queries per second per replica).
+// NEWSGRAPH_TEST_LOAD_REPLICAS (1 or 2, default 2),
+// NEWSGRAPH_TEST_LOAD_SUBSCRIBERS (default 2, spread over the replicas) and
+// NEWSGRAPH_TEST_LOAD_RATE (writes per second in all, default unpaced) set
+// the shape of the run.
 func TestReplicasLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
 	}
+	knob := func(name string, def int) int {
+		if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+			return v
+		}
+		return def
+	}
+	nReplicas := min(knob("NEWSGRAPH_TEST_LOAD_REPLICAS", 2), 2)
+	nSubs := min(knob("NEWSGRAPH_TEST_LOAD_SUBSCRIBERS", 2), 200)
+	rate := knob("NEWSGRAPH_TEST_LOAD_RATE", 0)
 	neo4jtest.MustOpenSeeded(t)
 	bin := buildBinary(t)
-	reps := []*replica{startReplica(t, bin, "127.0.0.1:0"), startReplica(t, bin, "127.0.0.1:0")}
+	var reps []*replica
+	for range nReplicas {
+		reps = append(reps, startReplica(t, bin, "127.0.0.1:0"))
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	deadline := time.After(150 * time.Second)
-	subs := []*subscriber{subscribe(t, ctx, reps[0], "0", "attribution/load-"), subscribe(t, ctx, reps[1], "0", "attribution/load-")}
-	const writers, each = 4, 25
+	var subs []*subscriber
+	for i := range nSubs {
+		subs = append(subs, subscribe(t, ctx, reps[i%len(reps)], "0", "attribution/load-"))
+	}
+	// Enough clients that a paced rate is not capped by one write's latency.
+	writers := max(4, rate/6)
+	each := 100 / writers
+	var tick <-chan time.Time
+	if rate > 0 {
+		ticker := time.NewTicker(time.Second / time.Duration(rate))
+		defer ticker.Stop()
+		tick = ticker.C
+	}
 	var mu sync.Mutex
 	acked := map[string]time.Time{}
 	var wg sync.WaitGroup
@@ -330,8 +359,11 @@ func TestReplicasLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
+				if tick != nil {
+					<-tick // paced: the writers share one ticker
+				}
 				id := fmt.Sprintf("attribution/load-%d-%d", w, i)
-				reps[(w+i)%2].do(t, recordAttribution(id), nil)
+				reps[(w+i)%len(reps)].do(t, recordAttribution(id), nil)
 				mu.Lock()
 				acked[id] = time.Now()
 				mu.Unlock()
@@ -356,7 +388,51 @@ func TestReplicasLoad(t *testing.T) {
 	}
 	slices.Sort(latencies)
 	pct := func(p float64) time.Duration { return latencies[int(p*float64(len(latencies)-1))] }
-	t.Logf("load (--change-poll %s): %d writes through 2 replicas by %d clients in %s: %.1f writes/s; write acknowledged → event received over %d events (2 subscribers): p50 %s, p99 %s, max %s",
-		reps[0].cmd.Args[slices.Index(reps[0].cmd.Args, "--change-poll")+1], writers*each, writers, took.Round(time.Millisecond), float64(writers*each)/took.Seconds(), len(latencies),
-		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), latencies[len(latencies)-1].Round(time.Millisecond))
+	t.Logf("load (--change-poll %s, rate %d/s, 0 = unpaced): %d writes through %d replica(s) by %d clients in %s: %.1f writes/s; write acknowledged → event received over %d events (%d subscribers): p50 %s, p99 %s, max %s",
+		reps[0].cmd.Args[slices.Index(reps[0].cmd.Args, "--change-poll")+1], rate, writers*each, len(reps), writers, took.Round(time.Millisecond), float64(writers*each)/took.Seconds(), len(latencies),
+		nSubs, pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), latencies[len(latencies)-1].Round(time.Millisecond))
+
+	// The cost of tailing at idle: the subscribers stay, nothing is
+	// written, for a measurement window of five seconds.
+	before := make([][2]float64, len(reps))
+	for i, r := range reps {
+		before[i] = [2]float64{cpuSeconds(t, r.cmd.Process.Pid), roundTrips(t, r.addr)}
+	}
+	const window = 5 * time.Second
+	time.Sleep(window)
+	for i, r := range reps {
+		cpu, trips := cpuSeconds(t, r.cmd.Process.Pid)-before[i][0], roundTrips(t, r.addr)-before[i][1]
+		t.Logf("idle, replica %d with %d subscribers: CPU %.1f%% of a core, %.1f Neo4j queries/s", i, (nSubs+len(reps)-1-i)/len(reps), 100*cpu/window.Seconds(), trips/window.Seconds())
+	}
+}
+
+// cpuSeconds is the user and system CPU time of a process (Linux).
+func cpuSeconds(t *testing.T, pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+2:]))
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100 // clock ticks (USER_HZ 100)
+}
+
+// roundTrips is the replica's count of Neo4j round trips, from /metrics.
+func roundTrips(t *testing.T, addr string) float64 {
+	res, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	sum := 0.0
+	for _, line := range strings.Split(string(body), "\n") {
+		if strings.HasPrefix(line, "newsgraph_neo4j_round_trips_total") {
+			if v, err := strconv.ParseFloat(line[strings.LastIndexByte(line, ' ')+1:], 64); err == nil {
+				sum += v
+			}
+		}
+	}
+	return sum
 }
