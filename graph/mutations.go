@@ -102,9 +102,7 @@ func setDate(ctx context.Context, field string, o graphql.Omittable[*model.Parti
 	return err
 }
 
-func (r *mutationResolver) editor() *editor.Service {
-	return &editor.Service{W: r.Writer}
-}
+func (r *mutationResolver) editor() *editor.Service { return r.Editor }
 
 func upsertPerson(ctx context.Context, s *editor.Service, in model.PersonInput) (*domain.Person, error) {
 	p, _, err := editor.Upsert(ctx, s, domain.KindPerson, in.ID,

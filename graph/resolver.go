@@ -15,7 +15,10 @@ import (
 
 // Resolver is the root resolver; it holds the services resolvers call.
 type Resolver struct {
-	Graph   domain.GraphReader
+	Graph domain.GraphReader
+	// Editor runs every write, built once where the handler is wired
+	// (httpapi.Handler).
+	Editor  *editor.Service
 	Writer  domain.Writer
 	Changes HistoryReader
 	Names   editor.NameIndex

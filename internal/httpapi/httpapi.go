@@ -93,7 +93,7 @@ func graphQL(store Store, opts Options) *handler.Server {
 	keys, l := opts.Keys, opts.Limits
 	schema := publicSchema()
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: &graph.Resolver{Graph: store, Writer: store, Changes: store, Names: store, Traversal: store, Limits: l,
+		Resolvers: &graph.Resolver{Graph: store, Writer: store, Editor: &editor.Service{W: store}, Changes: store, Names: store, Traversal: store, Limits: l,
 			Feed: changefeed.New(store, changefeed.Options{Every: opts.ChangePoll, Observe: opts.Metrics.ChangeLog})},
 		Schema: schema,
 	}))
