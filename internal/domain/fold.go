@@ -5,36 +5,33 @@ import (
 	"unicode"
 
 	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
-// letters that Unicode does not decompose into a base letter and a mark.
-var foldSpecial = strings.NewReplacer("ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "đ", "d", "Đ", "d", "ß", "ss", "æ", "ae", "œ", "oe")
+// letters that Unicode does not decompose into a base letter and a mark,
+// and typographic apostrophes.
+var foldSpecial = strings.NewReplacer("ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "đ", "d", "Đ", "d", "ı", "i",
+	"ß", "ss", "æ", "ae", "œ", "oe", "’", "'", "ʼ", "'")
+
+// stripMarks removes the combining marks canonical decomposition leaves; it
+// is stateless, so one value serves every goroutine.
+var stripMarks = runes.Remove(runes.In(unicode.Mn))
+
+// FoldWord returns one word lowercased and without diacritics
+// ("Zełenskiego" → "zelenskiego"), keeping its apostrophes (as '). It is the
+// letter rule of Fold, and what mention linking compares words with.
+func FoldWord(s string) string {
+	s = norm.NFC.String(stripMarks.String(norm.NFD.String(foldSpecial.Replace(s))))
+	return strings.ToLower(s)
+}
 
 // Fold returns s lowercased, without diacritics and with runs of
 // non-alphanumerics collapsed to one space, so that "Zełenski", "ZELENSKI"
 // and "zelenski" compare equal. Names are stored with their folded forms and
-// queries are folded the same way.
-func Fold(s string) string { return foldWith(newFoldTransformer(), s) }
-
-// Folder returns Fold with one transformer reused from call to call, for
-// folding many short strings in one goroutine.
-func Folder() func(string) string {
-	t := newFoldTransformer()
-	return func(s string) string { return foldWith(t, s) }
-}
-
-func newFoldTransformer() transform.Transformer {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}
-
-func foldWith(t transform.Transformer, s string) string {
-	s = foldSpecial.Replace(s)
-	if out, _, err := transform.String(t, s); err == nil {
-		s = out
-	}
-	s = strings.ToLower(s)
+// queries are folded the same way. Search, the list filters and mention
+// linking all fold through FoldWord.
+func Fold(s string) string {
+	s = FoldWord(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -51,6 +48,10 @@ func foldWith(t transform.Transformer, s string) string {
 	return b.String()
 }
 
+// Folder returns Fold; it remains for callers that fold many strings in a
+// loop (Fold no longer builds a transformer per call).
+func Folder() func(string) string { return Fold }
+
 // SearchKeys returns the distinct folded forms of a name and its aliases.
 func SearchKeys(name string, aliases []string) []string {
 	seen := map[string]bool{}
@@ -64,15 +65,18 @@ func SearchKeys(name string, aliases []string) []string {
 	return keys
 }
 
-// polishEndings are stripped from words so that one form finds the others:
-// "Putinem" and "Putina" both become putin, "Zełenskiego" zelensk. Search
-// and the list filters' name use the same rule.
-var polishEndings = []string{"owie", "ami", "ach", "ego", "emu", "iej", "owi", "ych", "ich", "em", "om", "ie", "ii", "ej", "ym", "im", "a", "e", "i", "u", "y", "o"}
+// PolishEndings are the folded case endings of Polish nouns and adjectives
+// (ą and ę fold to a and e), longest first: search strips one from a query
+// word, and mention linking accepts one after a name word's stem.
+var PolishEndings = []string{"owie", "iego", "iemu", "ami", "ach", "ego", "emu", "iej", "owi", "ych", "ich", "iem",
+	"em", "om", "ie", "ii", "iu", "ow", "mi", "ej", "ym", "im", "a", "e", "i", "u", "y", "o"}
 
 // Stem strips one Polish ending from a folded word, keeping at least four
-// letters.
+// letters, so that one form finds the others: "Putinem" and "Putina" both
+// become putin, "Zełenskiego" zelensk. Search and the list filters' name use
+// it.
 func Stem(word string) string {
-	for _, end := range polishEndings {
+	for _, end := range PolishEndings {
 		if strings.HasSuffix(word, end) && len(word)-len(end) >= 4 {
 			return strings.TrimSuffix(word, end)
 		}

@@ -38,6 +38,7 @@
 package mentions
 
 import (
+	"github.com/newsgraph/newsgraph/internal/domain"
 	"slices"
 	"strings"
 )
@@ -137,14 +138,13 @@ func Find(text string, entities []Entity) (mentions []Mention, unlinked []Sugges
 // endings are the folded word endings (Polish noun and adjective case
 // endings; ą and ę fold to a and e) accepted after a name word's stem. The
 // empty ending lets a consonant-final name match itself.
-var endings = map[string]bool{
-	"": true, "a": true, "e": true, "i": true, "o": true, "u": true, "y": true,
-	"em": true, "om": true, "ie": true, "ii": true, "iu": true, "ow": true,
-	"owi": true, "owie": true, "ach": true, "ami": true, "mi": true,
-	"ego": true, "emu": true, "ej": true, "im": true, "ym": true,
-	"ich": true, "ych": true, "iej": true, "iego": true, "iemu": true,
-	"iem": true,
-}
+var endings = func() map[string]bool {
+	m := map[string]bool{"": true}
+	for _, e := range domain.PolishEndings {
+		m[e] = true
+	}
+	return m
+}()
 
 // alternations are stem-final consonant changes before the locative/dative
 // ending "e" ("Ameryka" → "Ameryce", "Praga" → "Pradze", "Kreta" → "Krecie"),

@@ -1,11 +1,8 @@
 package mentions
 
 import (
-	"strings"
+	"github.com/newsgraph/newsgraph/internal/domain"
 	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/unicode/norm"
 )
 
 // token is one word of a text or of an entity name.
@@ -67,31 +64,9 @@ func isWordRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-// stripMarks removes combining marks left by canonical decomposition. It is
-// stateless, so sharing it between goroutines is safe.
-var stripMarks = runes.Remove(runes.In(unicode.Mn))
-
-// fold lower-cases s and strips diacritics so that "Zełenskiego" and
-// "ZELENSKIEGO" compare equal. Letters that do not decompose under NFD
-// (ł, đ, ø, ı) are mapped by hand; typographic apostrophes become '.
-func fold(s string) string {
-	s = stripMarks.String(norm.NFD.String(s))
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'ł', 'Ł':
-			return 'l'
-		case 'đ', 'Đ':
-			return 'd'
-		case 'ø', 'Ø':
-			return 'o'
-		case 'ı':
-			return 'i'
-		case '’', 'ʼ':
-			return '\''
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+// fold is the word rule of every text comparison in newsgraph: lower case,
+// no diacritics, apostrophes as ' (domain.FoldWord).
+func fold(s string) string { return domain.FoldWord(s) }
 
 // prefixKey is the index key of a folded word: its first three runes (or the
 // whole word if shorter). Every inflected form a name word can match shares
