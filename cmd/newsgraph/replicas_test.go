@@ -316,7 +316,7 @@ func checkOrder(t *testing.T, when string, got []added, want []string) {
 // NEWSGRAPH_TEST_LOAD_RATE (writes per second in all, default unpaced) set
 // the shape of the run.
 func TestReplicasLoad(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() && os.Getenv("CI") != "true" {
 		t.Skip("load test")
 	}
 	knob := func(name string, def int) int {

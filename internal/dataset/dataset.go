@@ -447,6 +447,15 @@ func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
 	return &pd
 }
 
+// names lists enum values as strings.
+func names[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
 func (p *parser) enum(field, value string, allowed ...string) {
 	if !slices.Contains(allowed, value) {
 		p.fail(p.line, field, "%q is not one of %s", value, strings.Join(allowed, ", "))
@@ -581,7 +590,7 @@ func (p *parser) add(rec *record) {
 		dates := make([]domain.ClaimDate, 0, len(rec.Dates)) // no reallocation: bounds point into it
 		for i, d := range rec.Dates {
 			field := fmt.Sprintf("dates[%d]", i)
-			p.enum(field+".kind", d.Kind, "DEADLINE", "SCHEDULED", "MENTIONED")
+			p.enum(field+".kind", d.Kind, names(domain.DateKinds)...)
 			if d.Date == nil {
 				p.fail(p.line, field+".date", "is required")
 			} else if date := p.date(field+".date", d.Date); date != nil {
@@ -603,7 +612,7 @@ func (p *parser) add(rec *record) {
 		if !p.node(rec, domain.KindAttribution) {
 			return
 		}
-		p.enum("stance", rec.Stance, "ASSERTS", "CONFIRMS", "DENIES", "DECLINES_TO_RULE_OUT", "NEITHER_CONFIRMS_NOR_DENIES", "REPORTS")
+		p.enum("stance", rec.Stance, names(domain.Stances)...)
 		if rec.Stance == string(domain.StanceReports) && len(rec.Cites) == 0 {
 			p.fail(p.line, "cites", "a REPORTS attribution cites the attribution it relays")
 		}

@@ -48,10 +48,6 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Folder returns Fold; it remains for callers that fold many strings in a
-// loop (Fold no longer builds a transformer per call).
-func Folder() func(string) string { return Fold }
-
 // SearchKeys returns the distinct folded forms of a name and its aliases.
 func SearchKeys(name string, aliases []string) []string {
 	seen := map[string]bool{}

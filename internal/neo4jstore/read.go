@@ -318,7 +318,7 @@ const (
 
 // datesFilter matches a claim one of whose other dates (a deadline, a
 // scheduled meeting) overlaps $from..$to.
-const datesFilter = `($from IS NOT NULL OR $to IS NOT NULL) AND any(i IN range(0, size(coalesce(n.datesEarliest, [])) - 1)
+const datesFilter = `any(i IN range(0, size(coalesce(n.datesEarliest, [])) - 1)
   WHERE ($from IS NULL OR n.datesLatest[i] >= $from) AND ($to IS NULL OR n.datesEarliest[i] <= $to))`
 
 func dateFilter(prop string) string {

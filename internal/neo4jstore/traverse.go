@@ -140,7 +140,6 @@ func excerpt(value string, stems []string) (string, bool) {
 	if len(runes) <= excerptLen {
 		return value, true
 	}
-	fold := domain.Folder()
 	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	at, end := 0, 0
 	for i := 0; i < len(runes); {
@@ -151,7 +150,7 @@ func excerpt(value string, stems []string) (string, bool) {
 		for i < len(runes) && alnum(runes[i]) {
 			i++
 		}
-		w := fold(string(runes[start:i]))
+		w := domain.Fold(string(runes[start:i]))
 		for _, s := range stems {
 			if k := strings.Index(w, s); w != "" && k >= 0 {
 				at, end = start, i

@@ -122,23 +122,7 @@ function Chain({ s }: { s: StatementFragment }) {
 export function StatementCard({ s, showActor = true, showClaim = true }: { s: StatementFragment; showActor?: boolean; showClaim?: boolean }) {
   return (
     <article className="statement" id={s.id} data-testid="statement" aria-label={`${nameOf(s.actor)} ${stanceLabel[s.stance]}`}>
-      <header>
-        <StanceBadge stance={s.stance} />
-        {showActor && (
-          <span className="actor">
-            {s.actor ? <NodeLink node={s.actor} /> : <span className="muted">{s.sourcing.toLowerCase()} source</span>}
-          </span>
-        )}
-        <span className="when">
-          <DateText date={s.statedAt} />
-        </span>
-      </header>
-      {s.quote && (
-        <blockquote lang={s.sources[0]?.language} className="quote">
-          „{s.quote}”
-        </blockquote>
-      )}
-      {s.summary && <p className="summary">{s.summary}</p>}
+      <Said s={s} showActor={showActor} />
       {s.cue && (
         <p className="cue">
           <span className="muted">cue:</span> <span lang={s.sources[0]?.language}>{s.cue}</span>
@@ -169,13 +153,17 @@ export function StatementCard({ s, showActor = true, showClaim = true }: { s: St
   );
 }
 
-/** One side of a dispute: who, stance, quote, summary, when, where we read it. */
-export function SideCard({ s }: { s: SideFragment }) {
+/** The head of a statement card: stance, who (when asked), when, the verbatim quote and its summary. */
+function Said({ s, showActor }: { s: StatementFragment | SideFragment; showActor: boolean }) {
   return (
-    <article className="statement" id={s.id} data-testid="statement" aria-label={`${nameOf(s.actor)} ${stanceLabel[s.stance]}`}>
+    <>
       <header>
         <StanceBadge stance={s.stance} />
-        <span className="actor">{s.actor ? <NodeLink node={s.actor} /> : <span className="muted">{s.sourcing.toLowerCase()} source</span>}</span>
+        {showActor && (
+          <span className="actor">
+            {s.actor ? <NodeLink node={s.actor} /> : <span className="muted">{s.sourcing.toLowerCase()} source</span>}
+          </span>
+        )}
         <span className="when">
           <DateText date={s.statedAt} />
         </span>
@@ -186,6 +174,15 @@ export function SideCard({ s }: { s: SideFragment }) {
         </blockquote>
       )}
       {s.summary && <p className="summary">{s.summary}</p>}
+    </>
+  );
+}
+
+/** One side of a dispute: who, stance, quote, summary, when, where we read it. */
+export function SideCard({ s }: { s: SideFragment }) {
+  return (
+    <article className="statement" id={s.id} data-testid="statement" aria-label={`${nameOf(s.actor)} ${stanceLabel[s.stance]}`}>
+      <Said s={s} showActor />
       <p className="sources">
         <span className="muted">{s.sources.length === 1 ? 'source' : 'sources'}:</span>{' '}
         {s.sources.map((src, i) => (
