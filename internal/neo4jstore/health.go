@@ -54,7 +54,7 @@ func (s *Store) attempt(ctx context.Context, op func(ctx context.Context) error)
 		if err = op(ctx); err == nil {
 			return nil
 		}
-		if ctx.Err() != nil {
+		if callerDone(ctx) {
 			return err // the caller's deadline or cancellation, not Neo4j's state
 		}
 		switch classify(err) {
@@ -80,6 +80,18 @@ func (s *Store) attempt(ctx context.Context, op func(ctx context.Context) error)
 		}
 	}
 	return err
+}
+
+// callerDone reports whether the caller's context has ended or its deadline
+// has (all but) passed: a dial cut short by that deadline says nothing of
+// Neo4j, and ctx.Err is set only once the deadline's timer has fired, which
+// on a loaded machine can come after the driver's error.
+func callerDone(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	d, ok := ctx.Deadline()
+	return ok && time.Until(d) < 5*time.Millisecond
 }
 
 type errClass int
