@@ -74,28 +74,6 @@ func optLine(field string, v *string, max int) error {
 	return Line(field, *v, max)
 }
 
-func optParagraphs(field string, v *string, max int) error {
-	if v == nil {
-		return nil
-	}
-	return Paragraphs(field, *v, max)
-}
-
-// aliasList checks each alias as a name and their number.
-func aliasList(aliases []string) error {
-	if len(aliases) > MaxAliases {
-		return &Error{Code: EINVALID, Field: "aliases",
-			Message:    fmt.Sprintf("%d aliases; at most %d are allowed", len(aliases), MaxAliases),
-			Extensions: map[string]any{"length": len(aliases), "max": MaxAliases}}
-	}
-	for i, a := range aliases {
-		if err := Line(fmt.Sprintf("aliases[%d]", i), a, MaxName); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Coordinate checks an optional latitude or longitude: a finite number
 // within ±limit degrees.
 func Coordinate(field string, v *float64, limit float64) error {

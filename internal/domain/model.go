@@ -107,77 +107,83 @@ type Meta struct {
 	UpdatedBy string
 }
 
+// Bookkeeping returns the node's bookkeeping, to read or change.
+func (m *Meta) Bookkeeping() *Meta { return m }
+
 // Node is any node of the graph.
 type Node interface {
 	NodeID() string
 	NodeKind() Kind
+	Bookkeeping() *Meta
 }
 
 // Person is a named human being.
 type Person struct {
 	ID          string
-	Name        string
-	Aliases     []string
-	Description string
-	WikidataID  *string
+	Name        string   `ng:"name,req,line=name,label,ftm=name"`
+	Aliases     []string `ng:"aliases,line=name,items=100,ftm=alias"`
+	Description string   `ng:"description,para=description,ftm=description"`
+	WikidataID  *string  `ng:"wikidataId,line=code,ftm=wikidataId"`
 	Meta
 }
 
 // Organisation is a government, state body, outlet, delegation…
 type Organisation struct {
 	ID          string
-	Name        string
-	Aliases     []string
-	Kind        OrganisationKind
-	Country     *string
-	Description string
+	Name        string           `ng:"name,req,line=name,label,ftm=name"`
+	Aliases     []string         `ng:"aliases,line=name,items=100,ftm=alias"`
+	Kind        OrganisationKind `ng:"kind,export=orgKind"`
+	Country     *string          `ng:"country,line=code,ftm=country"`
+	Description string           `ng:"description,para=description,ftm=description"`
 	Meta
 }
 
 // Place is a country, city, region, sea or venue.
 type Place struct {
 	ID          string
-	Name        string
-	Aliases     []string
-	Kind        PlaceKind
-	CountryCode *string
-	Lat, Lon    *float64
+	Name        string    `ng:"name,req,line=name,label,ftm=full"`
+	Aliases     []string  `ng:"aliases,line=name,items=100"`
+	Kind        PlaceKind `ng:"kind,export=placeKind"`
+	CountryCode *string   `ng:"countryCode,line=code,ftm=country"`
+	Lat         *float64  `ng:"lat,deg=90,ftm=latitude"`
+	Lon         *float64  `ng:"lon,deg=180,ftm=longitude"`
 	Meta
 }
 
 // Negotiation is a process of talks between parties.
 type Negotiation struct {
 	ID      string
-	Name    string
-	Aliases []string
-	Topic   string
-	Start   *PartialDate
-	End     *PartialDate
-	Status  NegotiationStatus
+	Name    string            `ng:"name,req,line=name,label,ftm=name"`
+	Aliases []string          `ng:"aliases,line=name,items=100,ftm=alias"`
+	Topic   string            `ng:"topic,para=description,ftm=summary"`
+	Start   *PartialDate      `ng:"start,sortdate,ftm=startDate"`
+	End     *PartialDate      `ng:"end,ftm=endDate"`
+	Status  NegotiationStatus `ng:"status"`
 	Meta
 }
 
 // Event is something that happened (or is reported or planned to happen).
 type Event struct {
 	ID          string
-	Kind        EventKind
-	Name        string
-	Aliases     []string
-	Description string
-	Date        *PartialDate
+	Kind        EventKind    `ng:"kind,export=eventKind"`
+	Name        string       `ng:"name,req,line=name,label,ftm=name"`
+	Aliases     []string     `ng:"aliases,line=name,items=100,ftm=alias"`
+	Description string       `ng:"description,para=description,ftm=description"`
+	Date        *PartialDate `ng:"date,sortdate,ftm=date"`
 	Meta
 }
 
 // Source is where statements are recorded: an article, a book, a broadcast…
 type Source struct {
 	ID          string
-	Kind        SourceKind
-	Title       string
-	URL         *string
-	Language    string
-	PublishedAt *PartialDate
-	RetrievedAt *time.Time
-	Text        *string
+	Kind        SourceKind   `ng:"kind,export=sourceKind"`
+	Title       string       `ng:"title,req,line=name,label,ftm=title"`
+	URL         *string      `ng:"url,line=url,ftm=sourceUrl"`
+	Language    string       `ng:"language,req,line=code,ftm=language"`
+	PublishedAt *PartialDate `ng:"publishedAt,sortdate,ftm=publishedAt"`
+	RetrievedAt *time.Time   `ng:"retrievedAt"`
+	// Text is not exported: up to a million characters in every row.
+	Text *string `ng:"text,para=sourcetext,export=-"`
 	Meta
 }
 
@@ -207,27 +213,27 @@ const MaxClaimDates = 20
 // Claim is a proposition whose truth is contested; its status is derived.
 type Claim struct {
 	ID          string
-	Text        string // original language
-	Language    string
-	Summary     string // English
-	PointInTime *PartialDate
+	Text        string       `ng:"text,req,para=text,ftm=summary"` // original language
+	Language    string       `ng:"language,req,line=code"`
+	Summary     string       `ng:"summary,req,para=summary,label,ftm=description"` // English
+	PointInTime *PartialDate `ng:"pointInTime,sortdate"`
 	// Dates are the other dates the claim is about; a date filter on claims
 	// matches them as it matches PointInTime.
-	Dates  []ClaimDate
-	Rank   Rank
-	Status ClaimStatus
+	Dates  []ClaimDate `ng:"dates,items=20"`
+	Rank   Rank        `ng:"rank,default=NORMAL"`
+	Status ClaimStatus `ng:"status,derived"`
 	Meta
 }
 
 // Attribution is one act of saying something about a claim.
 type Attribution struct {
 	ID       string
-	Stance   Stance
-	Quote    *string // verbatim, original language
-	Summary  *string // English rendering of the quote
-	Cue      *string // e.g. "powiedział w rozmowie z…"
-	Sourcing Sourcing
-	StatedAt *PartialDate
+	Quote    *string      `ng:"quote,para=text"`            // verbatim, original language
+	Summary  *string      `ng:"summary,para=summary,label"` // English rendering of the quote
+	Stance   Stance       `ng:"stance,label"`
+	Cue      *string      `ng:"cue,line=cue"` // e.g. "powiedział w rozmowie z…"
+	Sourcing Sourcing     `ng:"sourcing"`
+	StatedAt *PartialDate `ng:"statedAt,sortdate"`
 	Meta
 }
 

@@ -96,25 +96,6 @@ func (d PartialDate) Bound(notAfter, notBefore *PartialDate) (PartialDate, error
 	return d.Narrow(lo, hi)
 }
 
-// DateOf is the date a node is placed in time by: an event's date, a
-// source's publication, a claim's point in time, an attribution's statedAt,
-// a negotiation's start; nil for the others.
-func DateOf(n Node) *PartialDate {
-	switch n := n.(type) {
-	case *Event:
-		return n.Date
-	case *Source:
-		return n.PublishedAt
-	case *Claim:
-		return n.PointInTime
-	case *Attribution:
-		return n.StatedAt
-	case *Negotiation:
-		return n.Start
-	}
-	return nil
-}
-
 // ParseDate parses a calendar date "YYYY-MM-DD".
 func ParseDate(field, s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, s)

@@ -2,7 +2,6 @@ package domain
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -79,83 +78,43 @@ type Writer interface {
 	Write(ctx context.Context, by Principal, fn func(tx WriteTx) error) error
 }
 
-// Validate checks the fields every Person needs.
-func (n *Person) Validate() error {
-	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("description", n.Description, MaxDescription),
-		optLine("wikidataId", n.WikidataID, MaxCode))
-}
+// Validate checks a Person's fields against their description.
+func (n *Person) Validate() error { return validateFields(n) }
 
-// Validate checks the fields every Organisation needs.
-func (n *Organisation) Validate() error {
-	return first(name(n.Name), aliasList(n.Aliases),
-		oneOf("kind", string(n.Kind), OrgGovernment, OrgStateBody, OrgMedia, OrgNewsAgency, OrgDelegation, OrgOther),
-		optLine("country", n.Country, MaxCode), Paragraphs("description", n.Description, MaxDescription))
-}
+// Validate checks an Organisation's fields against their description.
+func (n *Organisation) Validate() error { return validateFields(n) }
 
-// Validate checks the fields every Place needs.
-func (n *Place) Validate() error {
-	return first(name(n.Name), aliasList(n.Aliases),
-		oneOf("kind", string(n.Kind), PlaceCountry, PlaceCity, PlaceRegion, PlaceSea, PlaceVenue),
-		optLine("countryCode", n.CountryCode, MaxCode), Coordinate("lat", n.Lat, 90), Coordinate("lon", n.Lon, 180))
-}
+// Validate checks a Place's fields against their description.
+func (n *Place) Validate() error { return validateFields(n) }
 
-// Validate checks the fields every Negotiation needs.
+// Validate checks a Negotiation's fields and that it does not end before it
+// starts.
 func (n *Negotiation) Validate() error {
-	var order error
+	if err := validateFields(n); err != nil {
+		return err
+	}
 	if n.Start != nil && n.End != nil && n.End.Latest.Before(n.Start.Earliest) {
-		order = Invalid("end", "the negotiation ends (%s) before it starts (%s)", n.End.Value, n.Start.Value)
-	}
-	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("topic", n.Topic, MaxDescription),
-		oneOf("status", string(n.Status), NegotiationPlanned, NegotiationOngoing, NegotiationSuspended, NegotiationConcluded), order)
-}
-
-// Validate checks the fields every Event needs.
-func (n *Event) Validate() error {
-	return first(name(n.Name), aliasList(n.Aliases), Paragraphs("description", n.Description, MaxDescription),
-		oneOf("kind", string(n.Kind), EventPhoneCall, EventMeeting, EventTalksRound, EventInterview, EventPublication, EventStatement))
-}
-
-// Validate checks the fields every Source needs.
-func (n *Source) Validate() error {
-	return first(required("title", n.Title), Line("title", n.Title, MaxName),
-		required("language", n.Language), Line("language", n.Language, MaxCode),
-		oneOf("kind", string(n.Kind), SourceArticle, SourceBook, SourceAgencyReport, SourceInterview, SourceBroadcast, SourceOfficialStatement),
-		optLine("url", n.URL, MaxURL), optParagraphs("text", n.Text, MaxSourceText))
-}
-
-// Validate checks the fields every Claim needs.
-func (n *Claim) Validate() error {
-	return first(required("text", n.Text), Paragraphs("text", n.Text, MaxText),
-		required("summary", n.Summary), Paragraphs("summary", n.Summary, MaxSummary),
-		required("language", n.Language), Line("language", n.Language, MaxCode),
-		oneOf("rank", string(n.Rank), RankPreferred, RankNormal, RankDeprecated), claimDates(n.Dates))
-}
-
-func claimDates(ds []ClaimDate) error {
-	if len(ds) > MaxClaimDates {
-		return Invalid("dates", "%d dates; at most %d are allowed", len(ds), MaxClaimDates)
-	}
-	for i, d := range ds {
-		if err := oneOf(fmt.Sprintf("dates[%d].kind", i), string(d.Kind), DateKinds...); err != nil {
-			return err
-		}
+		return Invalid("end", "the negotiation ends (%s) before it starts (%s)", n.End.Value, n.Start.Value)
 	}
 	return nil
 }
 
-// Validate checks the fields every Attribution needs.
-func (n *Attribution) Validate() error {
-	return first(oneOf("stance", string(n.Stance), Stances...),
-		oneOf("sourcing", string(n.Sourcing), SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified),
-		optParagraphs("quote", n.Quote, MaxText), optParagraphs("summary", n.Summary, MaxSummary), optLine("cue", n.Cue, MaxCue))
-}
+// Validate checks an Event's fields against their description.
+func (n *Event) Validate() error { return validateFields(n) }
+
+// Validate checks a Source's fields against their description.
+func (n *Source) Validate() error { return validateFields(n) }
+
+// Validate checks a Claim's fields against their description.
+func (n *Claim) Validate() error { return validateFields(n) }
+
+// Validate checks an Attribution's fields against their description.
+func (n *Attribution) Validate() error { return validateFields(n) }
 
 // Validate checks an edge's free-text properties (a fact's role and side).
 func (e *Edge) Validate() error {
 	return first(optLine("role", e.Role, MaxCode), optLine("side", e.Side, MaxCode))
 }
-
-func name(v string) error { return first(required("name", v), Line("name", v, MaxName)) }
 
 func required(field, v string) error {
 	if strings.TrimSpace(v) == "" {

@@ -57,72 +57,59 @@ func (p props) putDates(name string, ds []domain.ClaimDate) {
 	p[name+"Earliest"], p[name+"Latest"] = earliest, latest
 }
 
-func named(p props, name string, aliases []string) {
-	if aliases == nil {
-		aliases = []string{}
-	}
-	p["name"] = name
-	p["aliases"] = aliases
-	p["aliasText"] = strings.Join(aliases, " | ")
-	p["searchKeys"] = domain.SearchKeys(name, aliases)
-	p["sortName"] = domain.SortKey(domain.Fold(name))
-}
-
-func sortDate(d *domain.PartialDate) any {
-	if d == nil {
-		return nil
-	}
-	return d.Earliest.Format(domain.DateLayout)
-}
-
-// nodeProps returns the stored properties of n, without bookkeeping.
+// nodeProps returns the stored properties of n, without bookkeeping: its
+// described fields under their names, and the keys the store derives for
+// search and sorting.
 func nodeProps(n domain.Node) props {
 	p := props{"id": n.NodeID()}
+	for _, f := range domain.SpecOf(n).Fields {
+		if f.Derived {
+			continue // a claim's status: see refreshStatuses
+		}
+		switch v := f.Get(n).(type) {
+		case *string:
+			p[f.Name] = optString(v)
+		case *float64:
+			p[f.Name] = optFloat(v)
+		case []string:
+			if v == nil {
+				v = []string{}
+			}
+			p[f.Name] = v
+		case *domain.PartialDate:
+			p.putDate(f.Name, v)
+		case []domain.ClaimDate:
+			p.putDates(f.Name, v)
+		case *time.Time:
+			if v != nil {
+				p[f.Name] = *v
+			} else {
+				p[f.Name] = nil
+			}
+		default: // strings and enums
+			p[f.Name] = v
+		}
+	}
+	searchProps(n, p)
+	p["sortDate"] = nil
+	if d := domain.DateOf(n); d != nil {
+		p["sortDate"] = d.Earliest.Format(domain.DateLayout)
+	}
+	return p
+}
+
+// searchProps derives the properties search and sorting read: searchKeys
+// (names, aliases and titles, see domain.SearchKeys), aliasText, textKey
+// (claims' and attributions' folded text) and sortName.
+func searchProps(n domain.Node, p props) {
 	switch n := n.(type) {
-	case *domain.Person:
-		named(p, n.Name, n.Aliases)
-		p["description"], p["wikidataId"] = n.Description, optString(n.WikidataID)
-		p["sortDate"] = nil
-	case *domain.Organisation:
-		named(p, n.Name, n.Aliases)
-		p["kind"], p["country"], p["description"] = string(n.Kind), optString(n.Country), n.Description
-		p["sortDate"] = nil
-	case *domain.Place:
-		named(p, n.Name, n.Aliases)
-		p["kind"], p["countryCode"], p["lat"], p["lon"] = string(n.Kind), optString(n.CountryCode), optFloat(n.Lat), optFloat(n.Lon)
-		p["sortDate"] = nil
-	case *domain.Negotiation:
-		named(p, n.Name, n.Aliases)
-		p["topic"], p["status"] = n.Topic, string(n.Status)
-		p.putDate("start", n.Start)
-		p.putDate("end", n.End)
-		p["sortDate"] = sortDate(n.Start)
-	case *domain.Event:
-		named(p, n.Name, n.Aliases)
-		p["kind"], p["description"] = string(n.Kind), n.Description
-		p.putDate("date", n.Date)
-		p["sortDate"] = sortDate(n.Date)
 	case *domain.Source:
-		p["kind"], p["title"], p["url"], p["language"], p["text"] = string(n.Kind), n.Title, optString(n.URL), n.Language, optString(n.Text)
 		p["searchKeys"] = domain.SearchKeys(n.Title, nil)
 		p["sortName"] = domain.SortKey(domain.Fold(n.Title))
-		p.putDate("publishedAt", n.PublishedAt)
-		p["sortDate"] = sortDate(n.PublishedAt)
-		if n.RetrievedAt != nil {
-			p["retrievedAt"] = *n.RetrievedAt
-		} else {
-			p["retrievedAt"] = nil
-		}
 	case *domain.Claim:
-		// status is derived from the stored attributions: see refreshStatuses.
-		p["text"], p["language"], p["summary"], p["rank"] = n.Text, n.Language, n.Summary, string(n.Rank)
 		p["textKey"] = domain.Fold(n.Text + " " + n.Summary)
 		p["sortName"] = domain.SortKey(domain.Fold(n.Summary))
-		p.putDate("pointInTime", n.PointInTime)
-		p.putDates("dates", n.Dates)
-		p["sortDate"] = sortDate(n.PointInTime)
 	case *domain.Attribution:
-		p["stance"], p["quote"], p["summary"], p["cue"], p["sourcing"] = string(n.Stance), optString(n.Quote), optString(n.Summary), optString(n.Cue), string(n.Sourcing)
 		text := ""
 		for _, s := range []*string{n.Quote, n.Summary, n.Cue} {
 			if s != nil {
@@ -131,10 +118,12 @@ func nodeProps(n domain.Node) props {
 		}
 		p["textKey"] = domain.Fold(text)
 		p["sortName"] = domain.SortKey(domain.Fold(text))
-		p.putDate("statedAt", n.StatedAt)
-		p["sortDate"] = sortDate(n.StatedAt)
+	default: // the named kinds: name and aliases
+		name, aliases := domain.Label(n), p["aliases"].([]string)
+		p["aliasText"] = strings.Join(aliases, " | ")
+		p["searchKeys"] = domain.SearchKeys(name, aliases)
+		p["sortName"] = domain.SortKey(domain.Fold(name))
 	}
-	return p
 }
 
 // contentHash fingerprints stored properties so that re-writing unchanged
@@ -178,15 +167,21 @@ func edgeProps(e domain.Edge) props {
 // several kinds has one name and one set of properties in all of them.
 var fieldProps = func() map[string][]string {
 	m := map[string][]string{}
-	for _, f := range []string{"id", "name", "aliases", "description", "wikidataId", "kind", "country", "countryCode",
-		"lat", "lon", "topic", "status", "title", "url", "language", "retrievedAt", "text", "summary", "rank",
-		"stance", "quote", "cue", "sourcing", "createdAt", "updatedAt", "createdBy", "updatedBy", "origin"} {
+	for _, f := range []string{"id", "createdAt", "updatedAt", "createdBy", "updatedBy", "origin"} {
 		m[f] = []string{f}
 	}
-	for _, f := range []string{"start", "end", "date", "publishedAt", "pointInTime", "statedAt"} {
-		m[f] = []string{f, f + "Precision", f + "Earliest", f + "Latest"} // see putDate
+	for _, k := range domain.Kinds {
+		for _, f := range domain.Spec(k).Fields {
+			switch f.Type {
+			case domain.TDate:
+				m[f.Name] = []string{f.Name, f.Name + "Precision", f.Name + "Earliest", f.Name + "Latest"} // see putDate
+			case domain.TClaimDates:
+				m[f.Name] = []string{f.Name + "Kind", f.Name + "Value", f.Name + "Precision", f.Name + "Earliest", f.Name + "Latest"} // see putDates
+			default:
+				m[f.Name] = []string{f.Name}
+			}
+		}
 	}
-	m["dates"] = []string{"datesKind", "datesValue", "datesPrecision", "datesEarliest", "datesLatest"} // see putDates
 	return m
 }()
 
@@ -305,31 +300,38 @@ func (r propReader) meta() domain.Meta {
 
 // decodeNode builds the domain node of kind from stored properties.
 func decodeNode(kind domain.Kind, raw map[string]any) domain.Node {
-	r := propReader(raw)
-	id := r.str("id")
-	switch kind {
-	case domain.KindPerson:
-		return &domain.Person{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Description: r.str("description"), WikidataID: r.optStr("wikidataId"), Meta: r.meta()}
-	case domain.KindOrganisation:
-		return &domain.Organisation{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Kind: domain.OrganisationKind(r.str("kind")), Country: r.optStr("country"), Description: r.str("description"), Meta: r.meta()}
-	case domain.KindPlace:
-		return &domain.Place{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Kind: domain.PlaceKind(r.str("kind")), CountryCode: r.optStr("countryCode"), Lat: r.optFloat("lat"), Lon: r.optFloat("lon"), Meta: r.meta()}
-	case domain.KindNegotiation:
-		return &domain.Negotiation{ID: id, Name: r.str("name"), Aliases: r.strs("aliases"), Topic: r.str("topic"), Start: r.date("start"), End: r.date("end"), Status: domain.NegotiationStatus(r.str("status")), Meta: r.meta()}
-	case domain.KindEvent:
-		return &domain.Event{ID: id, Kind: domain.EventKind(r.str("kind")), Name: r.str("name"), Aliases: r.strs("aliases"), Description: r.str("description"), Date: r.date("date"), Meta: r.meta()}
-	case domain.KindSource:
-		s := &domain.Source{ID: id, Kind: domain.SourceKind(r.str("kind")), Title: r.str("title"), URL: r.optStr("url"), Language: r.str("language"), PublishedAt: r.date("publishedAt"), Text: r.optStr("text"), Meta: r.meta()}
-		if t, ok := raw["retrievedAt"].(time.Time); ok {
-			s.RetrievedAt = &t
-		}
-		return s
-	case domain.KindClaim:
-		return &domain.Claim{ID: id, Text: r.str("text"), Language: r.str("language"), Summary: r.str("summary"), PointInTime: r.date("pointInTime"), Dates: r.dates("dates"), Rank: domain.Rank(r.str("rank")), Status: domain.ClaimStatus(r.str("status")), Meta: r.meta()}
-	case domain.KindAttribution:
-		return &domain.Attribution{ID: id, Stance: domain.Stance(r.str("stance")), Quote: r.optStr("quote"), Summary: r.optStr("summary"), Cue: r.optStr("cue"), Sourcing: domain.Sourcing(r.str("sourcing")), StatedAt: r.date("statedAt"), Meta: r.meta()}
+	spec := domain.Spec(kind)
+	if spec == nil {
+		return nil
 	}
-	return nil
+	r := propReader(raw)
+	n := spec.New(r.str("id"))
+	for _, f := range spec.Fields {
+		switch f.Type {
+		case domain.TString:
+			if f.Optional {
+				f.Set(n, r.optStr(f.Name))
+			} else {
+				f.Set(n, r.str(f.Name))
+			}
+		case domain.TEnum:
+			f.Set(n, r.str(f.Name))
+		case domain.TStrings:
+			f.Set(n, r.strs(f.Name))
+		case domain.TFloat:
+			f.Set(n, r.optFloat(f.Name))
+		case domain.TDate:
+			f.Set(n, r.date(f.Name))
+		case domain.TClaimDates:
+			f.Set(n, r.dates(f.Name))
+		case domain.TTime:
+			if t, ok := raw[f.Name].(time.Time); ok {
+				f.Set(n, &t)
+			}
+		}
+	}
+	*n.Bookkeeping() = r.meta()
+	return n
 }
 
 // nodeFromDB decodes a neo4j.Node; its kind comes from its id's prefix.

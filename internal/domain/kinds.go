@@ -1,0 +1,600 @@
+package domain
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What a node kind is, described once. The description of a kind's fields
+// is the `ng` tag on each field of its struct (model.go); the relationships
+// its inputs and data records embed are KindLinks. Everything that handles
+// a node field by field reads this description: validation (Validate), the
+// inputs of the API and of data files (Apply), the store's codec, the data
+// file writer and every export. Adding a field to a kind is adding it, with
+// its tag, to the struct, and to the kind's GraphQL type and input.
+//
+// A tag is `ng:"<name>,<option>,…"`; <name> is the field's name everywhere
+// (GraphQL, data files, stored property, export column). Options:
+//
+//	req            required: a string that must not be blank
+//	line=<limit>   one line of at most <limit> characters (see limits)
+//	para=<limit>   text of at most <limit> characters; tab and line breaks allowed
+//	items=<n>      a list of at most n items (each item as line= says)
+//	deg=<d>        a coordinate: a finite number within ±d degrees
+//	label          the node's human name: the first label field that is set
+//	sortdate       the date the node is placed in time and sorted by
+//	default=<v>    the value of a new node when the input leaves it out
+//	derived        derived by the store (a claim's status): read, not written
+//	export=<col>   the column in exports when not <name>; "-" leaves it out
+//	ftm=<prop>     the FollowTheMoney property it maps to
+//
+// An enum field's values are its type's entry in enumValues.
+
+// ValueType is how a field's value is held.
+type ValueType int
+
+// The value types.
+const (
+	TString     ValueType = iota // string, or *string when optional
+	TStrings                     // []string
+	TEnum                        // a string type with a fixed set of values
+	TFloat                       // *float64
+	TDate                        // *PartialDate
+	TClaimDates                  // []ClaimDate
+	TTime                        // *time.Time
+)
+
+// Field describes one field of a node kind.
+type Field struct {
+	Name      string
+	Type      ValueType
+	Optional  bool // held by pointer: nil is "not known"
+	Required  bool
+	Multiline bool
+	Max       int      // characters of a string (each item's, for a list)
+	Items     int      // items of a list
+	Degrees   float64  // a coordinate's bound
+	Enum      []string // an enum's values
+	Default   string
+	Derived   bool
+	Label     bool
+	SortDate  bool
+	Export    string // the export column; "" when not exported
+	FtM       string
+	index     []int
+}
+
+// LinkField is a relationship that a kind's input and data record embed as a
+// field: a source's publisher, a claim's about, an attribution's sources.
+type LinkField struct {
+	Name    string
+	Type    RelType
+	Many    bool
+	Targets []Kind
+	// Required: an attribution's claim and at least one of its sources.
+	Required bool
+	// Roles: the items are {id, role} objects (a claim's about).
+	Roles []string
+}
+
+// KindSpec describes a node kind.
+type KindSpec struct {
+	Kind   Kind
+	Fields []Field
+	Links  []LinkField
+	typ    reflect.Type
+}
+
+// limits are the names a tag's line=, para= options take.
+var limits = map[string]int{
+	"name": MaxName, "code": MaxCode, "url": MaxURL, "cue": MaxCue, "summary": MaxSummary,
+	"description": MaxDescription, "text": MaxText, "sourcetext": MaxSourceText,
+}
+
+// The values of each enum, in the order the schema lists them.
+var (
+	OrganisationKinds   = []OrganisationKind{OrgGovernment, OrgStateBody, OrgMedia, OrgNewsAgency, OrgDelegation, OrgOther}
+	PlaceKinds          = []PlaceKind{PlaceCountry, PlaceCity, PlaceRegion, PlaceSea, PlaceVenue}
+	EventKinds          = []EventKind{EventPhoneCall, EventMeeting, EventTalksRound, EventInterview, EventPublication, EventStatement}
+	SourceKinds         = []SourceKind{SourceArticle, SourceBook, SourceAgencyReport, SourceInterview, SourceBroadcast, SourceOfficialStatement}
+	NegotiationStatuses = []NegotiationStatus{NegotiationPlanned, NegotiationOngoing, NegotiationSuspended, NegotiationConcluded}
+	Ranks               = []Rank{RankPreferred, RankNormal, RankDeprecated}
+	Sourcings           = []Sourcing{SourcingNamed, SourcingAnonymous, SourcingDocument, SourcingUnspecified}
+	AboutRoles          = []AboutRole{AboutSubject, AboutObject, AboutParticipant, AboutTopic}
+	// ClaimStatuses are derived; they describe Claim.Status.
+	ClaimStatuses = []ClaimStatus{StatusConfirmed, StatusDisputed, StatusDenied, StatusReported}
+)
+
+// Names lists enum values as strings.
+func Names[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+var enumValues = map[reflect.Type][]string{
+	reflect.TypeFor[OrganisationKind]():  Names(OrganisationKinds),
+	reflect.TypeFor[PlaceKind]():         Names(PlaceKinds),
+	reflect.TypeFor[EventKind]():         Names(EventKinds),
+	reflect.TypeFor[SourceKind]():        Names(SourceKinds),
+	reflect.TypeFor[NegotiationStatus](): Names(NegotiationStatuses),
+	reflect.TypeFor[Rank]():              Names(Ranks),
+	reflect.TypeFor[Sourcing]():          Names(Sourcings),
+	reflect.TypeFor[Stance]():            Names(Stances),
+	reflect.TypeFor[ClaimStatus]():       Names(ClaimStatuses),
+}
+
+// AboutKinds are the kinds a claim can be about.
+var AboutKinds = []Kind{KindPerson, KindOrganisation, KindPlace, KindNegotiation, KindEvent, KindSource, KindClaim}
+
+// ActorKinds are the kinds that make attributions.
+var ActorKinds = []Kind{KindPerson, KindOrganisation, KindSource}
+
+// KindLinks are the relationships each kind's input and data record embed.
+var KindLinks = map[Kind][]LinkField{
+	KindSource: {
+		{Name: "publisher", Type: RelPublishedBy, Targets: []Kind{KindOrganisation}},
+		{Name: "authors", Type: RelAuthoredBy, Many: true, Targets: []Kind{KindPerson}},
+		{Name: "derivedFrom", Type: RelDerivedFrom, Many: true, Targets: []Kind{KindSource}},
+	},
+	KindClaim: {
+		{Name: "about", Type: RelAbout, Many: true, Targets: AboutKinds, Roles: Names(AboutRoles)},
+	},
+	KindAttribution: {
+		{Name: "claim", Type: RelOn, Targets: []Kind{KindClaim}, Required: true},
+		{Name: "actor", Type: RelMadeBy, Targets: ActorKinds},
+		{Name: "sources", Type: RelRecordedIn, Many: true, Targets: []Kind{KindSource}, Required: true},
+		{Name: "madeIn", Type: RelMadeIn, Many: true, Targets: []Kind{KindSource}},
+		{Name: "cites", Type: RelCites, Many: true, Targets: []Kind{KindAttribution}},
+		{Name: "during", Type: RelDuring, Targets: []Kind{KindEvent}},
+	},
+}
+
+var specs = func() map[Kind]*KindSpec {
+	m := map[Kind]*KindSpec{}
+	for _, n := range []Node{&Person{}, &Organisation{}, &Place{}, &Negotiation{}, &Event{}, &Source{}, &Claim{}, &Attribution{}} {
+		s := describe(reflect.TypeOf(n).Elem())
+		s.Kind, s.Links = n.NodeKind(), KindLinks[n.NodeKind()]
+		m[s.Kind] = s
+	}
+	return m
+}()
+
+// Spec describes kind k; nil for an unknown kind.
+func Spec(k Kind) *KindSpec { return specs[k] }
+
+// SpecOf describes n's kind.
+func SpecOf(n Node) *KindSpec { return specs[n.NodeKind()] }
+
+// describe reads the ng tags of a kind's struct; a malformed tag panics at
+// start-up.
+func describe(t reflect.Type) *KindSpec {
+	s := &KindSpec{typ: t}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag, ok := sf.Tag.Lookup("ng")
+		if !ok {
+			continue
+		}
+		parts := strings.Split(tag, ",")
+		f := Field{Name: parts[0], Export: parts[0], index: sf.Index}
+		switch ft := sf.Type; {
+		case enumValues[ft] != nil:
+			f.Type, f.Enum = TEnum, enumValues[ft]
+		case ft.Kind() == reflect.String:
+			f.Type = TString
+		case ft == reflect.TypeFor[*string]():
+			f.Type, f.Optional = TString, true
+		case ft == reflect.TypeFor[[]string]():
+			f.Type = TStrings
+		case ft == reflect.TypeFor[*float64]():
+			f.Type, f.Optional = TFloat, true
+		case ft == reflect.TypeFor[*PartialDate]():
+			f.Type, f.Optional = TDate, true
+		case ft == reflect.TypeFor[[]ClaimDate]():
+			f.Type = TClaimDates
+		case ft == reflect.TypeFor[*time.Time]():
+			f.Type, f.Optional = TTime, true
+		default:
+			panic(fmt.Sprintf("domain: %s.%s: no value type for %s", t.Name(), sf.Name, ft))
+		}
+		for _, opt := range parts[1:] {
+			key, val, _ := strings.Cut(opt, "=")
+			switch key {
+			case "req":
+				f.Required = true
+			case "line", "para":
+				max, ok := limits[val]
+				if !ok {
+					panic(fmt.Sprintf("domain: %s.%s: unknown limit %q", t.Name(), sf.Name, val))
+				}
+				f.Max, f.Multiline = max, key == "para"
+			case "items":
+				f.Items = atoi(val)
+			case "deg":
+				f.Degrees = float64(atoi(val))
+			case "label":
+				f.Label = true
+			case "sortdate":
+				f.SortDate = true
+			case "default":
+				f.Default = val
+			case "derived":
+				f.Derived = true
+			case "export":
+				f.Export = strings.TrimPrefix(val, "-")
+			case "ftm":
+				f.FtM = val
+			default:
+				panic(fmt.Sprintf("domain: %s.%s: unknown tag option %q", t.Name(), sf.Name, opt))
+			}
+		}
+		s.Fields = append(s.Fields, f)
+	}
+	return s
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		panic("domain: tag option wants a number: " + s)
+	}
+	return n
+}
+
+// New returns a node of the kind with id and the fields' defaults.
+func (s *KindSpec) New(id string) Node {
+	v := reflect.New(s.typ)
+	v.Elem().FieldByName("ID").SetString(id)
+	n := v.Interface().(Node)
+	for _, f := range s.Fields {
+		if f.Default != "" {
+			v.Elem().FieldByIndex(f.index).SetString(f.Default)
+		}
+	}
+	return n
+}
+
+// Field returns the field called name, or nil.
+func (s *KindSpec) Field(name string) *Field {
+	for i := range s.Fields {
+		if s.Fields[i].Name == name {
+			return &s.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Link returns the embedded relationship called name, or nil.
+func (s *KindSpec) Link(name string) *LinkField {
+	for i := range s.Links {
+		if s.Links[i].Name == name {
+			return &s.Links[i]
+		}
+	}
+	return nil
+}
+
+func (f *Field) value(n Node) reflect.Value {
+	return reflect.ValueOf(n).Elem().FieldByIndex(f.index)
+}
+
+// Get returns the field's value in n: a string (also for enums), *string,
+// []string, *float64, *PartialDate, []ClaimDate or *time.Time.
+func (f *Field) Get(n Node) any {
+	v := f.value(n)
+	if f.Type == TEnum {
+		return v.String()
+	}
+	return v.Interface()
+}
+
+// Set sets the field in n to v, a value of the type Get returns; nil
+// clears it.
+func (f *Field) Set(n Node, v any) {
+	dst := f.value(n)
+	if v == nil {
+		dst.SetZero()
+		return
+	}
+	if f.Type == TEnum {
+		dst.SetString(v.(string))
+		return
+	}
+	dst.Set(reflect.ValueOf(v))
+}
+
+// Text returns a string field's value; "" when it is not set.
+func (f *Field) Text(n Node) string {
+	switch v := f.Get(n).(type) {
+	case string:
+		return v
+	case *string:
+		if v != nil {
+			return *v
+		}
+	}
+	return ""
+}
+
+// Label is n's human name: its first label field that is set, else its id.
+func Label(n Node) string {
+	for _, f := range SpecOf(n).Fields {
+		if f.Label {
+			if s := f.Text(n); s != "" {
+				return s
+			}
+		}
+	}
+	return n.NodeID()
+}
+
+// DateOf is the date a node is placed in time by: an event's date, a
+// source's publication, a claim's point in time, an attribution's
+// statement, a negotiation's start (its sortdate field); nil for the kinds
+// without one.
+func DateOf(n Node) *PartialDate {
+	for _, f := range SpecOf(n).Fields {
+		if f.SortDate {
+			return f.Get(n).(*PartialDate)
+		}
+	}
+	return nil
+}
+
+// validateFields checks n's fields against their description, in the
+// order of the struct.
+func validateFields(n Node) error {
+	for _, f := range SpecOf(n).Fields {
+		if err := f.check(n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *Field) check(n Node) error {
+	if f.Derived {
+		return nil
+	}
+	switch v := f.Get(n).(type) {
+	case string:
+		if f.Type == TEnum {
+			return oneOf(f.Name, v, f.Enum...)
+		}
+		if f.Required {
+			if err := required(f.Name, v); err != nil {
+				return err
+			}
+		}
+		return checkText(f.Name, v, f.Max, f.Multiline)
+	case *string:
+		if v == nil {
+			return nil
+		}
+		return checkText(f.Name, *v, f.Max, f.Multiline)
+	case []string:
+		if err := tooMany(f.Name, len(v), f.Items); err != nil {
+			return err
+		}
+		for i, s := range v {
+			if err := checkText(fmt.Sprintf("%s[%d]", f.Name, i), s, f.Max, f.Multiline); err != nil {
+				return err
+			}
+		}
+	case *float64:
+		if f.Degrees > 0 {
+			return Coordinate(f.Name, v, f.Degrees)
+		}
+	case []ClaimDate:
+		if err := tooMany(f.Name, len(v), f.Items); err != nil {
+			return err
+		}
+		for i, d := range v {
+			if err := oneOf(fmt.Sprintf("%s[%d].kind", f.Name, i), string(d.Kind), DateKinds...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func tooMany(field string, n, max int) error {
+	if max > 0 && n > max {
+		return &Error{Code: EINVALID, Field: field,
+			Message:    fmt.Sprintf("%d %s; at most %d are allowed", n, field, max),
+			Extensions: map[string]any{"length": n, "max": max}}
+	}
+	return nil
+}
+
+// DateInput is a date as inputs give it: a value ("2025-03") that bounds
+// may narrow, and nodes whose dates bound it ("before the election").
+type DateInput struct {
+	Value, Earliest, Latest string
+	NotAfter, NotBefore     string
+}
+
+// DateReader turns a date input of field into a PartialDate; the API and
+// the data files resolve NotAfter and NotBefore differently (the database,
+// the rest of the file).
+type DateReader func(field string, in DateInput) (*PartialDate, error)
+
+// Apply sets the fields of n that in names: in is a JSON-like object (an
+// API input, a data record), where an absent key leaves a field alone and
+// null clears it. Keys that are not fields (the id, links) are left to the
+// caller. Values of the wrong shape are EINVALID with the field; the
+// caller validates the node afterwards.
+func Apply(n Node, in map[string]any, date DateReader) error {
+	for _, f := range SpecOf(n).Fields {
+		raw, ok := in[f.Name]
+		if !ok || f.Derived {
+			continue
+		}
+		if raw == nil {
+			f.Set(n, nil)
+			continue
+		}
+		v, err := f.decode(raw, date)
+		if err != nil {
+			return err
+		}
+		f.Set(n, v)
+	}
+	return nil
+}
+
+func (f *Field) decode(raw any, date DateReader) (any, error) {
+	switch f.Type {
+	case TString, TEnum:
+		s, ok := raw.(string)
+		if !ok {
+			return nil, Invalid(f.Name, "%s must be a string", f.Name)
+		}
+		if f.Optional {
+			return &s, nil
+		}
+		return s, nil
+	case TStrings:
+		return stringList(f.Name, raw)
+	case TFloat:
+		x, err := number(f.Name, raw)
+		if err != nil {
+			return nil, err
+		}
+		return &x, nil
+	case TDate:
+		d, err := dateInput(f.Name, raw)
+		if err != nil {
+			return nil, err
+		}
+		return date(f.Name, d)
+	case TTime:
+		s, _ := raw.(string)
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return nil, Invalid(f.Name, "%s: want an RFC 3339 time", f.Name)
+		}
+		return &t, nil
+	case TClaimDates:
+		items, ok := raw.([]any)
+		if !ok {
+			return nil, Invalid(f.Name, "%s must be a list", f.Name)
+		}
+		out := make([]ClaimDate, 0, len(items))
+		for i, it := range items {
+			field := fmt.Sprintf("%s[%d]", f.Name, i)
+			obj, _ := it.(map[string]any)
+			kind, _ := obj["kind"].(string)
+			if obj["date"] == nil {
+				return nil, Invalid(field+".date", "%s.date is required", field)
+			}
+			in, err := dateInput(field+".date", obj["date"])
+			if err != nil {
+				return nil, err
+			}
+			d, err := date(field+".date", in)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ClaimDate{Kind: DateKind(kind), Date: *d})
+		}
+		return out, nil
+	}
+	return nil, Invalid(f.Name, "%s cannot be set", f.Name)
+}
+
+func stringList(field string, raw any) ([]string, error) {
+	switch v := raw.(type) {
+	case []string:
+		return v, nil
+	case string: // GraphQL coerces a single value to a list
+		return []string{v}, nil
+	case []any:
+		out := make([]string, len(v))
+		for i, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return nil, Invalid(fmt.Sprintf("%s[%d]", field, i), "%s[%d] must be a string", field, i)
+			}
+			out[i] = s
+		}
+		return out, nil
+	}
+	return nil, Invalid(field, "%s must be a list of strings", field)
+}
+
+func number(field string, raw any) (float64, error) {
+	switch v := raw.(type) {
+	case float64:
+		return v, nil
+	case int:
+		return float64(v), nil
+	case int64:
+		return float64(v), nil
+	case interface{ String() string }: // json.Number
+		raw = v.String()
+	}
+	if s, ok := raw.(string); ok {
+		if x, err := strconv.ParseFloat(s, 64); err == nil {
+			return x, nil
+		}
+	}
+	return 0, Invalid(field, "%s must be a number", field)
+}
+
+// dateInput reads a date given as "2025-03" or as an object with value,
+// earliest, latest, notAfter and notBefore.
+func dateInput(field string, raw any) (DateInput, error) {
+	switch v := raw.(type) {
+	case string:
+		return DateInput{Value: v}, nil
+	case map[string]any:
+		var d DateInput
+		for k, dst := range map[string]*string{"value": &d.Value, "earliest": &d.Earliest, "latest": &d.Latest, "notAfter": &d.NotAfter, "notBefore": &d.NotBefore} {
+			switch x := v[k].(type) {
+			case nil:
+			case string:
+				*dst = x
+			case time.Time: // the API's Date scalar
+				*dst = x.Format(DateLayout)
+			default:
+				return d, Invalid(field+"."+k, "%s.%s must be a string", field, k)
+			}
+		}
+		return d, nil
+	}
+	return DateInput{}, Invalid(field, "%s must be a date such as \"2025-03\" or an object with a value", field)
+}
+
+// ParseDateInput parses the value of d and narrows it by its earliest and
+// latest bounds; NotAfter and NotBefore are left to the caller.
+func ParseDateInput(field string, d DateInput) (PartialDate, error) {
+	pd, err := ParsePartialDate(d.Value)
+	if err != nil {
+		return pd, Invalid(field, "%s", ErrorMessage(err))
+	}
+	if d.Earliest == "" && d.Latest == "" {
+		return pd, nil
+	}
+	lo, hi := pd.Earliest, pd.Latest
+	if d.Earliest != "" {
+		if lo, err = ParseDate(field+".earliest", d.Earliest); err != nil {
+			return pd, err
+		}
+	}
+	if d.Latest != "" {
+		if hi, err = ParseDate(field+".latest", d.Latest); err != nil {
+			return pd, err
+		}
+	}
+	if pd, err = pd.Narrow(lo, hi); err != nil {
+		return pd, Invalid(field, "%s", ErrorMessage(err))
+	}
+	return pd, nil
+}
