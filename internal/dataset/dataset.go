@@ -7,6 +7,7 @@ package dataset
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -14,7 +15,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -58,66 +58,19 @@ func (p *partialDate) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(p))
 }
 
-// claimDate is one of a claim's other dates: {"kind": "DEADLINE", "date": "2025-04-20"}.
-type claimDate struct {
-	Kind string       `json:"kind"`
-	Date *partialDate `json:"date"`
-}
-
-type aboutRef struct {
-	ID   string `json:"id"`
-	Role string `json:"role"`
-}
-
-// record is one line: the union of every record type's fields.
-type record struct {
-	Type        string       `json:"type"`
-	ID          string       `json:"id"`
-	Name        string       `json:"name"`
-	Aliases     []string     `json:"aliases"`
-	Description string       `json:"description"`
-	WikidataID  *string      `json:"wikidataId"`
-	Kind        string       `json:"kind"`
-	Country     *string      `json:"country"`
-	CountryCode *string      `json:"countryCode"`
-	Lat         *float64     `json:"lat"`
-	Lon         *float64     `json:"lon"`
-	Topic       string       `json:"topic"`
-	Start       *partialDate `json:"start"`
-	End         *partialDate `json:"end"`
-	Status      string       `json:"status"`
-	Date        *partialDate `json:"date"`
-	Title       string       `json:"title"`
-	URL         *string      `json:"url"`
-	Language    string       `json:"language"`
-	PublishedAt *partialDate `json:"publishedAt"`
-	RetrievedAt *string      `json:"retrievedAt"`
-	Text        string       `json:"text"`
-	Publisher   *string      `json:"publisher"`
-	Authors     []string     `json:"authors"`
-	DerivedFrom []string     `json:"derivedFrom"`
-	Summary     string       `json:"summary"`
-	PointInTime *partialDate `json:"pointInTime"`
-	Dates       []claimDate  `json:"dates"`
-	Rank        string       `json:"rank"`
-	About       []aboutRef   `json:"about"`
-	Claim       string       `json:"claim"`
-	Actor       *string      `json:"actor"`
-	Stance      string       `json:"stance"`
-	Quote       *string      `json:"quote"`
-	Cue         *string      `json:"cue"`
-	Sourcing    string       `json:"sourcing"`
-	StatedAt    *partialDate `json:"statedAt"`
-	Sources     []string     `json:"sources"`
-	Cites       []string     `json:"cites"`
-	MadeIn      []string     `json:"madeIn"`
-	During      *string      `json:"during"`
-	From        string       `json:"from"`
-	To          string       `json:"to"`
-	Role        *string      `json:"role"`
-	Side        *string      `json:"side"`
-	Count       *int         `json:"count"`
-	Offsets     []int        `json:"offsets"`
+// factRecord is a relationship record's line (a fact or MENTIONS); node
+// records are read through their kind's description (domain.Apply).
+type factRecord struct {
+	Type    string       `json:"type"`
+	From    string       `json:"from"`
+	To      string       `json:"to"`
+	Claim   string       `json:"claim"`
+	Role    *string      `json:"role"`
+	Side    *string      `json:"side"`
+	Start   *partialDate `json:"start"`
+	End     *partialDate `json:"end"`
+	Count   *int         `json:"count"`
+	Offsets []int        `json:"offsets"`
 }
 
 // LineError is a problem with one line of a data file.
@@ -353,18 +306,28 @@ func (p *parser) applyBounds(items []Item) []Item {
 }
 
 func (p *parser) parseLine(b []byte) {
-	var rec record
+	var obj map[string]any
 	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&rec); err != nil {
+	dec.UseNumber()
+	if err := dec.Decode(&obj); err != nil || obj == nil {
+		p.fail(p.line, "", "not a valid record: %v", cmp.Or(err, errors.New("want a JSON object")))
+		return
+	}
+	typ, _ := obj["type"].(string)
+	if bad := foreignFields(b, typ); bad != "" {
+		p.fail(p.line, bad, "is not a field of a %s record", typ)
+		return
+	}
+	if spec := domain.Spec(domain.Kind(typ)); spec != nil {
+		p.nodeRecord(spec, obj)
+		return
+	}
+	var rec factRecord
+	if err := json.Unmarshal(b, &rec); err != nil {
 		p.fail(p.line, "", "not a valid record: %v", err)
 		return
 	}
-	if bad := foreignFields(b, rec.Type); bad != "" {
-		p.fail(p.line, bad, "is not a field of a %s record", rec.Type)
-		return
-	}
-	p.add(&rec)
+	p.fact(&rec)
 }
 
 type parser struct {
@@ -406,79 +369,51 @@ func (p *parser) refer(field, id string, kinds ...domain.Kind) {
 	p.cur.Refs = append(p.cur.Refs, Ref{Field: field, ID: id})
 }
 
+// date reads a fact's date.
 func (p *parser) date(field string, d *partialDate) *domain.PartialDate {
 	if d == nil {
 		return nil
 	}
-	pd, err := domain.ParsePartialDate(d.Value)
+	pd, err := p.readDate(field, domain.DateInput{Value: d.Value, Earliest: d.Earliest, Latest: d.Latest, NotAfter: d.NotAfter, NotBefore: d.NotBefore})
 	if err != nil {
-		p.fail(p.line, field, "%s", domain.ErrorMessage(err))
+		p.validate(err)
 		return nil
 	}
-	if d.Earliest != "" || d.Latest != "" {
-		lo, hi := pd.Earliest, pd.Latest
-		var e1, e2 error
-		if d.Earliest != "" {
-			lo, e1 = domain.ParseDate(field+".earliest", d.Earliest)
-		}
-		if d.Latest != "" {
-			hi, e2 = domain.ParseDate(field+".latest", d.Latest)
-		}
-		if e1 != nil || e2 != nil {
-			p.fail(p.line, field, "bounds must be YYYY-MM-DD")
-			return nil
-		}
-		if pd, err = pd.Narrow(lo, hi); err != nil {
-			p.fail(p.line, field, "%s", domain.ErrorMessage(err))
-			return nil
-		}
+	return pd
+}
+
+// readDate is the data files' domain.DateReader: bounds by other nodes
+// (notAfter, notBefore) must be defined in the same file and are applied
+// once it is read (applyBounds).
+func (p *parser) readDate(field string, d domain.DateInput) (*domain.PartialDate, error) {
+	pd, err := domain.ParseDateInput(field, d)
+	if err != nil {
+		return nil, err
 	}
 	if d.NotAfter != "" || d.NotBefore != "" {
 		for _, ref := range [][2]string{{"notAfter", d.NotAfter}, {"notBefore", d.NotBefore}} {
 			if ref[1] != "" {
 				if err := domain.CheckID(field+"."+ref[0], ref[1]); err != nil {
-					p.fail(p.line, field+"."+ref[0], "%s", domain.ErrorMessage(err))
-					return nil
+					return nil, err
 				}
 			}
 		}
 		p.bounds = append(p.bounds, dateBound{line: p.line, field: field, date: &pd, notAfter: d.NotAfter, notBefore: d.NotBefore})
 	}
-	return &pd
+	return &pd, nil
 }
 
-// names lists enum values as strings.
-func names[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
-}
-
-func (p *parser) enum(field, value string, allowed ...string) {
-	if !slices.Contains(allowed, value) {
-		p.fail(p.line, field, "%q is not one of %s", value, strings.Join(allowed, ", "))
-	}
-}
-
-func (p *parser) required(field, value string) {
-	if strings.TrimSpace(value) == "" {
-		p.fail(p.line, field, "is required")
-	}
-}
-
-func (p *parser) node(rec *record, kind domain.Kind) bool {
-	if err := domain.CheckID("id", rec.ID, kind); err != nil {
+func (p *parser) node(id string, kind domain.Kind) bool {
+	if err := domain.CheckID("id", id, kind); err != nil {
 		p.fail(p.line, "id", "%s", domain.ErrorMessage(err))
 		return false
 	}
-	if prev, dup := p.lineOf[rec.ID]; dup {
-		p.fail(p.line, "id", "%s is already defined on line %d", rec.ID, prev)
+	if prev, dup := p.lineOf[id]; dup {
+		p.fail(p.line, "id", "%s is already defined on line %d", id, prev)
 		return false
 	}
-	p.kinds[rec.ID] = kind
-	p.lineOf[rec.ID] = p.line
+	p.kinds[id] = kind
+	p.lineOf[id] = p.line
 	return true
 }
 
@@ -508,153 +443,89 @@ func (p *parser) validate(err error) {
 	p.fail(p.line, "", "%v", err)
 }
 
-func (p *parser) add(rec *record) {
-	meta := domain.Meta{Origin: p.origin}
-	switch domain.Kind(rec.Type) {
-	case domain.KindPerson:
-		if !p.node(rec, domain.KindPerson) {
-			return
-		}
-		p.required("name", rec.Name)
-		p.setNode(&domain.Person{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, WikidataID: rec.WikidataID, Meta: meta})
-	case domain.KindOrganisation:
-		if !p.node(rec, domain.KindOrganisation) {
-			return
-		}
-		p.required("name", rec.Name)
-		p.enum("kind", rec.Kind, "GOVERNMENT", "STATE_BODY", "MEDIA", "NEWS_AGENCY", "DELEGATION", "OTHER")
-		p.setNode(&domain.Organisation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.OrganisationKind(rec.Kind), Country: rec.Country, Description: rec.Description, Meta: meta})
-	case domain.KindPlace:
-		if !p.node(rec, domain.KindPlace) {
-			return
-		}
-		p.required("name", rec.Name)
-		p.enum("kind", rec.Kind, "COUNTRY", "CITY", "REGION", "SEA", "VENUE")
-		p.setNode(&domain.Place{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Kind: domain.PlaceKind(rec.Kind), CountryCode: rec.CountryCode, Lat: rec.Lat, Lon: rec.Lon, Meta: meta})
-	case domain.KindNegotiation:
-		if !p.node(rec, domain.KindNegotiation) {
-			return
-		}
-		p.required("name", rec.Name)
-		p.enum("status", rec.Status, "PLANNED", "ONGOING", "SUSPENDED", "CONCLUDED")
-		p.setNode(&domain.Negotiation{ID: rec.ID, Name: rec.Name, Aliases: rec.Aliases, Topic: rec.Topic, Start: p.date("start", rec.Start), End: p.date("end", rec.End), Status: domain.NegotiationStatus(rec.Status), Meta: meta})
-	case domain.KindEvent:
-		if !p.node(rec, domain.KindEvent) {
-			return
-		}
-		p.required("name", rec.Name)
-		p.enum("kind", rec.Kind, "PHONE_CALL", "MEETING", "TALKS_ROUND", "INTERVIEW", "PUBLICATION", "STATEMENT")
-		p.setNode(&domain.Event{ID: rec.ID, Kind: domain.EventKind(rec.Kind), Name: rec.Name, Aliases: rec.Aliases, Description: rec.Description, Date: p.date("date", rec.Date), Meta: meta})
-	case domain.KindSource:
-		if !p.node(rec, domain.KindSource) {
-			return
-		}
-		p.required("title", rec.Title)
-		p.required("language", rec.Language)
-		p.enum("kind", rec.Kind, "ARTICLE", "BOOK", "AGENCY_REPORT", "INTERVIEW", "BROADCAST", "OFFICIAL_STATEMENT")
-		s := &domain.Source{ID: rec.ID, Kind: domain.SourceKind(rec.Kind), Title: rec.Title, URL: rec.URL, Language: rec.Language, PublishedAt: p.date("publishedAt", rec.PublishedAt), Meta: meta}
-		if rec.Text != "" {
-			s.Text = &rec.Text
-		}
-		if rec.RetrievedAt != nil {
-			t, err := time.Parse(time.RFC3339, *rec.RetrievedAt)
-			if err != nil {
-				p.fail(p.line, "retrievedAt", "want an RFC 3339 time")
-			}
-			s.RetrievedAt = &t
-		}
-		p.setNode(s)
-		if rec.Publisher != nil {
-			p.refer("publisher", *rec.Publisher, domain.KindOrganisation)
-			p.edge(domain.Edge{Type: domain.RelPublishedBy, From: rec.ID, To: *rec.Publisher})
-		}
-		for _, a := range rec.Authors {
-			p.refer("authors", a, domain.KindPerson)
-			p.edge(domain.Edge{Type: domain.RelAuthoredBy, From: rec.ID, To: a})
-		}
-		for _, d := range rec.DerivedFrom {
-			p.refer("derivedFrom", d, domain.KindSource)
-			p.edge(domain.Edge{Type: domain.RelDerivedFrom, From: rec.ID, To: d})
-		}
-	case domain.KindClaim:
-		if !p.node(rec, domain.KindClaim) {
-			return
-		}
-		p.required("text", rec.Text)
-		p.required("summary", rec.Summary)
-		p.required("language", rec.Language)
-		if rec.Rank == "" {
-			rec.Rank = string(domain.RankNormal)
-		}
-		p.enum("rank", rec.Rank, "PREFERRED", "NORMAL", "DEPRECATED")
-		dates := make([]domain.ClaimDate, 0, len(rec.Dates)) // no reallocation: bounds point into it
-		for i, d := range rec.Dates {
-			field := fmt.Sprintf("dates[%d]", i)
-			p.enum(field+".kind", d.Kind, names(domain.DateKinds)...)
-			if d.Date == nil {
-				p.fail(p.line, field+".date", "is required")
-			} else if date := p.date(field+".date", d.Date); date != nil {
-				dates = append(dates, domain.ClaimDate{Kind: domain.DateKind(d.Kind), Date: *date})
-				if n := len(p.bounds); n > 0 && p.bounds[n-1].date == date {
-					p.bounds[n-1].date = &dates[len(dates)-1].Date // the copy the claim keeps
-				}
-			}
-		}
-		p.setNode(&domain.Claim{ID: rec.ID, Text: rec.Text, Language: rec.Language, Summary: rec.Summary, PointInTime: p.date("pointInTime", rec.PointInTime), Dates: dates, Rank: domain.Rank(rec.Rank), Meta: meta})
-		for i, a := range rec.About {
-			field := fmt.Sprintf("about[%d]", i)
-			p.enum(field+".role", a.Role, "SUBJECT", "OBJECT", "PARTICIPANT", "TOPIC")
-			p.refer(field+".id", a.ID, domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim)
-			role := a.Role
-			p.edge(domain.Edge{Type: domain.RelAbout, From: rec.ID, To: a.ID, Role: &role})
-		}
-	case domain.KindAttribution:
-		if !p.node(rec, domain.KindAttribution) {
-			return
-		}
-		p.enum("stance", rec.Stance, names(domain.Stances)...)
-		if rec.Stance == string(domain.StanceReports) && len(rec.Cites) == 0 {
-			p.fail(p.line, "cites", "a REPORTS attribution cites the attribution it relays")
-		}
-		p.enum("sourcing", rec.Sourcing, "NAMED", "ANONYMOUS", "DOCUMENT", "UNSPECIFIED")
-		a := &domain.Attribution{ID: rec.ID, Stance: domain.Stance(rec.Stance), Quote: rec.Quote, Cue: rec.Cue, Sourcing: domain.Sourcing(rec.Sourcing), StatedAt: p.date("statedAt", rec.StatedAt), Meta: meta}
-		if rec.Summary != "" {
-			a.Summary = &rec.Summary
-		}
-		p.setNode(a)
-		p.refer("claim", rec.Claim, domain.KindClaim)
-		p.edge(domain.Edge{Type: domain.RelOn, From: rec.ID, To: rec.Claim})
-		if rec.Actor != nil {
-			p.refer("actor", *rec.Actor, domain.KindPerson, domain.KindOrganisation, domain.KindSource)
-			p.edge(domain.Edge{Type: domain.RelMadeBy, From: rec.ID, To: *rec.Actor})
-		} else if rec.Sourcing != string(domain.SourcingUnspecified) && rec.Sourcing != string(domain.SourcingAnonymous) {
-			p.fail(p.line, "actor", "is required unless sourcing is UNSPECIFIED or ANONYMOUS")
-		}
-		if len(rec.Sources) == 0 {
-			p.fail(p.line, "sources", "an attribution is recorded in at least one source")
-		}
-		for _, s := range rec.Sources {
-			p.refer("sources", s, domain.KindSource)
-			p.edge(domain.Edge{Type: domain.RelRecordedIn, From: rec.ID, To: s})
-		}
-		for _, m := range rec.MadeIn {
-			p.refer("madeIn", m, domain.KindSource)
-			p.edge(domain.Edge{Type: domain.RelMadeIn, From: rec.ID, To: m})
-		}
-		for _, c := range rec.Cites {
-			p.refer("cites", c, domain.KindAttribution)
-			p.edge(domain.Edge{Type: domain.RelCites, From: rec.ID, To: c})
-		}
-		if rec.During != nil {
-			p.refer("during", *rec.During, domain.KindEvent)
-			p.edge(domain.Edge{Type: domain.RelDuring, From: rec.ID, To: *rec.During})
-		}
-	default:
-		p.fact(rec)
+// nodeRecord reads a node's line: its fields through the kind's
+// description, the relationships it embeds through the kind's links.
+func (p *parser) nodeRecord(spec *domain.KindSpec, obj map[string]any) {
+	id, _ := obj["id"].(string)
+	if !p.node(id, spec.Kind) {
+		return
 	}
+	n := spec.New(id)
+	n.Bookkeeping().Origin = p.origin
+	bounds := len(p.bounds)
+	if err := domain.Apply(n, obj, p.readDate); err != nil {
+		p.validate(err)
+		return
+	}
+	for i := bounds; i < len(p.bounds); i++ { // bound the node's own copy
+		p.bounds[i].date = domain.DateAt(n, p.bounds[i].field)
+	}
+	links := map[string][]string{}
+	for _, l := range spec.Links {
+		links[l.Name] = p.links(id, l, obj[l.Name])
+	}
+	if a, ok := n.(*domain.Attribution); ok {
+		var actor *string
+		if ids := links["actor"]; len(ids) > 0 {
+			actor = &ids[0]
+		}
+		p.validate(a.CheckLinks(actor, links["sources"], links["cites"]))
+	}
+	p.setNode(n)
 }
 
-func (p *parser) fact(rec *record) {
+// links reads a relationship a record embeds: an id, a list of ids, or
+// (ABOUT) a list of {id, role}; it returns the ids.
+func (p *parser) links(from string, l domain.LinkField, raw any) []string {
+	if raw == nil {
+		if l.Required && !l.Many {
+			p.refer(l.Name, "", l.Targets...)
+		}
+		return nil
+	}
+	var items []any
+	if l.Many {
+		items, _ = raw.([]any)
+		if items == nil {
+			p.fail(p.line, l.Name, "must be a list")
+			return nil
+		}
+	} else {
+		items = []any{raw}
+	}
+	var ids []string
+	for i, it := range items {
+		field := l.Name
+		if l.Many {
+			field = fmt.Sprintf("%s[%d]", l.Name, i)
+		}
+		e := domain.Edge{Type: l.Type, From: from}
+		if l.Roles != nil {
+			obj, _ := it.(map[string]any)
+			role, _ := obj["role"].(string)
+			if !slices.Contains(l.Roles, role) {
+				p.fail(p.line, field+".role", "%q is not one of %s", role, strings.Join(l.Roles, ", "))
+			}
+			e.Role = &role
+			it, field = obj["id"], field+".id"
+		}
+		id, ok := it.(string)
+		if !ok {
+			p.fail(p.line, field, "must be an id")
+			continue
+		}
+		if l.Roles == nil {
+			field = l.Name
+		}
+		p.refer(field, id, l.Targets...)
+		e.To = id
+		p.edge(e)
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (p *parser) fact(rec *factRecord) {
 	t := domain.RelType(rec.Type)
 	if t == domain.RelMentions {
 		p.refer("from", rec.From, domain.KindSource)
@@ -677,24 +548,32 @@ func (p *parser) fact(rec *record) {
 	p.edge(e)
 }
 
-// fieldsOf lists the fields each record type may carry; the record struct is
-// the union of them all, so this keeps one type's field off another's line.
-var fieldsOf = map[string]string{
-	"Person":       "type id name aliases description wikidataId",
-	"Organisation": "type id name aliases kind country description",
-	"Place":        "type id name aliases kind countryCode lat lon",
-	"Negotiation":  "type id name aliases topic start end status",
-	"Event":        "type id kind name aliases description date",
-	"Source":       "type id kind title url language publishedAt retrievedAt text publisher authors derivedFrom",
-	"Claim":        "type id text language summary pointInTime dates rank about",
-	"Attribution":  "type id claim actor stance quote summary cue sourcing statedAt sources madeIn cites during",
-	"PARTICIPANT":  "type from to claim role",
-	"PART_OF":      "type from to claim",
-	"HELD_IN":      "type from to claim",
-	"PARTY":        "type from to claim side",
-	"MEMBER_OF":    "type from to claim role start end",
-	"MENTIONS":     "type from to count offsets",
-}
+// fieldsOf lists the fields each record type may carry: a node kind's
+// described fields and embedded links, a relationship's properties.
+var fieldsOf = func() map[string]string {
+	m := map[string]string{
+		"PARTICIPANT": "type from to claim role",
+		"PART_OF":     "type from to claim",
+		"HELD_IN":     "type from to claim",
+		"PARTY":       "type from to claim side",
+		"MEMBER_OF":   "type from to claim role start end",
+		"MENTIONS":    "type from to count offsets",
+	}
+	for _, k := range domain.Kinds {
+		names := []string{"type", "id"}
+		spec := domain.Spec(k)
+		for _, f := range spec.Fields {
+			if !f.Derived {
+				names = append(names, f.Name)
+			}
+		}
+		for _, l := range spec.Links {
+			names = append(names, l.Name)
+		}
+		m[string(k)] = strings.Join(names, " ")
+	}
+	return m
+}()
 
 // foreignFields returns the first key of line, in the line's own order,
 // that its type does not have (exact case), or "". It walks the object's

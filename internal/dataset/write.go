@@ -22,11 +22,9 @@ func Write(w io.Writer, ds *domain.Dataset) error {
 	out := map[string][]domain.Edge{}
 	var standalone []domain.Edge
 	for _, e := range ds.Edges {
-		switch e.Type {
-		case domain.RelPublishedBy, domain.RelAuthoredBy, domain.RelDerivedFrom, domain.RelAbout,
-			domain.RelOn, domain.RelMadeBy, domain.RelRecordedIn, domain.RelMadeIn, domain.RelCites, domain.RelDuring:
+		if embedded[e.Type] {
 			out[e.From] = append(out[e.From], e)
-		default:
+		} else {
 			standalone = append(standalone, e)
 		}
 	}
@@ -60,6 +58,17 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// embedded are the relationships that node records carry (domain.KindLinks).
+var embedded = func() map[domain.RelType]bool {
+	m := map[domain.RelType]bool{}
+	for _, links := range domain.KindLinks {
+		for _, l := range links {
+			m[l.Type] = true
+		}
+	}
+	return m
+}()
 
 // obj is a record under construction; empty values are left out.
 type obj map[string]any
@@ -122,91 +131,52 @@ func target(edges []domain.Edge, t domain.RelType) any {
 	return nil
 }
 
+// nodeRecord writes a node's described fields and the relationships its
+// kind's record embeds.
 func nodeRecord(n domain.Node, edges []domain.Edge) obj {
 	o := obj{"type": string(n.NodeKind()), "id": n.NodeID()}
-	switch n := n.(type) {
-	case *domain.Person:
-		o.put("name", n.Name)
-		o.put("aliases", n.Aliases)
-		o.put("description", n.Description)
-		o.put("wikidataId", n.WikidataID)
-	case *domain.Organisation:
-		o.put("name", n.Name)
-		o.put("aliases", n.Aliases)
-		o.put("kind", string(n.Kind))
-		o.put("country", n.Country)
-		o.put("description", n.Description)
-	case *domain.Place:
-		o.put("name", n.Name)
-		o.put("aliases", n.Aliases)
-		o.put("kind", string(n.Kind))
-		o.put("countryCode", n.CountryCode)
-		o.put("lat", n.Lat)
-		o.put("lon", n.Lon)
-	case *domain.Negotiation:
-		o.put("name", n.Name)
-		o.put("aliases", n.Aliases)
-		o.put("topic", n.Topic)
-		o.put("start", n.Start)
-		o.put("end", n.End)
-		o.put("status", string(n.Status))
-	case *domain.Event:
-		o.put("kind", string(n.Kind))
-		o.put("name", n.Name)
-		o.put("aliases", n.Aliases)
-		o.put("description", n.Description)
-		o.put("date", n.Date)
-	case *domain.Source:
-		o.put("kind", string(n.Kind))
-		o.put("title", n.Title)
-		o.put("url", n.URL)
-		o.put("language", n.Language)
-		o.put("publishedAt", n.PublishedAt)
-		if n.RetrievedAt != nil {
-			o.put("retrievedAt", n.RetrievedAt.UTC().Format(time.RFC3339))
+	spec := domain.SpecOf(n)
+	for _, f := range spec.Fields {
+		if f.Derived {
+			continue
 		}
-		o.put("text", n.Text)
-		o.put("publisher", target(edges, domain.RelPublishedBy))
-		o.put("authors", targets(edges, domain.RelAuthoredBy))
-		o.put("derivedFrom", targets(edges, domain.RelDerivedFrom))
-	case *domain.Claim:
-		o.put("text", n.Text)
-		o.put("language", n.Language)
-		o.put("summary", n.Summary)
-		o.put("pointInTime", n.PointInTime)
-		if len(n.Dates) > 0 {
-			dates := make([]obj, len(n.Dates))
-			for i, d := range n.Dates {
-				dates[i] = obj{"kind": string(d.Kind), "date": dateJSON(d.Date)}
+		switch v := f.Get(n).(type) {
+		case []domain.ClaimDate:
+			if len(v) > 0 {
+				dates := make([]obj, len(v))
+				for i, d := range v {
+					dates[i] = obj{"kind": string(d.Kind), "date": dateJSON(d.Date)}
+				}
+				o[f.Name] = dates
 			}
-			o["dates"] = dates
-		}
-		o.put("rank", string(n.Rank))
-		var about []obj
-		for _, e := range edges {
-			if e.Type == domain.RelAbout {
-				about = append(about, obj{"id": e.To, "role": deref(e.Role)})
+		case *time.Time:
+			if v != nil {
+				o[f.Name] = v.UTC().Format(time.RFC3339)
 			}
+		default:
+			o.put(f.Name, v)
 		}
-		slices.SortFunc(about, func(a, b obj) int {
-			return cmp.Or(cmp.Compare(a["id"].(string), b["id"].(string)), cmp.Compare(a["role"].(string), b["role"].(string)))
-		})
-		if len(about) > 0 {
-			o["about"] = about
+	}
+	for _, l := range spec.Links {
+		switch {
+		case l.Roles != nil:
+			var items []obj
+			for _, e := range edges {
+				if e.Type == l.Type {
+					items = append(items, obj{"id": e.To, "role": deref(e.Role)})
+				}
+			}
+			slices.SortFunc(items, func(a, b obj) int {
+				return cmp.Or(cmp.Compare(a["id"].(string), b["id"].(string)), cmp.Compare(a["role"].(string), b["role"].(string)))
+			})
+			if len(items) > 0 {
+				o[l.Name] = items
+			}
+		case l.Many:
+			o.put(l.Name, targets(edges, l.Type))
+		default:
+			o.put(l.Name, target(edges, l.Type))
 		}
-	case *domain.Attribution:
-		o.put("claim", target(edges, domain.RelOn))
-		o.put("actor", target(edges, domain.RelMadeBy))
-		o.put("stance", string(n.Stance))
-		o.put("quote", n.Quote)
-		o.put("summary", n.Summary)
-		o.put("cue", n.Cue)
-		o.put("sourcing", string(n.Sourcing))
-		o.put("statedAt", n.StatedAt)
-		o.put("sources", targets(edges, domain.RelRecordedIn))
-		o.put("madeIn", targets(edges, domain.RelMadeIn))
-		o.put("cites", targets(edges, domain.RelCites))
-		o.put("during", target(edges, domain.RelDuring))
 	}
 	return o
 }

@@ -598,3 +598,23 @@ func ParseDateInput(field string, d DateInput) (PartialDate, error) {
 	}
 	return pd, nil
 }
+
+// DateAt returns the date at path in n: a date field ("start") or a claim
+// date ("dates[1].date"); nil when there is none.
+func DateAt(n Node, path string) *PartialDate {
+	name, rest, _ := strings.Cut(path, "[")
+	f := SpecOf(n).Field(name)
+	if f == nil {
+		return nil
+	}
+	switch v := f.Get(n).(type) {
+	case *PartialDate:
+		return v
+	case []ClaimDate:
+		i, err := strconv.Atoi(strings.TrimSuffix(rest, "].date"))
+		if err == nil && i >= 0 && i < len(v) {
+			return &v[i].Date
+		}
+	}
+	return nil
+}

@@ -111,6 +111,23 @@ func (n *Claim) Validate() error { return validateFields(n) }
 // Validate checks an Attribution's fields against their description.
 func (n *Attribution) Validate() error { return validateFields(n) }
 
+// CheckLinks checks the rules an attribution's relationships obey: it is
+// recorded in at least one source, has an actor unless its sourcing is
+// UNSPECIFIED or ANONYMOUS, cites what it REPORTS, and does not cite itself.
+func (n *Attribution) CheckLinks(actor *string, sources, cites []string) error {
+	switch {
+	case len(sources) == 0:
+		return Invalid("sources", "an attribution is recorded in at least one source")
+	case actor == nil && n.Sourcing != SourcingUnspecified && n.Sourcing != SourcingAnonymous:
+		return Invalid("actor", "an actor is required unless sourcing is UNSPECIFIED or ANONYMOUS")
+	case n.Stance == StanceReports && len(cites) == 0:
+		return Invalid("cites", "a REPORTS attribution cites the attribution it relays: record that one first")
+	case slices.Contains(cites, n.ID):
+		return Invalid("cites", "an attribution cannot cite itself")
+	}
+	return nil
+}
+
 // Validate checks an edge's free-text properties (a fact's role and side).
 func (e *Edge) Validate() error {
 	return first(optLine("role", e.Role, MaxCode), optLine("side", e.Side, MaxCode))

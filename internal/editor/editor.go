@@ -169,17 +169,8 @@ func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*
 	if err := a.Validate(); err != nil {
 		return nil, prefixed("input", err)
 	}
-	if len(in.Sources) == 0 {
-		return nil, domain.Invalid("input.sources", "an attribution is recorded in at least one source")
-	}
-	if in.Actor == nil && a.Sourcing != domain.SourcingUnspecified && a.Sourcing != domain.SourcingAnonymous {
-		return nil, domain.Invalid("input.actor", "an actor is required unless sourcing is UNSPECIFIED or ANONYMOUS")
-	}
-	if a.Stance == domain.StanceReports && len(in.Cites) == 0 {
-		return nil, domain.Invalid("input.cites", "a REPORTS attribution cites the attribution it relays: record that one first")
-	}
-	if slices.Contains(in.Cites, a.ID) {
-		return nil, domain.Invalid("input.cites", "an attribution cannot cite itself")
+	if err := a.CheckLinks(in.Actor, in.Sources, in.Cites); err != nil {
+		return nil, prefixed("input", err)
 	}
 	if in.NewClaim != nil {
 		if err := domain.CheckID("input.newClaim.id", in.NewClaim.ID, domain.KindClaim); err != nil {

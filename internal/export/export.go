@@ -116,30 +116,7 @@ type field struct {
 }
 
 // label is the human name of a node.
-func label(n domain.Node) string {
-	switch n := n.(type) {
-	case *domain.Person:
-		return n.Name
-	case *domain.Organisation:
-		return n.Name
-	case *domain.Place:
-		return n.Name
-	case *domain.Negotiation:
-		return n.Name
-	case *domain.Event:
-		return n.Name
-	case *domain.Source:
-		return n.Title
-	case *domain.Claim:
-		return n.Summary
-	case *domain.Attribution:
-		if n.Summary != nil {
-			return *n.Summary
-		}
-		return string(n.Stance)
-	}
-	return n.NodeID()
-}
+func label(n domain.Node) string { return domain.Label(n) }
 
 // num renders an optional number; "" when absent.
 func num(p *float64) string {
@@ -164,46 +141,54 @@ func dateFields(name string, d *domain.PartialDate) []field {
 	return []field{{name, d.Value}, {name + "_earliest", d.Earliest.Format(domain.DateLayout)}, {name + "_latest", d.Latest.Format(domain.DateLayout)}}
 }
 
-// nodeFields are a node's exported properties, the same names for every
-// node of a kind; lists are joined with " | ".
+// nodeFields are a node's exported properties: its kind, its label and
+// every field its kind's description exports (the first label field only
+// as the label when it is always set), the same names for every node of a
+// kind; lists are joined with " | ".
 func nodeFields(n domain.Node) []field {
-	join := func(xs []string) string { return strings.Join(xs, " | ") }
 	f := []field{{"kind", string(n.NodeKind())}, {"label", label(n)}}
-	switch n := n.(type) {
-	case *domain.Person:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"description", n.Description}, field{"wikidataId", str(n.WikidataID)})
-	case *domain.Organisation:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"orgKind", string(n.Kind)}, field{"country", str(n.Country)}, field{"description", n.Description})
-	case *domain.Place:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"placeKind", string(n.Kind)}, field{"countryCode", str(n.CountryCode)},
-			field{"lat", num(n.Lat)}, field{"lon", num(n.Lon)})
-	case *domain.Negotiation:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"topic", n.Topic}, field{"status", string(n.Status)})
-		f = append(f, dateFields("start", n.Start)...)
-		f = append(f, dateFields("end", n.End)...)
-	case *domain.Event:
-		f = append(f, field{"aliases", join(n.Aliases)}, field{"eventKind", string(n.Kind)}, field{"description", n.Description})
-		f = append(f, dateFields("date", n.Date)...)
-	case *domain.Source:
-		retrieved := ""
-		if n.RetrievedAt != nil {
-			retrieved = n.RetrievedAt.UTC().Format(time.RFC3339)
+	labelled := false
+	for _, d := range domain.SpecOf(n).Fields {
+		if d.Label && !labelled {
+			labelled = true
+			if d.Required {
+				continue
+			}
 		}
-		f = append(f, field{"sourceKind", string(n.Kind)}, field{"url", str(n.URL)}, field{"language", n.Language}, field{"retrievedAt", retrieved})
-		f = append(f, dateFields("publishedAt", n.PublishedAt)...)
-	case *domain.Claim:
-		f = append(f, field{"text", n.Text}, field{"language", n.Language}, field{"status", string(n.Status)}, field{"rank", string(n.Rank)})
-		f = append(f, dateFields("pointInTime", n.PointInTime)...)
-		dates := make([]string, len(n.Dates))
-		for i, d := range n.Dates {
-			dates[i] = string(d.Kind) + " " + d.Date.Value + " (" + d.Date.Earliest.Format(domain.DateLayout) + ".." + d.Date.Latest.Format(domain.DateLayout) + ")"
+		if d.Export != "" {
+			f = append(f, exported(d.Export, d.Get(n))...)
 		}
-		f = append(f, field{"dates", join(dates)})
-	case *domain.Attribution:
-		f = append(f, field{"stance", string(n.Stance)}, field{"quote", str(n.Quote)}, field{"summary", str(n.Summary)}, field{"cue", str(n.Cue)}, field{"sourcing", string(n.Sourcing)})
-		f = append(f, dateFields("statedAt", n.StatedAt)...)
 	}
 	return f
+}
+
+// exported renders one field's value, a value of domain.Field.Get, as
+// columns: a date as its value and bounds.
+func exported(name string, v any) []field {
+	switch v := v.(type) {
+	case string:
+		return []field{{name, v}}
+	case *string:
+		return []field{{name, str(v)}}
+	case []string:
+		return []field{{name, strings.Join(v, " | ")}}
+	case *float64:
+		return []field{{name, num(v)}}
+	case *domain.PartialDate:
+		return dateFields(name, v)
+	case []domain.ClaimDate:
+		dates := make([]string, len(v))
+		for i, d := range v {
+			dates[i] = string(d.Kind) + " " + d.Date.Value + " (" + d.Date.Earliest.Format(domain.DateLayout) + ".." + d.Date.Latest.Format(domain.DateLayout) + ")"
+		}
+		return []field{{name, strings.Join(dates, " | ")}}
+	case *time.Time:
+		if v == nil {
+			return []field{{name, ""}}
+		}
+		return []field{{name, v.UTC().Format(time.RFC3339)}}
+	}
+	return []field{{name, fmt.Sprint(v)}}
 }
 
 // edgeFields are a relationship's exported properties with its provenance.

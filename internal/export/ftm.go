@@ -46,58 +46,11 @@ func writeFtM(w io.Writer, g *Graph) error {
 	}
 	dates := func(e *FtMEntity, prop string, d *domain.PartialDate) {
 		if d != nil {
-			e.add(prop, d.Value) // FtM dates are ISO prefixes too
+			e.add(prop, d.Value)
 		}
 	}
 	for _, n := range g.Nodes {
-		switch n := n.(type) {
-		case *domain.Person:
-			e := newEntity(n.ID, "Person")
-			e.add("name", n.Name)
-			e.add("alias", n.Aliases...)
-			e.add("description", n.Description)
-			e.add("wikidataId", str(n.WikidataID))
-			put(e)
-		case *domain.Organisation:
-			schema := "Organization"
-			if n.Kind == domain.OrgGovernment || n.Kind == domain.OrgStateBody {
-				schema = "PublicBody"
-			}
-			e := newEntity(n.ID, schema)
-			e.add("name", n.Name)
-			e.add("alias", n.Aliases...)
-			e.add("country", strings.ToLower(str(n.Country)))
-			e.add("description", n.Description)
-			put(e)
-		case *domain.Place:
-			e := newEntity(n.ID, "Address")
-			e.add("full", n.Name)
-			e.add("country", strings.ToLower(str(n.CountryCode)))
-			put(e)
-		case *domain.Negotiation:
-			e := newEntity(n.ID, "Event")
-			e.add("name", n.Name)
-			e.add("summary", n.Topic)
-			dates(e, "startDate", n.Start)
-			dates(e, "endDate", n.End)
-			put(e)
-		case *domain.Event:
-			e := newEntity(n.ID, "Event")
-			e.add("name", n.Name)
-			e.add("description", n.Description)
-			dates(e, "date", n.Date)
-			put(e)
-		case *domain.Source:
-			e := newEntity(n.ID, "Article")
-			e.add("title", n.Title)
-			e.add("sourceUrl", str(n.URL))
-			e.add("language", n.Language)
-			dates(e, "publishedAt", n.PublishedAt)
-			put(e)
-		case *domain.Claim:
-			e := newEntity(n.ID, "Note")
-			e.add("description", n.Summary)
-			e.add("summary", n.Text)
+		if e := ftmEntity(n); e != nil {
 			put(e)
 		}
 	}
@@ -160,4 +113,45 @@ func writeFtM(w io.Writer, g *Graph) error {
 		}
 	}
 	return nil
+}
+
+// ftmSchemas is the FtM schema of each kind that has one; attributions have
+// none (docs/exports.md).
+var ftmSchemas = map[domain.Kind]string{
+	domain.KindPerson: "Person", domain.KindOrganisation: "Organization", domain.KindPlace: "Address",
+	domain.KindNegotiation: "Event", domain.KindEvent: "Event", domain.KindSource: "Article", domain.KindClaim: "Note",
+}
+
+// ftmEntity maps a node to its FtM entity: each field to the property its
+// description names (ftm=). Governments and state bodies are PublicBody;
+// FtM country codes are lower case; its dates are ISO prefixes, as ours.
+func ftmEntity(n domain.Node) *FtMEntity {
+	schema, ok := ftmSchemas[n.NodeKind()]
+	if !ok {
+		return nil
+	}
+	if o, ok := n.(*domain.Organisation); ok && (o.Kind == domain.OrgGovernment || o.Kind == domain.OrgStateBody) {
+		schema = "PublicBody"
+	}
+	e := &FtMEntity{ID: n.NodeID(), Schema: schema, Properties: map[string][]string{}}
+	for _, f := range domain.SpecOf(n).Fields {
+		if f.FtM == "" {
+			continue
+		}
+		switch v := f.Get(n).(type) {
+		case []string:
+			e.add(f.FtM, v...)
+		case *domain.PartialDate:
+			if v != nil {
+				e.add(f.FtM, v.Value)
+			}
+		default:
+			value := exported(f.FtM, v)[0].value
+			if f.FtM == "country" {
+				value = strings.ToLower(value)
+			}
+			e.add(f.FtM, value)
+		}
+	}
+	return e
 }
