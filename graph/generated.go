@@ -287,15 +287,15 @@ type ComplexityRoot struct {
 		DeprecateClaim     func(childComplexity int, id string) int
 		IngestArticle      func(childComplexity int, input model.ArticleInput) int
 		MergeEntities      func(childComplexity int, survivor string, duplicate string) int
-		RecordAttribution  func(childComplexity int, input model.AttributionInput) int
+		RecordAttribution  func(childComplexity int, input map[string]any) int
 		RecordFact         func(childComplexity int, input model.FactInput) int
-		UpsertClaim        func(childComplexity int, input model.ClaimInput) int
-		UpsertEvent        func(childComplexity int, input model.EventInput) int
-		UpsertNegotiation  func(childComplexity int, input model.NegotiationInput) int
-		UpsertOrganisation func(childComplexity int, input model.OrganisationInput) int
-		UpsertPerson       func(childComplexity int, input model.PersonInput) int
-		UpsertPlace        func(childComplexity int, input model.PlaceInput) int
-		UpsertSource       func(childComplexity int, input model.SourceInput) int
+		UpsertClaim        func(childComplexity int, input map[string]any) int
+		UpsertEvent        func(childComplexity int, input map[string]any) int
+		UpsertNegotiation  func(childComplexity int, input map[string]any) int
+		UpsertOrganisation func(childComplexity int, input map[string]any) int
+		UpsertPerson       func(childComplexity int, input map[string]any) int
+		UpsertPlace        func(childComplexity int, input map[string]any) int
+		UpsertSource       func(childComplexity int, input map[string]any) int
 	}
 
 	NameSuggestion struct {
@@ -621,14 +621,14 @@ type MembershipResolver interface {
 	Claim(ctx context.Context, obj *model.Membership) (*domain.Claim, error)
 }
 type MutationResolver interface {
-	UpsertPerson(ctx context.Context, input model.PersonInput) (*domain.Person, error)
-	UpsertOrganisation(ctx context.Context, input model.OrganisationInput) (*domain.Organisation, error)
-	UpsertPlace(ctx context.Context, input model.PlaceInput) (*domain.Place, error)
-	UpsertNegotiation(ctx context.Context, input model.NegotiationInput) (*domain.Negotiation, error)
-	UpsertEvent(ctx context.Context, input model.EventInput) (*domain.Event, error)
-	UpsertSource(ctx context.Context, input model.SourceInput) (*domain.Source, error)
-	UpsertClaim(ctx context.Context, input model.ClaimInput) (*domain.Claim, error)
-	RecordAttribution(ctx context.Context, input model.AttributionInput) (*domain.Attribution, error)
+	UpsertPerson(ctx context.Context, input map[string]any) (*domain.Person, error)
+	UpsertOrganisation(ctx context.Context, input map[string]any) (*domain.Organisation, error)
+	UpsertPlace(ctx context.Context, input map[string]any) (*domain.Place, error)
+	UpsertNegotiation(ctx context.Context, input map[string]any) (*domain.Negotiation, error)
+	UpsertEvent(ctx context.Context, input map[string]any) (*domain.Event, error)
+	UpsertSource(ctx context.Context, input map[string]any) (*domain.Source, error)
+	UpsertClaim(ctx context.Context, input map[string]any) (*domain.Claim, error)
+	RecordAttribution(ctx context.Context, input map[string]any) (*domain.Attribution, error)
 	RecordFact(ctx context.Context, input model.FactInput) (*model.Fact, error)
 	DeprecateClaim(ctx context.Context, id string) (*domain.Claim, error)
 	DeleteEntity(ctx context.Context, id string, force bool) (*model.DeletePayload, error)
@@ -1747,7 +1747,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RecordAttribution(childComplexity, args["input"].(model.AttributionInput)), true
+		return e.ComplexityRoot.Mutation.RecordAttribution(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.recordFact":
 		if e.ComplexityRoot.Mutation.RecordFact == nil {
 			break
@@ -1769,7 +1769,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertClaim(childComplexity, args["input"].(model.ClaimInput)), true
+		return e.ComplexityRoot.Mutation.UpsertClaim(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertEvent":
 		if e.ComplexityRoot.Mutation.UpsertEvent == nil {
 			break
@@ -1780,7 +1780,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertEvent(childComplexity, args["input"].(model.EventInput)), true
+		return e.ComplexityRoot.Mutation.UpsertEvent(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertNegotiation":
 		if e.ComplexityRoot.Mutation.UpsertNegotiation == nil {
 			break
@@ -1791,7 +1791,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertNegotiation(childComplexity, args["input"].(model.NegotiationInput)), true
+		return e.ComplexityRoot.Mutation.UpsertNegotiation(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertOrganisation":
 		if e.ComplexityRoot.Mutation.UpsertOrganisation == nil {
 			break
@@ -1802,7 +1802,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertOrganisation(childComplexity, args["input"].(model.OrganisationInput)), true
+		return e.ComplexityRoot.Mutation.UpsertOrganisation(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertPerson":
 		if e.ComplexityRoot.Mutation.UpsertPerson == nil {
 			break
@@ -1813,7 +1813,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertPerson(childComplexity, args["input"].(model.PersonInput)), true
+		return e.ComplexityRoot.Mutation.UpsertPerson(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertPlace":
 		if e.ComplexityRoot.Mutation.UpsertPlace == nil {
 			break
@@ -1824,7 +1824,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertPlace(childComplexity, args["input"].(model.PlaceInput)), true
+		return e.ComplexityRoot.Mutation.UpsertPlace(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.upsertSource":
 		if e.ComplexityRoot.Mutation.UpsertSource == nil {
 			break
@@ -1835,7 +1835,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertSource(childComplexity, args["input"].(model.SourceInput)), true
+		return e.ComplexityRoot.Mutation.UpsertSource(childComplexity, args["input"].(map[string]any)), true
 
 	case "NameSuggestion.count":
 		if e.ComplexityRoot.NameSuggestion.Count == nil {
@@ -3623,7 +3623,10 @@ type Cooccurrence {
 Writes. Each mutation is one transaction: on any error nothing is written.
 Upserts create or update by id; an omitted field keeps its value, an explicit
 null clears it; running the same mutation twice changes nothing. Writes need
-an API key with role editor; forced deletes and merges need admin.
+an API key with role editor; forced deletes and merges need admin. The
+response's ` + "`" + `extensions.outcomes` + "`" + ` says, for each upsert and recordAttribution
+by its response key, the node's id and whether the write ` + "`" + `created` + "`" + ` it,
+` + "`" + `updated` + "`" + ` it or left it ` + "`" + `unchanged` + "`" + `.
 """
 type Mutation {
   upsertPerson(input: PersonInput!): Person!
@@ -5896,8 +5899,8 @@ func (ec *executionContext) field_Mutation_recordAttribution_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AttributionInput, error) {
-			return ec.unmarshalNAttributionInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNAttributionInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5924,8 +5927,8 @@ func (ec *executionContext) field_Mutation_upsertClaim_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.ClaimInput, error) {
-			return ec.unmarshalNClaimInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNClaimInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5938,8 +5941,8 @@ func (ec *executionContext) field_Mutation_upsertEvent_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.EventInput, error) {
-			return ec.unmarshalNEventInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNEventInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5952,8 +5955,8 @@ func (ec *executionContext) field_Mutation_upsertNegotiation_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.NegotiationInput, error) {
-			return ec.unmarshalNNegotiationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNNegotiationInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5966,8 +5969,8 @@ func (ec *executionContext) field_Mutation_upsertOrganisation_args(ctx context.C
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.OrganisationInput, error) {
-			return ec.unmarshalNOrganisationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNOrganisationInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5980,8 +5983,8 @@ func (ec *executionContext) field_Mutation_upsertPerson_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.PersonInput, error) {
-			return ec.unmarshalNPersonInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNPersonInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5994,8 +5997,8 @@ func (ec *executionContext) field_Mutation_upsertPlace_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.PlaceInput, error) {
-			return ec.unmarshalNPlaceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNPlaceInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6008,8 +6011,8 @@ func (ec *executionContext) field_Mutation_upsertSource_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.SourceInput, error) {
-			return ec.unmarshalNSourceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx, v)
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNSourceInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11312,7 +11315,7 @@ func (ec *executionContext) _Mutation_upsertPerson(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertPerson(ctx, fc.Args["input"].(model.PersonInput))
+			return ec.Resolvers.Mutation().UpsertPerson(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Person) graphql.Marshaler {
@@ -11356,7 +11359,7 @@ func (ec *executionContext) _Mutation_upsertOrganisation(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertOrganisation(ctx, fc.Args["input"].(model.OrganisationInput))
+			return ec.Resolvers.Mutation().UpsertOrganisation(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Organisation) graphql.Marshaler {
@@ -11400,7 +11403,7 @@ func (ec *executionContext) _Mutation_upsertPlace(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertPlace(ctx, fc.Args["input"].(model.PlaceInput))
+			return ec.Resolvers.Mutation().UpsertPlace(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Place) graphql.Marshaler {
@@ -11444,7 +11447,7 @@ func (ec *executionContext) _Mutation_upsertNegotiation(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertNegotiation(ctx, fc.Args["input"].(model.NegotiationInput))
+			return ec.Resolvers.Mutation().UpsertNegotiation(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Negotiation) graphql.Marshaler {
@@ -11488,7 +11491,7 @@ func (ec *executionContext) _Mutation_upsertEvent(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertEvent(ctx, fc.Args["input"].(model.EventInput))
+			return ec.Resolvers.Mutation().UpsertEvent(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Event) graphql.Marshaler {
@@ -11532,7 +11535,7 @@ func (ec *executionContext) _Mutation_upsertSource(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertSource(ctx, fc.Args["input"].(model.SourceInput))
+			return ec.Resolvers.Mutation().UpsertSource(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
@@ -11576,7 +11579,7 @@ func (ec *executionContext) _Mutation_upsertClaim(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertClaim(ctx, fc.Args["input"].(model.ClaimInput))
+			return ec.Resolvers.Mutation().UpsertClaim(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
@@ -11620,7 +11623,7 @@ func (ec *executionContext) _Mutation_recordAttribution(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RecordAttribution(ctx, fc.Args["input"].(model.AttributionInput))
+			return ec.Resolvers.Mutation().RecordAttribution(ctx, fc.Args["input"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
@@ -19046,8 +19049,8 @@ func UnmarshalAttributionFilter(ctx context.Context, raw any) (model.Attribution
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, obj any) (model.AttributionInput, error) {
-	var it model.AttributionInput
+func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -19062,6 +19065,7 @@ func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, 
 	}
 
 	fieldsInOrder := [...]string{"id", "claim", "newClaim", "actor", "stance", "quote", "summary", "cue", "sourcing", "statedAt", "sources", "madeIn", "cites", "during"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19074,98 +19078,98 @@ func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "claim":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claim"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Claim = data
+			it["claim"] = data
 		case "newClaim":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newClaim"))
-			data, err := ec.unmarshalOClaimInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx, v)
+			data, err := ec.unmarshalOClaimInput2map(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.NewClaim = data
+			it["newClaim"] = data
 		case "actor":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Actor = data
+			it["actor"] = data
 		case "stance":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
 			data, err := ec.unmarshalNStance2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐStance(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Stance = data
+			it["stance"] = data
 		case "quote":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Quote = data
+			it["quote"] = data
 		case "summary":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Summary = data
+			it["summary"] = data
 		case "cue":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cue"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Cue = data
+			it["cue"] = data
 		case "sourcing":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourcing"))
 			data, err := ec.unmarshalNSourcing2githubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourcing(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Sourcing = data
+			it["sourcing"] = data
 		case "statedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statedAt"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.StatedAt = data
+			it["statedAt"] = data
 		case "sources":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sources"))
 			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Sources = data
+			it["sources"] = data
 		case "madeIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("madeIn"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.MadeIn = data
+			it["madeIn"] = data
 		case "cites":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cites"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Cites = data
+			it["cites"] = data
 		case "during":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("during"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.During = data
+			it["during"] = data
 		}
 	}
 	return it, nil
@@ -19177,8 +19181,8 @@ func (ec *executionContext) unmarshalInputAttributionInput(ctx context.Context, 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalAttributionInput(ctx context.Context, raw any) (model.AttributionInput, error) {
-	var out model.AttributionInput
+func UnmarshalAttributionInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttributionInput", raw, &out)
 	return out, err
 }
@@ -19323,8 +19327,8 @@ func UnmarshalClaimFilter(ctx context.Context, raw any) (model.ClaimFilter, erro
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (model.ClaimInput, error) {
-	var it model.ClaimInput
+func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -19335,6 +19339,7 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 	}
 
 	fieldsInOrder := [...]string{"id", "text", "language", "summary", "pointInTime", "dates", "rank", "about"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19347,56 +19352,56 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Text = graphql.OmittableOf(data)
+			it["text"] = data
 		case "language":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Language = graphql.OmittableOf(data)
+			it["language"] = data
 		case "summary":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Summary = graphql.OmittableOf(data)
+			it["summary"] = data
 		case "pointInTime":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pointInTime"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PointInTime = graphql.OmittableOf(data)
+			it["pointInTime"] = data
 		case "dates":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dates"))
 			data, err := ec.unmarshalOClaimDateInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimDateInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Dates = graphql.OmittableOf(data)
+			it["dates"] = data
 		case "rank":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
 			data, err := ec.unmarshalORank2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐRank(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Rank = graphql.OmittableOf(data)
+			it["rank"] = data
 		case "about":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("about"))
 			data, err := ec.unmarshalOAboutInput2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAboutInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.About = graphql.OmittableOf(data)
+			it["about"] = data
 		}
 	}
 	return it, nil
@@ -19408,8 +19413,8 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalClaimInput(ctx context.Context, raw any) (model.ClaimInput, error) {
-	var out model.ClaimInput
+func UnmarshalClaimInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimInput", raw, &out)
 	return out, err
 }
@@ -19533,8 +19538,8 @@ func UnmarshalEventFilter(ctx context.Context, raw any) (model.EventFilter, erro
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
-	var it model.EventInput
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -19545,6 +19550,7 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 	}
 
 	fieldsInOrder := [...]string{"id", "kind", "name", "aliases", "description", "date"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19557,42 +19563,42 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOEventKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐEventKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Kind = graphql.OmittableOf(data)
+			it["kind"] = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Name = graphql.OmittableOf(data)
+			it["name"] = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Aliases = graphql.OmittableOf(data)
+			it["aliases"] = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Description = graphql.OmittableOf(data)
+			it["description"] = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Date = graphql.OmittableOf(data)
+			it["date"] = data
 		}
 	}
 	return it, nil
@@ -19604,8 +19610,8 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEventInput(ctx context.Context, raw any) (model.EventInput, error) {
-	var out model.EventInput
+func UnmarshalEventInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventInput", raw, &out)
 	return out, err
 }
@@ -19750,8 +19756,8 @@ func UnmarshalNegotiationFilter(ctx context.Context, raw any) (model.Negotiation
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, obj any) (model.NegotiationInput, error) {
-	var it model.NegotiationInput
+func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -19762,6 +19768,7 @@ func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, 
 	}
 
 	fieldsInOrder := [...]string{"id", "name", "aliases", "topic", "start", "end", "status"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19774,49 +19781,49 @@ func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Name = graphql.OmittableOf(data)
+			it["name"] = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Aliases = graphql.OmittableOf(data)
+			it["aliases"] = data
 		case "topic":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Topic = graphql.OmittableOf(data)
+			it["topic"] = data
 		case "start":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Start = graphql.OmittableOf(data)
+			it["start"] = data
 		case "end":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.End = graphql.OmittableOf(data)
+			it["end"] = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalONegotiationStatus2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐNegotiationStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Status = graphql.OmittableOf(data)
+			it["status"] = data
 		}
 	}
 	return it, nil
@@ -19828,8 +19835,8 @@ func (ec *executionContext) unmarshalInputNegotiationInput(ctx context.Context, 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalNegotiationInput(ctx context.Context, raw any) (model.NegotiationInput, error) {
-	var out model.NegotiationInput
+func UnmarshalNegotiationInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NegotiationInput", raw, &out)
 	return out, err
 }
@@ -19936,8 +19943,8 @@ func UnmarshalOrganisationFilter(ctx context.Context, raw any) (model.Organisati
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context, obj any) (model.OrganisationInput, error) {
-	var it model.OrganisationInput
+func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -19948,6 +19955,7 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 	}
 
 	fieldsInOrder := [...]string{"id", "name", "aliases", "kind", "country", "description"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19960,42 +19968,42 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Name = graphql.OmittableOf(data)
+			it["name"] = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Aliases = graphql.OmittableOf(data)
+			it["aliases"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOOrganisationKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐOrganisationKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Kind = graphql.OmittableOf(data)
+			it["kind"] = data
 		case "country":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Country = graphql.OmittableOf(data)
+			it["country"] = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Description = graphql.OmittableOf(data)
+			it["description"] = data
 		}
 	}
 	return it, nil
@@ -20007,8 +20015,8 @@ func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalOrganisationInput(ctx context.Context, raw any) (model.OrganisationInput, error) {
-	var out model.OrganisationInput
+func UnmarshalOrganisationInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationInput", raw, &out)
 	return out, err
 }
@@ -20125,8 +20133,8 @@ func UnmarshalPersonFilter(ctx context.Context, raw any) (model.PersonFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (model.PersonInput, error) {
-	var it model.PersonInput
+func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -20137,6 +20145,7 @@ func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj a
 	}
 
 	fieldsInOrder := [...]string{"id", "name", "aliases", "description", "wikidataId"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20149,35 +20158,35 @@ func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Name = graphql.OmittableOf(data)
+			it["name"] = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Aliases = graphql.OmittableOf(data)
+			it["aliases"] = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Description = graphql.OmittableOf(data)
+			it["description"] = data
 		case "wikidataId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataId"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.WikidataID = graphql.OmittableOf(data)
+			it["wikidataId"] = data
 		}
 	}
 	return it, nil
@@ -20189,8 +20198,8 @@ func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalPersonInput(ctx context.Context, raw any) (model.PersonInput, error) {
-	var out model.PersonInput
+func UnmarshalPersonInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonInput", raw, &out)
 	return out, err
 }
@@ -20244,8 +20253,8 @@ func UnmarshalPlaceFilter(ctx context.Context, raw any) (model.PlaceFilter, erro
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (model.PlaceInput, error) {
-	var it model.PlaceInput
+func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -20256,6 +20265,7 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 	}
 
 	fieldsInOrder := [...]string{"id", "name", "aliases", "kind", "countryCode", "lat", "lon"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20268,49 +20278,49 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Name = graphql.OmittableOf(data)
+			it["name"] = data
 		case "aliases":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Aliases = graphql.OmittableOf(data)
+			it["aliases"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOPlaceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐPlaceKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Kind = graphql.OmittableOf(data)
+			it["kind"] = data
 		case "countryCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("countryCode"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CountryCode = graphql.OmittableOf(data)
+			it["countryCode"] = data
 		case "lat":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lat"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Lat = graphql.OmittableOf(data)
+			it["lat"] = data
 		case "lon":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lon"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Lon = graphql.OmittableOf(data)
+			it["lon"] = data
 		}
 	}
 	return it, nil
@@ -20322,8 +20332,8 @@ func (ec *executionContext) unmarshalInputPlaceInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalPlaceInput(ctx context.Context, raw any) (model.PlaceInput, error) {
-	var out model.PlaceInput
+func UnmarshalPlaceInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlaceInput", raw, &out)
 	return out, err
 }
@@ -20398,8 +20408,8 @@ func UnmarshalSourceFilter(ctx context.Context, raw any) (model.SourceFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (model.SourceInput, error) {
-	var it model.SourceInput
+func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
 	if obj == nil {
 		return it, nil
 	}
@@ -20410,6 +20420,7 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 	}
 
 	fieldsInOrder := [...]string{"id", "kind", "title", "url", "language", "publishedAt", "text", "publisher", "authors", "derivedFrom"}
+	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20422,70 +20433,70 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 			if err != nil {
 				return it, err
 			}
-			it.ID = data
+			it["id"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOSourceKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSourceKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Kind = graphql.OmittableOf(data)
+			it["kind"] = data
 		case "title":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Title = graphql.OmittableOf(data)
+			it["title"] = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.URL = graphql.OmittableOf(data)
+			it["url"] = data
 		case "language":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Language = graphql.OmittableOf(data)
+			it["language"] = data
 		case "publishedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
 			data, err := ec.unmarshalOPartialDateInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPartialDateInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PublishedAt = graphql.OmittableOf(data)
+			it["publishedAt"] = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Text = graphql.OmittableOf(data)
+			it["text"] = data
 		case "publisher":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Publisher = graphql.OmittableOf(data)
+			it["publisher"] = data
 		case "authors":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authors"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Authors = graphql.OmittableOf(data)
+			it["authors"] = data
 		case "derivedFrom":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("derivedFrom"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.DerivedFrom = graphql.OmittableOf(data)
+			it["derivedFrom"] = data
 		}
 	}
 	return it, nil
@@ -20497,8 +20508,8 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
-	var out model.SourceInput
+func UnmarshalSourceInput(ctx context.Context, raw any) (map[string]any, error) {
+	var out map[string]any
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
 	return out, err
 }
@@ -24442,7 +24453,7 @@ func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._AttributionEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNAttributionInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionInput(ctx context.Context, v any) (model.AttributionInput, error) {
+func (ec *executionContext) unmarshalNAttributionInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputAttributionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -24600,7 +24611,7 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 	return ec._ClaimEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNClaimInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (model.ClaimInput, error) {
+func (ec *executionContext) unmarshalNClaimInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputClaimInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -24815,7 +24826,7 @@ func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 	return ec._EventEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEventInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (model.EventInput, error) {
+func (ec *executionContext) unmarshalNEventInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputEventInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -25227,7 +25238,7 @@ func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._NegotiationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNNegotiationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationInput(ctx context.Context, v any) (model.NegotiationInput, error) {
+func (ec *executionContext) unmarshalNNegotiationInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputNegotiationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -25386,7 +25397,7 @@ func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraph
 	return ec._OrganisationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNOrganisationInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationInput(ctx context.Context, v any) (model.OrganisationInput, error) {
+func (ec *executionContext) unmarshalNOrganisationInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputOrganisationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -25547,7 +25558,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnew
 	return ec._PersonEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPersonInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonInput(ctx context.Context, v any) (model.PersonInput, error) {
+func (ec *executionContext) unmarshalNPersonInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputPersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -25608,7 +25619,7 @@ func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnews
 	return ec._PlaceEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNPlaceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceInput(ctx context.Context, v any) (model.PlaceInput, error) {
+func (ec *executionContext) unmarshalNPlaceInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputPlaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -25746,7 +25757,7 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnew
 	return ec._SourceEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSourceInput2githubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx context.Context, v any) (model.SourceInput, error) {
+func (ec *executionContext) unmarshalNSourceInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputSourceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -26176,12 +26187,12 @@ func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋnewsgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOClaimInput2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimInput(ctx context.Context, v any) (*model.ClaimInput, error) {
+func (ec *executionContext) unmarshalOClaimInput2map(ctx context.Context, v any) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputClaimInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOClaimStatus2ᚕgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaimStatusᚄ(ctx context.Context, v any) ([]domain.ClaimStatus, error) {

@@ -253,3 +253,42 @@ func TestAccessControl(t *testing.T) {
 		mustOK(t, closed, readerKey, `{ people(first: 1) { totalCount } }`)
 	})
 }
+
+// TestUpsertOutcomes: every node write reports what it did in the
+// response's extensions, per mutation field (issue 10): created, updated,
+// or unchanged when the same input is sent again.
+func TestUpsertOutcomes(t *testing.T) {
+	c, _ := newAPI(t, true)
+	outcomes := func(query string) map[string]any {
+		t.Helper()
+		resp, err := c.RawPost(query, as(editorKey))
+		if err != nil || len(resp.Errors) > 0 {
+			t.Fatalf("%v %s\nquery: %s", err, resp.Errors, query)
+		}
+		out, _ := resp.Extensions["outcomes"].(map[string]any)
+		return out
+	}
+	const create = `mutation {
+		a: upsertPlace(input: {id: "place/test-jeddah", name: "Jeddah", kind: CITY, lat: 21.54, lon: 39.17}) { id }
+		b: upsertPerson(input: {id: "person/test-walz", name: "Mike Waltz"}) { id } }`
+	got := jsonOf(outcomes(create))
+	if want := `{"a":{"id":"place/test-jeddah","outcome":"created"},"b":{"id":"person/test-walz","outcome":"created"}}`; got != want {
+		t.Errorf("first write: %s, want %s", got, want)
+	}
+	got = jsonOf(outcomes(create))
+	if want := `{"a":{"id":"place/test-jeddah","outcome":"unchanged"},"b":{"id":"person/test-walz","outcome":"unchanged"}}`; got != want {
+		t.Errorf("the same write again: %s, want %s", got, want)
+	}
+	got = jsonOf(outcomes(`mutation { upsertPlace(input: {id: "place/test-jeddah", lat: 21.5433}) { id } }`))
+	if want := `{"upsertPlace":{"id":"place/test-jeddah","outcome":"updated"}}`; got != want {
+		t.Errorf("a change: %s, want %s", got, want)
+	}
+	const attribution = `mutation { recordAttribution(input: {id: "attribution/test-outcome", claim: "claim/2025-03-trump-zelensky-call",
+		actor: "organisation/kremlin", stance: DENIES, sources: ["source/pl-article-2025-03-trump-putin-calls"]}) { id } }`
+	if got := jsonOf(outcomes(attribution)); !strings.Contains(got, `"outcome":"created"`) {
+		t.Errorf("a new attribution: %s", got)
+	}
+	if got := jsonOf(outcomes(attribution)); !strings.Contains(got, `"outcome":"unchanged"`) {
+		t.Errorf("the same attribution again: %s", got)
+	}
+}

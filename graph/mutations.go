@@ -2,8 +2,9 @@ package graph
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"reflect"
+	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -13,293 +14,120 @@ import (
 	"github.com/newsgraph/newsgraph/internal/mentions"
 )
 
-// Conversions from mutation inputs to domain changes. An omitted field
-// leaves the value alone; an explicit null clears it.
+// The mutations map their inputs to the editor's commands; a node's input
+// is a map that the editor reads through the kind's description.
 
-func set[T any](o graphql.Omittable[*T], dst *T) {
-	if v, ok := o.ValueOK(); ok {
-		var zero T
-		*dst = zero
-		if v != nil {
-			*dst = *v
-		}
-	}
-}
-
-func setOpt[T any](o graphql.Omittable[*T], dst **T) {
-	if v, ok := o.ValueOK(); ok {
-		*dst = v
-	}
-}
-
-func setList(o graphql.Omittable[[]string], dst *[]string) {
-	if v, ok := o.ValueOK(); ok {
-		*dst = v
-	}
-}
-
-func partialDate(ctx context.Context, field string, in *model.PartialDateInput) (*domain.PartialDate, error) {
+// dateInput maps a PartialDateInput to the editor's DateInput.
+func dateInput(in *model.PartialDateInput) *domain.DateInput {
 	if in == nil {
-		return nil, nil
-	}
-	d, err := domain.ParsePartialDate(in.Value)
-	if err != nil {
-		return nil, domain.Invalid(field, "%s", domain.ErrorMessage(err))
-	}
-	if in.Earliest != nil || in.Latest != nil {
-		lo, hi := d.Earliest, d.Latest
-		if in.Earliest != nil {
-			lo = *in.Earliest
-		}
-		if in.Latest != nil {
-			hi = *in.Latest
-		}
-		if d, err = d.Narrow(lo, hi); err != nil {
-			return nil, domain.Invalid(field, "%s", domain.ErrorMessage(err))
-		}
-	}
-	if in.NotAfter != nil || in.NotBefore != nil {
-		bound := func(sub string, id *string) (*domain.PartialDate, error) {
-			if id == nil {
-				return nil, nil
-			}
-			if err := domain.CheckID(field+"."+sub, *id); err != nil {
-				return nil, err
-			}
-			nodes, err := For(ctx).Nodes(ctx, []string{*id})
-			if err != nil {
-				return nil, err
-			}
-			if nodes[0] == nil || domain.DateOf(nodes[0]) == nil {
-				return nil, domain.Invalid(field+"."+sub, "%s does not exist or has no date", *id)
-			}
-			return domain.DateOf(nodes[0]), nil
-		}
-		notAfter, err := bound("notAfter", in.NotAfter)
-		if err != nil {
-			return nil, err
-		}
-		notBefore, err := bound("notBefore", in.NotBefore)
-		if err != nil {
-			return nil, err
-		}
-		if d, err = d.Bound(notAfter, notBefore); err != nil {
-			return nil, domain.Invalid(field, "%s", domain.ErrorMessage(err))
-		}
-	}
-	return &d, nil
-}
-
-func setDate(ctx context.Context, field string, o graphql.Omittable[*model.PartialDateInput], dst **domain.PartialDate) error {
-	v, ok := o.ValueOK()
-	if !ok {
 		return nil
 	}
-	d, err := partialDate(ctx, field, v)
-	if err == nil {
-		*dst = d
+	d := &domain.DateInput{Value: in.Value}
+	if in.Earliest != nil {
+		d.Earliest = in.Earliest.Format(domain.DateLayout)
 	}
-	return err
+	if in.Latest != nil {
+		d.Latest = in.Latest.Format(domain.DateLayout)
+	}
+	if in.NotAfter != nil {
+		d.NotAfter = *in.NotAfter
+	}
+	if in.NotBefore != nil {
+		d.NotBefore = *in.NotBefore
+	}
+	return d
 }
 
 func (r *mutationResolver) editor() *editor.Service { return r.Editor }
 
-func upsertPerson(ctx context.Context, s *editor.Service, in model.PersonInput) (*domain.Person, error) {
-	p, _, err := editor.Upsert(ctx, s, domain.KindPerson, in.ID,
-		func(id string) *domain.Person { return &domain.Person{ID: id} },
-		func(n *domain.Person) error {
-			set(in.Name, &n.Name)
-			setList(in.Aliases, &n.Aliases)
-			set(in.Description, &n.Description)
-			setOpt(in.WikidataID, &n.WikidataID)
+// plain turns a node input as gqlgen unmarshals it (typed pointers, enums,
+// input structs) into the JSON-like values domain.Apply reads: a nil
+// pointer is null, string types are strings, numbers float64, input
+// objects maps by their JSON names; times are kept. Absent keys stay absent.
+func plain(in map[string]any) map[string]any {
+	out, _ := plainValue(reflect.ValueOf(in)).(map[string]any)
+	return out
+}
+
+func plainValue(v reflect.Value) any {
+	switch v.Kind() {
+	case reflect.Invalid:
+		return nil
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
 			return nil
-		}, nil)
-	return p, err
-}
-
-func upsertOrganisation(ctx context.Context, s *editor.Service, in model.OrganisationInput) (*domain.Organisation, error) {
-	o, _, err := editor.Upsert(ctx, s, domain.KindOrganisation, in.ID,
-		func(id string) *domain.Organisation { return &domain.Organisation{ID: id} },
-		func(n *domain.Organisation) error {
-			set(in.Name, &n.Name)
-			setList(in.Aliases, &n.Aliases)
-			set(in.Kind, &n.Kind)
-			setOpt(in.Country, &n.Country)
-			set(in.Description, &n.Description)
-			return nil
-		}, nil)
-	return o, err
-}
-
-func upsertPlace(ctx context.Context, s *editor.Service, in model.PlaceInput) (*domain.Place, error) {
-	p, _, err := editor.Upsert(ctx, s, domain.KindPlace, in.ID,
-		func(id string) *domain.Place { return &domain.Place{ID: id} },
-		func(n *domain.Place) error {
-			set(in.Name, &n.Name)
-			setList(in.Aliases, &n.Aliases)
-			set(in.Kind, &n.Kind)
-			setOpt(in.CountryCode, &n.CountryCode)
-			setOpt(in.Lat, &n.Lat)
-			setOpt(in.Lon, &n.Lon)
-			return nil
-		}, nil)
-	return p, err
-}
-
-func upsertNegotiation(ctx context.Context, s *editor.Service, in model.NegotiationInput) (*domain.Negotiation, error) {
-	n, _, err := editor.Upsert(ctx, s, domain.KindNegotiation, in.ID,
-		func(id string) *domain.Negotiation { return &domain.Negotiation{ID: id} },
-		func(n *domain.Negotiation) error {
-			set(in.Name, &n.Name)
-			setList(in.Aliases, &n.Aliases)
-			set(in.Topic, &n.Topic)
-			set(in.Status, &n.Status)
-			if err := setDate(ctx, "start", in.Start, &n.Start); err != nil {
-				return err
-			}
-			return setDate(ctx, "end", in.End, &n.End)
-		}, nil)
-	return n, err
-}
-
-func upsertEvent(ctx context.Context, s *editor.Service, in model.EventInput) (*domain.Event, error) {
-	e, _, err := editor.Upsert(ctx, s, domain.KindEvent, in.ID,
-		func(id string) *domain.Event { return &domain.Event{ID: id} },
-		func(n *domain.Event) error {
-			set(in.Kind, &n.Kind)
-			set(in.Name, &n.Name)
-			setList(in.Aliases, &n.Aliases)
-			set(in.Description, &n.Description)
-			return setDate(ctx, "date", in.Date, &n.Date)
-		}, nil)
-	return e, err
-}
-
-func upsertSource(ctx context.Context, s *editor.Service, in model.SourceInput) (*domain.Source, error) {
-	src, _, err := editor.Upsert(ctx, s, domain.KindSource, in.ID,
-		func(id string) *domain.Source { return &domain.Source{ID: id} },
-		func(n *domain.Source) error {
-			set(in.Kind, &n.Kind)
-			set(in.Title, &n.Title)
-			setOpt(in.URL, &n.URL)
-			set(in.Language, &n.Language)
-			setOpt(in.Text, &n.Text)
-			return setDate(ctx, "publishedAt", in.PublishedAt, &n.PublishedAt)
-		},
-		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) error {
-			var links []editor.LinkSpec
-			if v, ok := in.Publisher.ValueOK(); ok {
-				ids := []string{}
-				if v != nil {
-					ids = []string{*v}
-				}
-				links = append(links, editor.LinkSpec{Field: "publisher", Type: domain.RelPublishedBy, IDs: ids, Kinds: []domain.Kind{domain.KindOrganisation}})
-			}
-			if v, ok := in.Authors.ValueOK(); ok {
-				links = append(links, editor.LinkSpec{Field: "authors", Type: domain.RelAuthoredBy, IDs: nonNil(v), Kinds: []domain.Kind{domain.KindPerson}})
-			}
-			if v, ok := in.DerivedFrom.ValueOK(); ok {
-				links = append(links, editor.LinkSpec{Field: "derivedFrom", Type: domain.RelDerivedFrom, IDs: nonNil(v), Kinds: []domain.Kind{domain.KindSource}})
-			}
-			for _, l := range links {
-				if err := editor.ReplaceLinks(ctx, tx, n.ID, l); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	return src, err
-}
-
-func nonNil(ids []string) []string {
-	if ids == nil {
-		return []string{}
-	}
-	return ids
-}
-
-// claimChange applies a ClaimInput to a claim.
-func claimChange(ctx context.Context, in model.ClaimInput) func(n *domain.Claim) error {
-	return func(n *domain.Claim) error {
-		set(in.Text, &n.Text)
-		set(in.Language, &n.Language)
-		set(in.Summary, &n.Summary)
-		set(in.Rank, &n.Rank)
-		if v, ok := in.Dates.ValueOK(); ok {
-			n.Dates = make([]domain.ClaimDate, 0, len(v))
-			for i, d := range v {
-				date, err := partialDate(ctx, fmt.Sprintf("dates[%d].date", i), d.Date)
-				if err != nil {
-					return err
-				}
-				n.Dates = append(n.Dates, domain.ClaimDate{Kind: d.Kind, Date: *date})
+		}
+		return plainValue(v.Elem())
+	case reflect.String:
+		return v.String()
+	case reflect.Float32, reflect.Float64:
+		return v.Float()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int())
+	case reflect.Slice:
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = plainValue(v.Index(i))
+		}
+		return out
+	case reflect.Map:
+		out := make(map[string]any, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out[it.Key().String()] = plainValue(it.Value())
+		}
+		return out
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			return t
+		}
+		out := map[string]any{}
+		for i := range v.NumField() {
+			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				out[name] = plainValue(v.Field(i))
 			}
 		}
-		return setDate(ctx, "pointInTime", in.PointInTime, &n.PointInTime)
+		return out
 	}
+	return v.Interface()
 }
 
-func aboutSpec(field string, about []*model.AboutInput) editor.LinkSpec {
-	spec := editor.LinkSpec{Field: field, Type: domain.RelAbout, IDs: []string{},
-		Kinds: []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim}}
-	for _, a := range about {
-		spec.IDs = append(spec.IDs, a.ID)
-		spec.Roles = append(spec.Roles, string(a.Role))
+// upsert runs editor.UpsertNode for a node's input and reports what it did
+// in the response's extensions (see noteOutcome).
+func upsert[T domain.Node](ctx context.Context, r *mutationResolver, kind domain.Kind, in map[string]any) (T, error) {
+	n, outcome, err := r.editor().UpsertNode(ctx, kind, plain(in))
+	var out T
+	if err != nil {
+		return out, err
 	}
-	return spec
+	noteOutcome(ctx, n.NodeID(), outcome)
+	out, _ = n.(T)
+	return out, nil
 }
 
-func freshClaim(id string) *domain.Claim { return &domain.Claim{ID: id, Rank: domain.RankNormal} }
-
-func upsertClaim(ctx context.Context, s *editor.Service, in model.ClaimInput) (*domain.Claim, error) {
-	c, _, err := editor.Upsert(ctx, s, domain.KindClaim, in.ID, freshClaim, claimChange(ctx, in),
-		func(ctx context.Context, tx domain.WriteTx, n *domain.Claim) error {
-			if v, ok := in.About.ValueOK(); ok {
-				if err := editor.ReplaceLinks(ctx, tx, n.ID, aboutSpec("about", v)); err != nil {
-					return err
-				}
-			}
-			// A new claim gets its status now; a changed ABOUT can change it.
-			return tx.RefreshStatuses(ctx, []string{n.ID})
-		})
-	return c, err
+// noteOutcome adds what a write did to the response's extensions:
+// "outcomes": {"<response key>": {"id": …, "outcome": "created" |
+// "updated" | "unchanged"}}, one entry per mutation field.
+func noteOutcome(ctx context.Context, id string, outcome domain.Outcome) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || outcome == "" {
+		return
+	}
+	outcomes, _ := graphql.GetExtension(ctx, "outcomes").(map[string]any)
+	if outcomes == nil {
+		outcomes = map[string]any{}
+		graphql.RegisterExtension(ctx, "outcomes", outcomes)
+	}
+	outcomes[fc.Field.Alias] = map[string]any{"id": id, "outcome": string(outcome)}
 }
 
-func recordAttribution(ctx context.Context, s *editor.Service, in model.AttributionInput) (*domain.Attribution, error) {
-	if _, err := domain.Require(ctx, domain.RoleEditor, "writing"); err != nil {
+func recordAttribution(ctx context.Context, r *mutationResolver, in map[string]any) (*domain.Attribution, error) {
+	a, outcome, err := r.editor().RecordAttribution(ctx, plain(in))
+	if err != nil {
 		return nil, err
 	}
-	a := &domain.Attribution{ID: in.ID, Stance: in.Stance, Quote: in.Quote, Summary: in.Summary, Cue: in.Cue, Sourcing: in.Sourcing}
-	var err error
-	if a.StatedAt, err = partialDate(ctx, "input.statedAt", in.StatedAt); err != nil {
-		return nil, err
-	}
-	ai := editor.AttributionInput{Attribution: a, Actor: in.Actor, Sources: in.Sources, MadeIn: in.MadeIn, Cites: in.Cites, During: in.During}
-	switch {
-	case in.NewClaim != nil && in.Claim != nil:
-		return nil, domain.Invalid("input.newClaim", "give claim or newClaim, not both")
-	case in.NewClaim != nil:
-		c := freshClaim(in.NewClaim.ID)
-		if err := claimChange(ctx, *in.NewClaim)(c); err != nil {
-			var de *domain.Error
-			if errors.As(err, &de) {
-				return nil, domain.Invalid("input.newClaim."+de.Field, "%s", de.Message)
-			}
-			return nil, err
-		}
-		ai.NewClaim, ai.ClaimID = c, c.ID
-		if v, ok := in.NewClaim.About.ValueOK(); ok {
-			for _, ab := range v {
-				role := string(ab.Role)
-				ai.NewAbout = append(ai.NewAbout, domain.Edge{Type: domain.RelAbout, From: c.ID, To: ab.ID, Role: &role})
-			}
-		}
-	case in.Claim != nil:
-		ai.ClaimID = *in.Claim
-	default:
-		return nil, domain.Invalid("input.claim", "give the claim the attribution is on, or a newClaim")
-	}
-	return s.RecordAttribution(ctx, ai)
+	noteOutcome(ctx, a.ID, outcome)
+	return a, nil
 }
 
 func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*model.Fact, error) {
@@ -307,15 +135,9 @@ func recordFact(ctx context.Context, s *editor.Service, in model.FactInput) (*mo
 		return nil, err
 	}
 	claim := in.Claim
-	e := domain.Edge{Type: in.Type, From: in.From, To: in.To, Role: in.Role, Side: in.Side, ClaimID: &claim}
-	var err error
-	if e.Start, err = partialDate(ctx, "input.start", in.Start); err != nil {
-		return nil, err
-	}
-	if e.End, err = partialDate(ctx, "input.end", in.End); err != nil {
-		return nil, err
-	}
-	if err := s.RecordFact(ctx, editor.FactInput{Edge: e}); err != nil {
+	e, err := s.RecordFact(ctx, editor.FactInput{Edge: domain.Edge{Type: in.Type, From: in.From, To: in.To, Role: in.Role, Side: in.Side, ClaimID: &claim},
+		Start: dateInput(in.Start), End: dateInput(in.End)})
+	if err != nil {
 		return nil, err
 	}
 	nodes, err := For(ctx).Nodes(ctx, []string{in.From, in.To, in.Claim})
@@ -334,11 +156,7 @@ func ingestArticle(ctx context.Context, r *mutationResolver, in model.ArticleInp
 	if in.Kind != nil {
 		src.Kind = *in.Kind
 	}
-	var err error
-	if src.PublishedAt, err = partialDate(ctx, "input.publishedAt", in.PublishedAt); err != nil {
-		return nil, err
-	}
-	a := editor.Article{Source: src, Publisher: in.Publisher, Author: in.Author}
+	a := editor.Article{Source: src, Publisher: in.Publisher, Author: in.Author, PublishedAt: dateInput(in.PublishedAt)}
 	if in.ID != nil {
 		a.ID = *in.ID
 	}

@@ -153,43 +153,43 @@ func (r *membershipResolver) Claim(ctx context.Context, obj *model.Membership) (
 }
 
 // UpsertPerson is the resolver for the upsertPerson field.
-func (r *mutationResolver) UpsertPerson(ctx context.Context, input model.PersonInput) (*domain.Person, error) {
-	return upsertPerson(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertPerson(ctx context.Context, input map[string]any) (*domain.Person, error) {
+	return upsert[*domain.Person](ctx, r, domain.KindPerson, input)
 }
 
 // UpsertOrganisation is the resolver for the upsertOrganisation field.
-func (r *mutationResolver) UpsertOrganisation(ctx context.Context, input model.OrganisationInput) (*domain.Organisation, error) {
-	return upsertOrganisation(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertOrganisation(ctx context.Context, input map[string]any) (*domain.Organisation, error) {
+	return upsert[*domain.Organisation](ctx, r, domain.KindOrganisation, input)
 }
 
 // UpsertPlace is the resolver for the upsertPlace field.
-func (r *mutationResolver) UpsertPlace(ctx context.Context, input model.PlaceInput) (*domain.Place, error) {
-	return upsertPlace(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertPlace(ctx context.Context, input map[string]any) (*domain.Place, error) {
+	return upsert[*domain.Place](ctx, r, domain.KindPlace, input)
 }
 
 // UpsertNegotiation is the resolver for the upsertNegotiation field.
-func (r *mutationResolver) UpsertNegotiation(ctx context.Context, input model.NegotiationInput) (*domain.Negotiation, error) {
-	return upsertNegotiation(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertNegotiation(ctx context.Context, input map[string]any) (*domain.Negotiation, error) {
+	return upsert[*domain.Negotiation](ctx, r, domain.KindNegotiation, input)
 }
 
 // UpsertEvent is the resolver for the upsertEvent field.
-func (r *mutationResolver) UpsertEvent(ctx context.Context, input model.EventInput) (*domain.Event, error) {
-	return upsertEvent(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertEvent(ctx context.Context, input map[string]any) (*domain.Event, error) {
+	return upsert[*domain.Event](ctx, r, domain.KindEvent, input)
 }
 
 // UpsertSource is the resolver for the upsertSource field.
-func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceInput) (*domain.Source, error) {
-	return upsertSource(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertSource(ctx context.Context, input map[string]any) (*domain.Source, error) {
+	return upsert[*domain.Source](ctx, r, domain.KindSource, input)
 }
 
 // UpsertClaim is the resolver for the upsertClaim field.
-func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInput) (*domain.Claim, error) {
-	return upsertClaim(ctx, r.editor(), input)
+func (r *mutationResolver) UpsertClaim(ctx context.Context, input map[string]any) (*domain.Claim, error) {
+	return upsert[*domain.Claim](ctx, r, domain.KindClaim, input)
 }
 
 // RecordAttribution is the resolver for the recordAttribution field.
-func (r *mutationResolver) RecordAttribution(ctx context.Context, input model.AttributionInput) (*domain.Attribution, error) {
-	return recordAttribution(ctx, r.editor(), input)
+func (r *mutationResolver) RecordAttribution(ctx context.Context, input map[string]any) (*domain.Attribution, error) {
+	return recordAttribution(ctx, r, input)
 }
 
 // RecordFact is the resolver for the recordFact field.

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/mentions"
 )
@@ -75,36 +74,6 @@ type AttributionFilter struct {
 	Date *domain.DateWindow `json:"date,omitempty"`
 }
 
-// An attribution to record; string limits as on ArticleInput.
-type AttributionInput struct {
-	ID string `json:"id"`
-	// An existing claim; or give newClaim.
-	Claim *string `json:"claim,omitempty"`
-	// A claim to create with the attribution. Sending the same mutation again
-	// (a retry) finds the claim as created and changes nothing; a claim already
-	// stored under this id with other content is a CONFLICT: give it as `claim`.
-	NewClaim *ClaimInput `json:"newClaim,omitempty"`
-	// A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS).
-	Actor  *string       `json:"actor,omitempty"`
-	Stance domain.Stance `json:"stance"`
-	// Verbatim; it must occur in the text of every source that has text. At most 20,000 characters.
-	Quote *string `json:"quote,omitempty"`
-	// An English rendering, at most 2,000 characters.
-	Summary *string `json:"summary,omitempty"`
-	// The reporting phrase, one line of at most 500 characters.
-	Cue      *string           `json:"cue,omitempty"`
-	Sourcing domain.Sourcing   `json:"sourcing"`
-	StatedAt *PartialDateInput `json:"statedAt,omitempty"`
-	// Where we read it: at least one source.
-	Sources []string `json:"sources"`
-	// Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given.
-	MadeIn []string `json:"madeIn,omitempty"`
-	// Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT.
-	Cites []string `json:"cites,omitempty"`
-	// The event it was said during.
-	During *string `json:"during,omitempty"`
-}
-
 type ClaimConnection struct {
 	Edges      []*ClaimEdge    `json:"edges"`
 	Nodes      []*domain.Claim `json:"nodes"`
@@ -136,23 +105,6 @@ type ClaimFilter struct {
 	// Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window.
 	Date     *domain.DateWindow `json:"date,omitempty"`
 	Language *string            `json:"language,omitempty"`
-}
-
-// A claim to create or update; string limits as on ArticleInput.
-type ClaimInput struct {
-	ID string `json:"id"`
-	// Required to create: the claim in the source's words and language, at most 20,000 characters.
-	Text graphql.Omittable[*string] `json:"text,omitempty"`
-	// Required to create. BCP 47; at most 100 characters.
-	Language graphql.Omittable[*string] `json:"language,omitempty"`
-	// Required to create: the claim in English, at most 2,000 characters.
-	Summary     graphql.Omittable[*string]           `json:"summary,omitempty"`
-	PointInTime graphql.Omittable[*PartialDateInput] `json:"pointInTime,omitempty"`
-	// Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20.
-	Dates graphql.Omittable[[]*ClaimDateInput] `json:"dates,omitempty"`
-	Rank  graphql.Omittable[*domain.Rank]      `json:"rank,omitempty"`
-	// Replaces whom and what the claim is about.
-	About graphql.Omittable[[]*AboutInput] `json:"about,omitempty"`
 }
 
 type DeletePayload struct {
@@ -195,20 +147,6 @@ type EventFilter struct {
 	Negotiation *string `json:"negotiation,omitempty"`
 }
 
-// An event to create or update; string limits as on ArticleInput.
-type EventInput struct {
-	ID string `json:"id"`
-	// Required to create.
-	Kind graphql.Omittable[*domain.EventKind] `json:"kind,omitempty"`
-	// Required to create. One line, at most 500 characters.
-	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// At most 100, each one line of at most 500 characters.
-	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	// At most 5,000 characters.
-	Description graphql.Omittable[*string]           `json:"description,omitempty"`
-	Date        graphql.Omittable[*PartialDateInput] `json:"date,omitempty"`
-}
-
 type FactInput struct {
 	Type domain.RelType `json:"type"`
 	From string         `json:"from"`
@@ -234,7 +172,10 @@ type IngestResult struct {
 // Writes. Each mutation is one transaction: on any error nothing is written.
 // Upserts create or update by id; an omitted field keeps its value, an explicit
 // null clears it; running the same mutation twice changes nothing. Writes need
-// an API key with role editor; forced deletes and merges need admin.
+// an API key with role editor; forced deletes and merges need admin. The
+// response's `extensions.outcomes` says, for each upsert and recordAttribution
+// by its response key, the node's id and whether the write `created` it,
+// `updated` it or left it `unchanged`.
 type Mutation struct {
 }
 
@@ -254,21 +195,6 @@ type NegotiationFilter struct {
 	Name *string `json:"name,omitempty"`
 	// Negotiations whose start..end overlaps the window.
 	Date *domain.DateWindow `json:"date,omitempty"`
-}
-
-// A negotiation to create or update; string limits as on ArticleInput.
-type NegotiationInput struct {
-	ID string `json:"id"`
-	// Required to create. One line, at most 500 characters.
-	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// At most 100, each one line of at most 500 characters.
-	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	// At most 5,000 characters.
-	Topic graphql.Omittable[*string]           `json:"topic,omitempty"`
-	Start graphql.Omittable[*PartialDateInput] `json:"start,omitempty"`
-	End   graphql.Omittable[*PartialDateInput] `json:"end,omitempty"`
-	// Required to create.
-	Status graphql.Omittable[*domain.NegotiationStatus] `json:"status,omitempty"`
 }
 
 type Order struct {
@@ -291,21 +217,6 @@ type OrganisationEdge struct {
 type OrganisationFilter struct {
 	Name  *string                   `json:"name,omitempty"`
 	Kinds []domain.OrganisationKind `json:"kinds,omitempty"`
-}
-
-// An organisation to create or update; string limits as on ArticleInput.
-type OrganisationInput struct {
-	ID string `json:"id"`
-	// Required to create. One line, at most 500 characters.
-	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// At most 100, each one line of at most 500 characters.
-	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	// Required to create.
-	Kind graphql.Omittable[*domain.OrganisationKind] `json:"kind,omitempty"`
-	// ISO 3166-1 alpha-2, e.g. RU; at most 100 characters.
-	Country graphql.Omittable[*string] `json:"country,omitempty"`
-	// At most 5,000 characters.
-	Description graphql.Omittable[*string] `json:"description,omitempty"`
 }
 
 type PageInfo struct {
@@ -343,19 +254,6 @@ type PersonFilter struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// A person to create or update; string limits as on ArticleInput.
-type PersonInput struct {
-	ID string `json:"id"`
-	// Required to create. One line, at most 500 characters.
-	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// At most 100, each one line of at most 500 characters.
-	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	// At most 5,000 characters.
-	Description graphql.Omittable[*string] `json:"description,omitempty"`
-	// e.g. Q7747; at most 100 characters.
-	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
-}
-
 type PlaceConnection struct {
 	Edges      []*PlaceEdge    `json:"edges"`
 	Nodes      []*domain.Place `json:"nodes"`
@@ -371,23 +269,6 @@ type PlaceEdge struct {
 type PlaceFilter struct {
 	Name  *string            `json:"name,omitempty"`
 	Kinds []domain.PlaceKind `json:"kinds,omitempty"`
-}
-
-// A place to create or update; string limits as on ArticleInput.
-type PlaceInput struct {
-	ID string `json:"id"`
-	// Required to create. One line, at most 500 characters.
-	Name graphql.Omittable[*string] `json:"name,omitempty"`
-	// At most 100, each one line of at most 500 characters.
-	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	// Required to create.
-	Kind graphql.Omittable[*domain.PlaceKind] `json:"kind,omitempty"`
-	// ISO 3166-1 alpha-2; at most 100 characters.
-	CountryCode graphql.Omittable[*string] `json:"countryCode,omitempty"`
-	// Latitude in degrees: a finite number from -90 to 90.
-	Lat graphql.Omittable[*float64] `json:"lat,omitempty"`
-	// Longitude in degrees: a finite number from -180 to 180.
-	Lon graphql.Omittable[*float64] `json:"lon,omitempty"`
 }
 
 type Query struct {
@@ -416,27 +297,6 @@ type SourceFilter struct {
 	Language    *string             `json:"language,omitempty"`
 	PublishedAt *domain.DateWindow  `json:"publishedAt,omitempty"`
 	Publisher   *string             `json:"publisher,omitempty"`
-}
-
-// A source to create or update; string limits as on ArticleInput.
-type SourceInput struct {
-	ID string `json:"id"`
-	// Required to create.
-	Kind graphql.Omittable[*domain.SourceKind] `json:"kind,omitempty"`
-	// Required to create. One line, at most 500 characters.
-	Title graphql.Omittable[*string] `json:"title,omitempty"`
-	// At most 2,048 characters.
-	URL graphql.Omittable[*string] `json:"url,omitempty"`
-	// Required to create. BCP 47, e.g. pl; at most 100 characters.
-	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
-	PublishedAt graphql.Omittable[*PartialDateInput] `json:"publishedAt,omitempty"`
-	// The full text, at most 1,000,000 characters.
-	Text graphql.Omittable[*string] `json:"text,omitempty"`
-	// An organisation id; null removes the publisher.
-	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
-	// Person ids; replaces the authors.
-	Authors     graphql.Omittable[[]string] `json:"authors,omitempty"`
-	DerivedFrom graphql.Omittable[[]string] `json:"derivedFrom,omitempty"`
 }
 
 // Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With

@@ -474,53 +474,27 @@ func (p *parser) nodeRecord(spec *domain.KindSpec, obj map[string]any) {
 	p.setNode(n)
 }
 
-// links reads a relationship a record embeds: an id, a list of ids, or
-// (ABOUT) a list of {id, role}; it returns the ids.
+// links reads a relationship a record embeds (domain.ReadLink); it
+// returns the ids.
 func (p *parser) links(from string, l domain.LinkField, raw any) []string {
-	if raw == nil {
-		if l.Required && !l.Many {
-			p.refer(l.Name, "", l.Targets...)
-		}
+	if raw == nil && l.Required && !l.Many {
+		p.refer(l.Name, "", l.Targets...)
 		return nil
 	}
-	var items []any
-	if l.Many {
-		items, _ = raw.([]any)
-		if items == nil {
-			p.fail(p.line, l.Name, "must be a list")
-			return nil
-		}
-	} else {
-		items = []any{raw}
+	items, err := domain.ReadLink(l, raw)
+	if err != nil {
+		p.validate(err)
+		return nil
 	}
-	var ids []string
+	ids := make([]string, len(items))
 	for i, it := range items {
-		field := l.Name
-		if l.Many {
-			field = fmt.Sprintf("%s[%d]", l.Name, i)
-		}
-		e := domain.Edge{Type: l.Type, From: from}
+		p.refer(it.Field, it.ID, l.Targets...)
+		e := domain.Edge{Type: l.Type, From: from, To: it.ID}
 		if l.Roles != nil {
-			obj, _ := it.(map[string]any)
-			role, _ := obj["role"].(string)
-			if !slices.Contains(l.Roles, role) {
-				p.fail(p.line, field+".role", "%q is not one of %s", role, strings.Join(l.Roles, ", "))
-			}
-			e.Role = &role
-			it, field = obj["id"], field+".id"
+			e.Role = &it.Role
 		}
-		id, ok := it.(string)
-		if !ok {
-			p.fail(p.line, field, "must be an id")
-			continue
-		}
-		if l.Roles == nil {
-			field = l.Name
-		}
-		p.refer(field, id, l.Targets...)
-		e.To = id
 		p.edge(e)
-		ids = append(ids, id)
+		ids[i] = it.ID
 	}
 	return ids
 }

@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,8 +48,8 @@ const (
 	TTime                        // *time.Time
 )
 
-// Field describes one field of a node kind.
-type Field struct {
+// FieldSpec describes one field of a node kind.
+type FieldSpec struct {
 	Name      string
 	Type      ValueType
 	Optional  bool // held by pointer: nil is "not known"
@@ -83,7 +84,7 @@ type LinkField struct {
 // KindSpec describes a node kind.
 type KindSpec struct {
 	Kind   Kind
-	Fields []Field
+	Fields []FieldSpec
 	Links  []LinkField
 	typ    reflect.Type
 }
@@ -182,7 +183,7 @@ func describe(t reflect.Type) *KindSpec {
 			continue
 		}
 		parts := strings.Split(tag, ",")
-		f := Field{Name: parts[0], Export: parts[0], index: sf.Index}
+		f := FieldSpec{Name: parts[0], Export: parts[0], index: sf.Index}
 		switch ft := sf.Type; {
 		case enumValues[ft] != nil:
 			f.Type, f.Enum = TEnum, enumValues[ft]
@@ -261,7 +262,7 @@ func (s *KindSpec) New(id string) Node {
 }
 
 // Field returns the field called name, or nil.
-func (s *KindSpec) Field(name string) *Field {
+func (s *KindSpec) Field(name string) *FieldSpec {
 	for i := range s.Fields {
 		if s.Fields[i].Name == name {
 			return &s.Fields[i]
@@ -280,13 +281,13 @@ func (s *KindSpec) Link(name string) *LinkField {
 	return nil
 }
 
-func (f *Field) value(n Node) reflect.Value {
+func (f *FieldSpec) value(n Node) reflect.Value {
 	return reflect.ValueOf(n).Elem().FieldByIndex(f.index)
 }
 
 // Get returns the field's value in n: a string (also for enums), *string,
 // []string, *float64, *PartialDate, []ClaimDate or *time.Time.
-func (f *Field) Get(n Node) any {
+func (f *FieldSpec) Get(n Node) any {
 	v := f.value(n)
 	if f.Type == TEnum {
 		return v.String()
@@ -296,7 +297,7 @@ func (f *Field) Get(n Node) any {
 
 // Set sets the field in n to v, a value of the type Get returns; nil
 // clears it.
-func (f *Field) Set(n Node, v any) {
+func (f *FieldSpec) Set(n Node, v any) {
 	dst := f.value(n)
 	if v == nil {
 		dst.SetZero()
@@ -310,7 +311,7 @@ func (f *Field) Set(n Node, v any) {
 }
 
 // Text returns a string field's value; "" when it is not set.
-func (f *Field) Text(n Node) string {
+func (f *FieldSpec) Text(n Node) string {
 	switch v := f.Get(n).(type) {
 	case string:
 		return v
@@ -358,7 +359,7 @@ func validateFields(n Node) error {
 	return nil
 }
 
-func (f *Field) check(n Node) error {
+func (f *FieldSpec) check(n Node) error {
 	if f.Derived {
 		return nil
 	}
@@ -449,7 +450,7 @@ func Apply(n Node, in map[string]any, date DateReader) error {
 	return nil
 }
 
-func (f *Field) decode(raw any, date DateReader) (any, error) {
+func (f *FieldSpec) decode(raw any, date DateReader) (any, error) {
 	switch f.Type {
 	case TString, TEnum:
 		s, ok := raw.(string)
@@ -617,4 +618,107 @@ func DateAt(n Node, path string) *PartialDate {
 		}
 	}
 	return nil
+}
+
+// key renders the field's value in n canonically, to compare two nodes:
+// dates with their bounds, a claim's dates in any order.
+func (f *FieldSpec) key(n Node) string {
+	date := func(d *PartialDate) string {
+		if d == nil {
+			return "-"
+		}
+		return d.Value + " " + d.Earliest.Format(DateLayout) + " " + d.Latest.Format(DateLayout)
+	}
+	switch v := f.Get(n).(type) {
+	case *PartialDate:
+		return date(v)
+	case []ClaimDate:
+		keys := make([]string, len(v))
+		for i, d := range v {
+			keys[i] = string(d.Kind) + " " + date(&d.Date)
+		}
+		slices.Sort(keys)
+		return strings.Join(keys, "\n")
+	case *time.Time:
+		if v == nil {
+			return "-"
+		}
+		return v.UTC().Format(time.RFC3339Nano)
+	default:
+		return fmt.Sprintf("%#v", deref(reflect.ValueOf(v)))
+	}
+}
+
+func deref(v reflect.Value) any {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil
+		}
+		return v.Elem().Interface()
+	}
+	return v.Interface()
+}
+
+// SameFields reports whether a and b, of one kind, hold the same values in
+// every field that is written (not derived, not bookkeeping).
+func SameFields(a, b Node) bool {
+	if a.NodeKind() != b.NodeKind() {
+		return false
+	}
+	for _, f := range SpecOf(a).Fields {
+		if !f.Derived && f.key(a) != f.key(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// LinkItem is one relationship an input or record embeds: the node it
+// leads to, its role (ABOUT) and the input field that named it.
+type LinkItem struct {
+	Field string
+	ID    string
+	Role  string
+}
+
+// ReadLink reads the value of an embedded link from an input or record:
+// an id or null (one), a list of ids (many), a list of {id, role} (roles).
+// It checks the shape and the roles; the caller checks that the ids exist.
+func ReadLink(l LinkField, raw any) ([]LinkItem, error) {
+	if raw == nil {
+		return []LinkItem{}, nil
+	}
+	items := []any{raw}
+	if l.Many {
+		switch v := raw.(type) {
+		case []any:
+			items = v
+		case []string:
+			items = make([]any, len(v))
+			for i, s := range v {
+				items[i] = s
+			}
+		}
+	}
+	out := make([]LinkItem, 0, len(items))
+	for i, it := range items {
+		item := LinkItem{Field: l.Name}
+		if l.Roles != nil {
+			item.Field = fmt.Sprintf("%s[%d]", l.Name, i)
+			obj, _ := it.(map[string]any)
+			item.Role, _ = obj["role"].(string)
+			if err := oneOf(item.Field+".role", item.Role, l.Roles...); err != nil {
+				return nil, err
+			}
+			it = obj["id"]
+			item.Field += ".id"
+		}
+		id, ok := it.(string)
+		if !ok {
+			return nil, Invalid(item.Field, "%s must be an id", item.Field)
+		}
+		item.ID = id
+		out = append(out, item)
+	}
+	return out, nil
 }

@@ -115,6 +115,8 @@ type Node interface {
 	NodeID() string
 	NodeKind() Kind
 	Bookkeeping() *Meta
+	// Validate checks the node's fields against its kind's rules.
+	Validate() error
 }
 
 // Person is a named human being.

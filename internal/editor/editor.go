@@ -43,7 +43,7 @@ func prefixed(path string, err error) error {
 func Upsert[T interface {
 	domain.Node
 	Validate() error
-}](ctx context.Context, s *Service, kind domain.Kind, id string, fresh func(id string) T, apply func(T) error, then func(context.Context, domain.WriteTx, T) error) (T, domain.Outcome, error) {
+}](ctx context.Context, s *Service, kind domain.Kind, id string, fresh func(id string) T, apply func(context.Context, domain.WriteTx, T) error, then func(context.Context, domain.WriteTx, T) error) (T, domain.Outcome, error) {
 	var out T
 	var outcome domain.Outcome
 	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
@@ -65,7 +65,7 @@ func Upsert[T interface {
 			}
 			n = existing.(T)
 		}
-		if err := apply(n); err != nil {
+		if err := apply(ctx, tx, n); err != nil {
 			return prefixed("input", err)
 		}
 		if err := n.Validate(); err != nil {
@@ -139,8 +139,7 @@ func mustExist(ctx context.Context, tx domain.WriteTx, field, id string, kinds .
 	return n.NodeID(), nil
 }
 
-// AttributionInput is what recordAttribution needs beyond the attribution's
-// own fields.
+// AttributionInput is an attribution command decoded from its Input.
 type AttributionInput struct {
 	Attribution *domain.Attribution
 	ClaimID     string        // an existing claim, or the id of NewClaim
@@ -155,89 +154,191 @@ type AttributionInput struct {
 
 // RecordAttribution writes an attribution, its relationships and, when
 // given, its claim, then re-derives the status of the claim (and of the one
-// it was on before, if it moved). A quote must occur in the text of every
-// source that has text.
-func (s *Service) RecordAttribution(ctx context.Context, in AttributionInput) (*domain.Attribution, error) {
-	a := in.Attribution
+// it was on before, if it moved). in holds the attribution's fields, its
+// links (domain.KindLinks: claim, actor, sources, madeIn, cites, during)
+// and, instead of claim, a newClaim (a claim's Input with its about). A
+// quote must occur in the text of every source that has text.
+func (s *Service) RecordAttribution(ctx context.Context, in Input) (*domain.Attribution, domain.Outcome, error) {
 	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if err := domain.CheckID("input.id", a.ID, domain.KindAttribution); err != nil {
-		return nil, err
+	id, _ := in["id"].(string)
+	if err := domain.CheckID("input.id", id, domain.KindAttribution); err != nil {
+		return nil, "", err
 	}
-	if err := a.Validate(); err != nil {
-		return nil, prefixed("input", err)
-	}
-	if err := a.CheckLinks(in.Actor, in.Sources, in.Cites); err != nil {
-		return nil, prefixed("input", err)
-	}
-	if in.NewClaim != nil {
-		if err := domain.CheckID("input.newClaim.id", in.NewClaim.ID, domain.KindClaim); err != nil {
-			return nil, err
-		}
-		if err := in.NewClaim.Validate(); err != nil {
-			return nil, prefixed("input.newClaim", err)
-		}
-	}
-	var out *domain.Attribution // as stored; a stays the input, should the write be run again
+	var out *domain.Attribution // as stored
+	var outcome domain.Outcome
 	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
-		if in.NewClaim != nil {
-			if err := putNewClaim(ctx, tx, in); err != nil {
-				return err
-			}
-		} else if in.ClaimID, err = mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
-			return err
-		}
-		if a.Quote != nil {
-			if err := quoteInSources(ctx, tx, *a.Quote, in.Sources); err != nil {
-				return err
-			}
-		}
-		previous, err := tx.ClaimOf(ctx, a.ID)
+		ai, err := decodeAttribution(ctx, tx, id, in)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.PutNode(ctx, a); err != nil {
-			return err
-		}
-		links := []LinkSpec{
-			{Field: "input.claim", Type: domain.RelOn, IDs: []string{in.ClaimID}, Kinds: []domain.Kind{domain.KindClaim}},
-			{Field: "input.sources", Type: domain.RelRecordedIn, IDs: in.Sources, Kinds: []domain.Kind{domain.KindSource}},
-			{Field: "input.madeIn", Type: domain.RelMadeIn, IDs: in.MadeIn, Kinds: []domain.Kind{domain.KindSource}},
-			{Field: "input.cites", Type: domain.RelCites, IDs: orEmpty(in.Cites), Kinds: []domain.Kind{domain.KindAttribution}},
-			{Field: "input.actor", Type: domain.RelMadeBy, IDs: optList(in.Actor), Kinds: []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindSource}},
-			{Field: "input.during", Type: domain.RelDuring, IDs: optList(in.During), Kinds: []domain.Kind{domain.KindEvent}},
-		}
-		for _, l := range links {
-			if err := ReplaceLinks(ctx, tx, a.ID, l); err != nil {
-				return err
-			}
-		}
-		if len(in.Cites) > 0 {
-			if cited, err := tx.CitationCycle(ctx, a.ID); err != nil {
-				return err
-			} else if cited != "" {
-				return domain.Invalid("input.cites", "%s already cites %s, directly or through others: citations cannot form a cycle", cited, a.ID)
-			}
-		}
-		claims := []string{in.ClaimID}
-		if previous != "" && previous != in.ClaimID {
-			claims = append(claims, previous)
-		}
-		if err := tx.RefreshStatuses(ctx, claims); err != nil {
-			return err
-		}
-		stored, err := tx.Node(ctx, a.ID)
-		if err == nil {
-			out, _ = stored.(*domain.Attribution)
-		}
+		out, outcome, err = recordAttribution(ctx, tx, ai)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return out, nil
+	return out, outcome, nil
+}
+
+// decodeAttribution reads and checks an attribution's Input.
+func decodeAttribution(ctx context.Context, tx domain.WriteTx, id string, in Input) (AttributionInput, error) {
+	spec := domain.Spec(domain.KindAttribution)
+	a := spec.New(id).(*domain.Attribution)
+	if err := domain.Apply(a, in, Dates(ctx, tx)); err != nil {
+		return AttributionInput{}, prefixed("input", err)
+	}
+	if err := a.Validate(); err != nil {
+		return AttributionInput{}, prefixed("input", err)
+	}
+	ai := AttributionInput{Attribution: a}
+	ids := func(name string) ([]string, error) {
+		raw, ok := in[name]
+		if !ok || raw == nil {
+			return nil, nil
+		}
+		items, err := domain.ReadLink(*spec.Link(name), raw)
+		if err != nil {
+			return nil, prefixed("input", err)
+		}
+		out := make([]string, len(items))
+		for i, it := range items {
+			out[i] = it.ID
+		}
+		return out, nil
+	}
+	one := func(name string) (*string, error) {
+		l, err := ids(name)
+		if err != nil || len(l) == 0 {
+			return nil, err
+		}
+		return &l[0], nil
+	}
+	var err error
+	if ai.Sources, err = ids("sources"); err != nil {
+		return ai, err
+	}
+	if ai.MadeIn, err = ids("madeIn"); err != nil {
+		return ai, err
+	}
+	if ai.Cites, err = ids("cites"); err != nil {
+		return ai, err
+	}
+	if ai.Actor, err = one("actor"); err != nil {
+		return ai, err
+	}
+	if ai.During, err = one("during"); err != nil {
+		return ai, err
+	}
+	claim, _ := in["claim"].(string)
+	newClaim, _ := in["newClaim"].(map[string]any)
+	switch {
+	case newClaim != nil && claim != "":
+		return ai, domain.Invalid("input.newClaim", "give claim or newClaim, not both")
+	case newClaim != nil:
+		if ai.NewClaim, ai.NewAbout, err = decodeNewClaim(ctx, tx, newClaim); err != nil {
+			return ai, err
+		}
+		ai.ClaimID = ai.NewClaim.ID
+	case claim != "":
+		ai.ClaimID = claim
+	default:
+		return ai, domain.Invalid("input.claim", "give the claim the attribution is on, or a newClaim")
+	}
+	return ai, prefixed("input", a.CheckLinks(ai.Actor, ai.Sources, ai.Cites))
+}
+
+// decodeNewClaim reads the claim an attribution creates with it, and its
+// ABOUT links (nil when not given).
+func decodeNewClaim(ctx context.Context, tx domain.WriteTx, in Input) (*domain.Claim, []domain.Edge, error) {
+	const at = "input.newClaim"
+	id, _ := in["id"].(string)
+	if err := domain.CheckID(at+".id", id, domain.KindClaim); err != nil {
+		return nil, nil, err
+	}
+	spec := domain.Spec(domain.KindClaim)
+	c := spec.New(id).(*domain.Claim)
+	if err := domain.Apply(c, in, Dates(ctx, tx)); err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	raw, ok := in["about"]
+	if !ok || raw == nil {
+		return c, nil, nil
+	}
+	items, err := domain.ReadLink(*spec.Link("about"), raw)
+	if err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	about := make([]domain.Edge, len(items))
+	for i, it := range items {
+		role := it.Role
+		about[i] = domain.Edge{Type: domain.RelAbout, From: id, To: it.ID, Role: &role}
+	}
+	return c, about, nil
+}
+
+// recordAttribution writes a decoded attribution in tx and returns it as
+// stored, with what the write did to its fields and its claim (created,
+// updated, unchanged).
+func recordAttribution(ctx context.Context, tx domain.WriteTx, in AttributionInput) (*domain.Attribution, domain.Outcome, error) {
+	a := in.Attribution
+	var err error
+	if in.NewClaim != nil {
+		if err := putNewClaim(ctx, tx, in); err != nil {
+			return nil, "", err
+		}
+	} else if in.ClaimID, err = mustExist(ctx, tx, "input.claim", in.ClaimID, domain.KindClaim); err != nil {
+		return nil, "", err
+	}
+	if a.Quote != nil {
+		if err := quoteInSources(ctx, tx, *a.Quote, in.Sources); err != nil {
+			return nil, "", err
+		}
+	}
+	previous, err := tx.ClaimOf(ctx, a.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	outcome, err := tx.PutNode(ctx, a)
+	if err != nil {
+		return nil, "", err
+	}
+	if outcome == domain.Unchanged && previous != in.ClaimID {
+		outcome = domain.Updated
+	}
+	ids := map[string][]string{"claim": {in.ClaimID}, "sources": in.Sources, "madeIn": in.MadeIn,
+		"cites": orEmpty(in.Cites), "actor": optList(in.Actor), "during": optList(in.During)}
+	for _, l := range domain.Spec(domain.KindAttribution).Links {
+		spec := LinkSpec{Field: "input." + l.Name, Type: l.Type, IDs: ids[l.Name], Kinds: l.Targets}
+		if err := ReplaceLinks(ctx, tx, a.ID, spec); err != nil {
+			return nil, "", err
+		}
+	}
+	if len(in.Cites) > 0 {
+		if cited, err := tx.CitationCycle(ctx, a.ID); err != nil {
+			return nil, "", err
+		} else if cited != "" {
+			return nil, "", domain.Invalid("input.cites", "%s already cites %s, directly or through others: citations cannot form a cycle", cited, a.ID)
+		}
+	}
+	claims := []string{in.ClaimID}
+	if previous != "" && previous != in.ClaimID {
+		claims = append(claims, previous)
+	}
+	if err := tx.RefreshStatuses(ctx, claims); err != nil {
+		return nil, "", err
+	}
+	stored, err := tx.Node(ctx, a.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	out, _ := stored.(*domain.Attribution)
+	return out, outcome, nil
 }
 
 // putNewClaim creates the claim of in.NewClaim with its ABOUT links. A claim
@@ -263,7 +364,7 @@ func putNewClaim(ctx context.Context, tx domain.WriteTx, in AttributionInput) er
 	if in.NewAbout == nil {
 		return nil
 	}
-	spec := LinkSpec{Field: "input.newClaim.about", Type: domain.RelAbout, Kinds: aboutKinds}
+	spec := LinkSpec{Field: "input.newClaim.about", Type: domain.RelAbout, Kinds: domain.AboutKinds}
 	for _, e := range in.NewAbout {
 		spec.IDs = append(spec.IDs, e.To)
 		spec.Roles = append(spec.Roles, *e.Role)
@@ -276,8 +377,7 @@ func putNewClaim(ctx context.Context, tx domain.WriteTx, in AttributionInput) er
 // same ABOUT links.
 func sameClaim(ctx context.Context, tx domain.WriteTx, stored domain.Node, want *domain.Claim, about []domain.Edge) (bool, error) {
 	got, ok := stored.(*domain.Claim)
-	if !ok || got.Text != want.Text || got.Summary != want.Summary || got.Language != want.Language ||
-		got.Rank != want.Rank || !samePartialDate(got.PointInTime, want.PointInTime) || !sameDates(got.Dates, want.Dates) {
+	if !ok || !domain.SameFields(got, want) {
 		return false, nil
 	}
 	if about == nil {
@@ -305,29 +405,6 @@ func sameClaim(ctx context.Context, tx domain.WriteTx, stored domain.Node, want 
 	slices.Sort(b)
 	return slices.Equal(slices.Compact(a), slices.Compact(b)), nil
 }
-
-// sameDates reports whether two claims carry the same other dates, in any
-// order.
-func sameDates(a, b []domain.ClaimDate) bool {
-	key := func(ds []domain.ClaimDate) []string {
-		out := make([]string, len(ds))
-		for i, d := range ds {
-			out[i] = string(d.Kind) + " " + d.Date.String()
-		}
-		slices.Sort(out)
-		return out
-	}
-	return slices.Equal(key(a), key(b))
-}
-
-func samePartialDate(a, b *domain.PartialDate) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Value == b.Value && a.Earliest.Equal(b.Earliest) && a.Latest.Equal(b.Latest)
-}
-
-var aboutKinds = []domain.Kind{domain.KindPerson, domain.KindOrganisation, domain.KindPlace, domain.KindNegotiation, domain.KindEvent, domain.KindSource, domain.KindClaim}
 
 func orEmpty(ids []string) []string {
 	if ids == nil {
@@ -369,28 +446,41 @@ func quoteInSources(ctx context.Context, tx domain.WriteTx, quote string, source
 // FactInput is one fact relationship and the claim that establishes it.
 type FactInput struct {
 	Edge domain.Edge
+	// Start and End, when given, become the edge's dates (MEMBER_OF).
+	Start, End *domain.DateInput
 }
 
 // RecordFact writes a fact edge. Its claim must exist and already be
 // attributed in a source, so that every fact has provenance.
-func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
+func (s *Service) RecordFact(ctx context.Context, in FactInput) (domain.Edge, error) {
 	e := in.Edge
 	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
 	if err != nil {
-		return err
+		return e, err
 	}
 	ends, ok := domain.FactEnds[e.Type]
 	if !ok {
-		return domain.Invalid("input.type", "%s is not a fact", e.Type)
+		return e, domain.Invalid("input.type", "%s is not a fact", e.Type)
 	}
 	if e.ClaimID == nil {
-		return domain.Invalid("input.claim", "a fact needs the claim that establishes it")
+		return e, domain.Invalid("input.claim", "a fact needs the claim that establishes it")
 	}
 	if err := e.Validate(); err != nil {
-		return prefixed("input", err)
+		return e, prefixed("input", err)
 	}
-	return s.W.Write(ctx, p, func(tx domain.WriteTx) error {
+	err = s.W.Write(ctx, p, func(tx domain.WriteTx) error {
 		var err error
+		for _, d := range []struct {
+			field string
+			in    *domain.DateInput
+			dst   **domain.PartialDate
+		}{{"input.start", in.Start, &e.Start}, {"input.end", in.End, &e.End}} {
+			if d.in != nil {
+				if *d.dst, err = Dates(ctx, tx)(d.field, *d.in); err != nil {
+					return err
+				}
+			}
+		}
 		if e.From, err = mustExist(ctx, tx, "input.from", e.From, ends[0]...); err != nil {
 			return err
 		}
@@ -408,13 +498,14 @@ func (s *Service) RecordFact(ctx context.Context, in FactInput) error {
 		_, err = tx.PutEdge(ctx, e)
 		return err
 	})
+	return e, err
 }
 
 // DeprecateClaim sets a claim's rank to DEPRECATED; claims are never deleted.
 func (s *Service) DeprecateClaim(ctx context.Context, id string) (*domain.Claim, error) {
 	c, _, err := Upsert(ctx, s, domain.KindClaim, id,
 		func(string) *domain.Claim { return nil },
-		func(c *domain.Claim) error {
+		func(_ context.Context, _ domain.WriteTx, c *domain.Claim) error {
 			if c == nil {
 				return domain.Invalid("id", "%s does not exist", id)
 			}

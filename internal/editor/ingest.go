@@ -23,6 +23,8 @@ type Article struct {
 	Source    *domain.Source
 	Publisher *string
 	Author    *string
+	// PublishedAt, when given, becomes the source's publication date.
+	PublishedAt *domain.DateInput
 }
 
 // Ingested is what ingestion found.
@@ -65,7 +67,14 @@ func (s *Service) Ingest(ctx context.Context, names NameIndex, a Article) (*Inge
 
 	stored, _, err := Upsert(ctx, s, domain.KindSource, a.ID,
 		func(string) *domain.Source { return src },
-		func(n *domain.Source) error {
+		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) error {
+			if a.PublishedAt != nil {
+				d, err := Dates(ctx, tx)("publishedAt", *a.PublishedAt)
+				if err != nil {
+					return err
+				}
+				src.PublishedAt = d
+			}
 			meta := n.Meta
 			*n = *src
 			n.Meta = meta

@@ -162,7 +162,7 @@ func nodeFields(n domain.Node) []field {
 	return f
 }
 
-// exported renders one field's value, a value of domain.Field.Get, as
+// exported renders one field's value, a value of domain.FieldSpec.Get, as
 // columns: a date as its value and bounds.
 func exported(name string, v any) []field {
 	switch v := v.(type) {

@@ -97,7 +97,7 @@ func TestRejectedLines(t *testing.T) {
 	for _, r := range sum.Rejected {
 		got = append(got, r.Error())
 	}
-	want := []string{"line 2: name: is required", `line 3: kind: "NOPE" is not one of GOVERNMENT, STATE_BODY, MEDIA, NEWS_AGENCY, DELEGATION, OTHER`,
+	want := []string{"line 2: name: name is required", `line 3: kind: kind "NOPE" is not one of GOVERNMENT, STATE_BODY, MEDIA, NEWS_AGENCY, DELEGATION, OTHER`,
 		"line 4: to: organisation/d is neither in the file (on a line that was imported) nor in the database", "line 6: claim: claim/not-anywhere is neither in the file (on a line that was imported) nor in the database",
 		"line 8: claim: claim/none is neither in the file (on a line that was imported) nor in the database",
 		// Line 9 cites line 8's attribution, which was rejected.
