@@ -681,23 +681,23 @@ type PlaceResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (domain.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]domain.Node, error)
+	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
+	Source(ctx context.Context, id string) (*domain.Source, error)
+	Claim(ctx context.Context, id string) (*domain.Claim, error)
+	Attribution(ctx context.Context, id string) (*domain.Attribution, error)
+	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error)
+	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error)
+	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error)
 	Person(ctx context.Context, id string) (*domain.Person, error)
 	Organisation(ctx context.Context, id string) (*domain.Organisation, error)
 	Place(ctx context.Context, id string) (*domain.Place, error)
 	Negotiation(ctx context.Context, id string) (*domain.Negotiation, error)
 	Event(ctx context.Context, id string) (*domain.Event, error)
-	Source(ctx context.Context, id string) (*domain.Source, error)
-	Claim(ctx context.Context, id string) (*domain.Claim, error)
-	Attribution(ctx context.Context, id string) (*domain.Attribution, error)
 	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.PersonConnection, error)
 	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.OrganisationConnection, error)
 	Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.PlaceConnection, error)
 	Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.NegotiationConnection, error)
 	Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.EventConnection, error)
-	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error)
-	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error)
-	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error)
-	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
 	Search(ctx context.Context, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error)
 	Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error)
 	ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error)
@@ -3385,6 +3385,18 @@ schema {
   subscription: Subscription
 }
 
+# The entry of the schema: the root types, directives and scalars. Each area
+# adds its fields to the root types (` + "`" + `extend type Query` + "`" + `) in its own file under
+# schema/, and gqlgen (gqlgen.yml) writes one graph/<area>.resolvers.go per file:
+#   schema/common.graphqls      dates, ordering and paging, shared by every area
+#   schema/entities.graphqls    people, organisations, places, negotiations, events
+#                               and the facts between them
+#   schema/claims.graphqls      sources, claims and attributions: who said what, where
+#   schema/traversals.graphqls  search, paths, claim links, neighbourhoods, timelines,
+#                               disputes, co-occurrence
+#   schema/mutations.graphqls   writes and article ingestion
+#   schema/changes.graphqls     the change log: a node's history and live updates
+
 "gqlgen: an input field that tells an omitted value from an explicit null."
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 
@@ -3405,20 +3417,489 @@ scalar Date
 "An RFC 3339 timestamp."
 scalar Time
 
+"Relay global object identification."
+interface Node {
+  id: ID!
+}
+
 type Query {
   "Any node by its id; ` + "`" + `null` + "`" + ` when no node has that id."
   node(id: ID!): Node
   "Nodes by id, in the order asked; ` + "`" + `null` + "`" + ` for unknown ids."
   nodes(ids: [ID!]!): [Node]! @listSize(slicingArguments: ["ids"])
+}
 
+"""
+Writes. Each mutation is one transaction: on any error nothing is written.
+Upserts create or update by id; an omitted field keeps its value, an explicit
+null clears it; running the same mutation twice changes nothing. Writes need
+an API key with role editor; forced deletes and merges need admin.
+"""
+type Mutation
+
+"""
+Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
+anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
+in the connection_init payload.
+"""
+type Subscription
+`, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `# The change log: a node's history and the live updates over WebSocket (the
+# Subscription type is described in schema.graphqls).
+
+extend type Query {
+  "The changes made to a node (and to ids merged into it), newest first."
+  history(id: ID!, first: Int! = 20): [Change!]! @listSize(slicingArguments: ["first"])
+}
+
+"One entry of a node's history."
+type Change {
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node's type, or the relationship: ` + "`" + `MEMBER_OF -> organisation/kremlin` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+}
+
+extend type Subscription {
+  """
+  Attributions created from now on whose claim is about the given entity,
+  each once: recording the same attribution again (a retry) sends nothing.
+  """
+  attributionAdded(
+    about: ID!
+    """
+    Resume after this change-log position (a LogEntry's position, e.g. the
+    last one changes sent): every attribution added since is sent first.
+    """
+    after: String
+  ): Attribution!
+  """
+  Attributions whose stance or claim changed from now on, where the new or
+  the previous claim is about the given entity, each change once. Edits of
+  other fields (a quote's typo) send nothing.
+  """
+  attributionChanged(
+    about: ID!
+    "Resume after this change-log position, as for attributionAdded."
+    after: String
+  ): Attribution!
+  """
+  Every change to the entity or to the claims about it (and their
+  attributions), from the change log, in the order the changes committed,
+  each once, on whichever replica you subscribe. Pass the position of the
+  last entry you saw as after to resume with nothing missed; a position older
+  than the log's retention is POSITION_PAST_RETENTION.
+  """
+  changes(about: ID!, kinds: [ChangeKind!], after: String): LogEntry!
+}
+
+"What a change did."
+enum ChangeKind {
+  CREATED
+  UPDATED
+  DELETED
+  MERGED
+}
+
+"One entry of the change log."
+type LogEntry {
+  """
+  Where the entry is in the log: positions increase by one per entry in the
+  order the changes committed, the same on every replica. Opaque: pass it
+  back as after.
+  """
+  position: String! @goField(forceResolver: true)
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node changed, or the start of the relationship changed."
+  entity: ID!
+  "The end of the relationship changed."
+  other: ID @goField(forceResolver: true)
+  "The type of the relationship changed."
+  relationship: String @goField(forceResolver: true)
+  "The node's type, or the relationship: ` + "`" + `ON -> claim/…` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+  "The entities the changed claim, or the changed attribution's claim, is about (as the graph is now)."
+  about: [ID!]!
+  "The attribution the entry created or updated, as that change left it."
+  attribution: Attribution @goField(forceResolver: true)
+}
+`, BuiltIn: false},
+	{Name: "../schema/claims.graphqls", Input: `# Sources, claims and attributions: who said what about whom, where we read
+# it, and the status a claim derives from its attributions.
+
+extend type Query {
+  source(id: ID!): Source
+  claim(id: ID!): Claim
+  attribution(id: ID!): Attribution
+
+  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  "Claims: what was said about whom, with derived status."
+  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  "Attributions: who said what, with what stance, where and when."
+  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+}
+
+# ---------------------------------------------------------------- nodes
+
+type Source implements Node {
+  id: ID!
+  kind: SourceKind!
+  title: String!
+  url: String
+  "BCP 47 language tag, e.g. ` + "`" + `pl` + "`" + `."
+  language: String!
+  publishedAt: PartialDate
+  retrievedAt: Time
+  text: String
+  publisher: Organisation
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
+  "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions made in this source (a book's claims), wherever we read them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeHere(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  derivedFrom(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Entities this source's text names (found by ingestion). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  mentions(first: Int! = 20): [Mention!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Claim implements Node {
+  id: ID!
+  "The proposition in the source's language."
+  text: String!
+  language: String!
+  "The proposition in English."
+  summary: String!
+  pointInTime: PartialDate
+  "Other dates the claim is about: a deadline it sets, a meeting it announces. ` + "`" + `claims(filter: {date})` + "`" + ` matches them as it matches pointInTime. At most 20."
+  dates: [ClaimDate!]! @listSize(assumedSize: 20)
+  rank: Rank!
+  status: ClaimStatus!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Whom and what the claim is about. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  about(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Attribution implements Node {
+  id: ID!
+  stance: Stance!
+  "Verbatim, in the original language."
+  quote: String
+  "English rendering of what was said."
+  summary: String
+  "The reporting cue, e.g. \"przyznał Pieskow z uśmiechem\"."
+  cue: String
+  sourcing: Sourcing!
+  statedAt: PartialDate
+  "Who says it; null for unnamed reports."
+  actor: Actor
+  claim: Claim!
+  "Where we read it: only sources whose text we read. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Where the actor made it (Woodward's book \"War\"), when that is not where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeIn(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "The event during which it was said."
+  during: Event
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+"Who can make an attribution: a person, an organisation or a source (an article speaking in its own voice)."
+union Actor = Person | Organisation | Source
+
+# ---------------------------------------------------------------- relationships
+
+"A claim is about an entity in a role."
+type ClaimAbout {
+  role: AboutRole!
+  claim: Claim!
+  entity: Node!
+}
+
+"(Source)-[:MENTIONS]->(entity), found by ingestion."
+type Mention {
+  source: Source!
+  entity: Node!
+  count: Int
+  offsets: [Int!]
+}
+
+"A date a claim is about besides when it holds."
+type ClaimDate {
+  kind: DateKind!
+  date: PartialDate!
+}
+
+"What a date is to the claim that carries it."
+enum DateKind {
+  "A date by which something is to happen: \"do 20 kwietnia\" (by 20 April)."
+  DEADLINE
+  "A date something is planned for: \"na poniedziałek zaplanowane są rozmowy\" (talks are planned for Monday)."
+  SCHEDULED
+  "Any other date the claim is about."
+  MENTIONED
+}
+
+# ---------------------------------------------------------------- enums
+
+enum SourceKind {
+  ARTICLE
+  BOOK
+  AGENCY_REPORT
+  INTERVIEW
+  BROADCAST
+  OFFICIAL_STATEMENT
+}
+
+"An editor's ranking of a claim (Wikidata practice); claims are deprecated, never deleted."
+enum Rank {
+  PREFERRED
+  NORMAL
+  DEPRECATED
+}
+
+"""
+Derived from a claim's attributions: CONFIRMED if a party to the fact confirms
+it; DISPUTED if it is both asserted or confirmed and denied; DENIED if it is
+denied and nobody asserts it; REPORTED otherwise.
+"""
+enum ClaimStatus {
+  CONFIRMED
+  DISPUTED
+  DENIED
+  REPORTED
+}
+
+"""
+What an attribution's actor says about its claim. Every stance but REPORTS
+speaks for the actor (first-hand) and counts towards the claim's derived
+status; REPORTS only relays another's report (it cites that attribution).
+"""
+enum Stance {
+  "Says it is so, in its own voice."
+  ASSERTS
+  "Says it is so, as one who knows (a party to the fact confirming makes the claim CONFIRMED)."
+  CONFIRMS
+  "Says it is not so."
+  DENIES
+  "\"We can't rule out everything else.\""
+  DECLINES_TO_RULE_OUT
+  "\"If I did, it was smart.\""
+  NEITHER_CONFIRMS_NOR_DENIES
+  "Passes on another's report without endorsing it (\"Reuters reported…\", \"doniósł…\"): not counted in the status."
+  REPORTS
+}
+
+"How the actor of an attribution is identified."
+enum Sourcing {
+  NAMED
+  ANONYMOUS
+  DOCUMENT
+  UNSPECIFIED
+}
+
+"The part an entity plays in a claim."
+enum AboutRole {
+  SUBJECT
+  OBJECT
+  PARTICIPANT
+  TOPIC
+}
+
+# ---------------------------------------------------------------- lists
+
+input SourceFilter {
+  title: String
+  kinds: [SourceKind!]
+  language: String
+  publishedAt: DateWindow
+  publisher: ID
+}
+
+input ClaimFilter {
+  "Part of the claim's text or English summary; case and diacritics are ignored."
+  text: String
+  "Claims about every one of these entities."
+  about: [ID!]
+  statuses: [ClaimStatus!]
+  ranks: [Rank!]
+  "Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted)."
+  reportedBy: ID
+  "Claims this actor denies."
+  deniedBy: ID
+  "Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window."
+  date: DateWindow
+  language: String
+}
+
+input AttributionFilter {
+  "Part of the quote, summary or cue; case and diacritics are ignored."
+  text: String
+  "Made by this actor."
+  actor: ID
+  "On claims about every one of these entities."
+  about: [ID!]
+  stances: [Stance!]
+  "Recorded in this source."
+  source: ID
+  "On this claim."
+  claim: ID
+  "On claims with one of these statuses."
+  claimStatuses: [ClaimStatus!]
+  "On claims that this actor denies."
+  claimDeniedBy: ID
+  "Stated in this window."
+  date: DateWindow
+}
+
+type SourceConnection {
+  edges: [SourceEdge!]!
+  nodes: [Source!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type SourceEdge {
+  cursor: String!
+  node: Source!
+}
+
+type ClaimConnection {
+  edges: [ClaimEdge!]!
+  nodes: [Claim!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ClaimEdge {
+  cursor: String!
+  node: Claim!
+}
+
+type AttributionConnection {
+  edges: [AttributionEdge!]!
+  nodes: [Attribution!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AttributionEdge {
+  cursor: String!
+  node: Attribution!
+}
+`, BuiltIn: false},
+	{Name: "../schema/common.graphqls", Input: `# Dates, ordering and paging: the types every area shares.
+
+# ---------------------------------------------------------------- dates
+
+"How much of a date the text supports."
+enum DatePrecision {
+  YEAR
+  MONTH
+  DAY
+  MINUTE
+}
+
+"""
+A date known to some precision. ` + "`" + `value` + "`" + ` is an ISO 8601 prefix whose length is
+its precision ("2025-03"); ` + "`" + `earliest` + "`" + ` and ` + "`" + `latest` + "`" + ` bound the days it can mean,
+narrowed where the text says more ("early November 2024": 2024-11-01..2024-11-10).
+"""
+type PartialDate {
+  value: String!
+  precision: DatePrecision!
+  earliest: Date!
+  latest: Date!
+}
+
+"An inclusive window of days; it matches a PartialDate that overlaps it. Either end may be open."
+input DateWindow {
+  from: Date
+  to: Date
+}
+
+# ---------------------------------------------------------------- lists
+
+enum OrderField {
+  "Name, title or summary, ignoring case and diacritics."
+  NAME
+  "The earliest day of the node's date; undated nodes last."
+  DATE
+  ID
+}
+
+enum OrderDirection {
+  ASC
+  DESC
+}
+
+input Order {
+  field: OrderField!
+  direction: OrderDirection = ASC
+}
+
+type PageInfo {
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/entities.graphqls", Input: `# People, organisations, places, negotiations and events, and the fact
+# relationships between them (each established by a claim).
+
+extend type Query {
   person(id: ID!): Person
   organisation(id: ID!): Organisation
   place(id: ID!): Place
   negotiation(id: ID!): Negotiation
   event(id: ID!): Event
-  source(id: ID!): Source
-  claim(id: ID!): Claim
-  attribution(id: ID!): Attribution
 
   "People; ` + "`" + `name` + "`" + ` matches names and aliases ignoring case and diacritics."
   people(filter: PersonFilter, orderBy: Order, first: Int!, after: String): PersonConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
@@ -3426,15 +3907,600 @@ type Query {
   places(filter: PlaceFilter, orderBy: Order, first: Int!, after: String): PlaceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   negotiations(filter: NegotiationFilter, orderBy: Order, first: Int!, after: String): NegotiationConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   events(filter: EventFilter, orderBy: Order, first: Int!, after: String): EventConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  "Claims: what was said about whom, with derived status."
-  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  "Attributions: who said what, with what stance, where and when."
-  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+}
 
-  "The changes made to a node (and to ids merged into it), newest first."
-  history(id: ID!, first: Int! = 20): [Change!]! @listSize(slicingArguments: ["first"])
+# ---------------------------------------------------------------- nodes
 
+type Person implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  description: String!
+  wikidataId: String
+  "What this person said: attributions made by them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Claims about this person, with the role they play in each. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events this person took part in, with their role. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "Organisations this person belongs to, with role and period. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  memberships(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Sources this person wrote. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authored(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  "The dataset or import batch the node came from."
+  origin: String!
+}
+
+type Organisation implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  kind: OrganisationKind!
+  "ISO 3166-1 alpha-2 code."
+  country: String
+  description: String!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  members(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Negotiations this organisation is a party to. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Sources this organisation published. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  published(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Place implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  kind: PlaceKind!
+  countryCode: String
+  lat: Float
+  lon: Float
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events and negotiations held here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  hosted(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Negotiation implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  topic: String!
+  start: PartialDate
+  end: PartialDate
+  status: NegotiationStatus!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  parties(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Events (calls, talks rounds) that are part of this negotiation. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Event implements Node {
+  id: ID!
+  kind: EventKind!
+  name: String!
+  aliases: [String!]!
+  description: String!
+  date: PartialDate
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  participants(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "Attributions made during this event (e.g. an interview). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+# ---------------------------------------------------------------- relationships
+
+"(Event)-[:PARTICIPANT]->(Person|Organisation), established by a claim."
+type Participation {
+  role: String
+  event: Event!
+  participant: Actor!
+  claim: Claim
+}
+
+"(Person)-[:MEMBER_OF]->(Organisation), established by a claim."
+type Membership {
+  role: String
+  start: PartialDate
+  end: PartialDate
+  person: Person!
+  organisation: Organisation!
+  claim: Claim
+}
+
+"(Negotiation)-[:PARTY]->(Organisation), established by a claim."
+type NegotiationParty {
+  side: String
+  negotiation: Negotiation!
+  organisation: Organisation!
+  claim: Claim
+}
+
+"(Event)-[:PART_OF]->(Negotiation), established by a claim."
+type EventPart {
+  event: Event!
+  negotiation: Negotiation!
+  claim: Claim
+}
+
+"(Event|Negotiation)-[:HELD_IN]->(Place), established by a claim."
+type HeldIn {
+  subject: HeldInSubject!
+  place: Place!
+  claim: Claim
+}
+
+"Where a negotiation or event is held."
+union HeldInSubject = Event | Negotiation
+
+# ---------------------------------------------------------------- enums
+
+enum OrganisationKind {
+  GOVERNMENT
+  STATE_BODY
+  MEDIA
+  NEWS_AGENCY
+  DELEGATION
+  OTHER
+}
+
+enum PlaceKind {
+  COUNTRY
+  CITY
+  REGION
+  SEA
+  VENUE
+}
+
+enum EventKind {
+  PHONE_CALL
+  MEETING
+  TALKS_ROUND
+  INTERVIEW
+  PUBLICATION
+  STATEMENT
+}
+
+enum NegotiationStatus {
+  PLANNED
+  ONGOING
+  SUSPENDED
+  CONCLUDED
+}
+
+# ---------------------------------------------------------------- lists
+
+input PersonFilter {
+  "Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search (\"zelenski\" finds Zełenski, \"Trumpa\" Trump)."
+  name: String
+}
+
+input OrganisationFilter {
+  name: String
+  kinds: [OrganisationKind!]
+}
+
+input PlaceFilter {
+  name: String
+  kinds: [PlaceKind!]
+}
+
+input NegotiationFilter {
+  name: String
+  "Negotiations whose start..end overlaps the window."
+  date: DateWindow
+}
+
+input EventFilter {
+  name: String
+  kinds: [EventKind!]
+  date: DateWindow
+  "Events with this participant."
+  participant: ID
+  "Events that are part of this negotiation."
+  negotiation: ID
+}
+
+type PersonConnection {
+  edges: [PersonEdge!]!
+  nodes: [Person!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PersonEdge {
+  cursor: String!
+  node: Person!
+}
+
+type OrganisationConnection {
+  edges: [OrganisationEdge!]!
+  nodes: [Organisation!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OrganisationEdge {
+  cursor: String!
+  node: Organisation!
+}
+
+type PlaceConnection {
+  edges: [PlaceEdge!]!
+  nodes: [Place!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PlaceEdge {
+  cursor: String!
+  node: Place!
+}
+
+type NegotiationConnection {
+  edges: [NegotiationEdge!]!
+  nodes: [Negotiation!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type NegotiationEdge {
+  cursor: String!
+  node: Negotiation!
+}
+
+type EventConnection {
+  edges: [EventEdge!]!
+  nodes: [Event!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type EventEdge {
+  cursor: String!
+  node: Event!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations.graphqls", Input: `# Writes (the Mutation type is described in schema.graphqls) and their inputs.
+
+extend type Mutation {
+  upsertPerson(input: PersonInput!): Person!
+  upsertOrganisation(input: OrganisationInput!): Organisation!
+  upsertPlace(input: PlaceInput!): Place!
+  upsertNegotiation(input: NegotiationInput!): Negotiation!
+  upsertEvent(input: EventInput!): Event!
+  upsertSource(input: SourceInput!): Source!
+  upsertClaim(input: ClaimInput!): Claim!
+  "Record who said what: the attribution, its relationships and, with ` + "`" + `newClaim` + "`" + `, its claim. The claim's status is re-derived."
+  recordAttribution(input: AttributionInput!): Attribution!
+  "Record a fact relationship; its claim must already be attributed in a source."
+  recordFact(input: FactInput!): Fact!
+  "Set a claim's rank to DEPRECATED. Claims are never deleted."
+  deprecateClaim(id: ID!): Claim!
+  "Delete a person, organisation, place, negotiation, event or source. Refused (CONFLICT) while anything references it, unless an admin forces it."
+  deleteEntity(id: ID!, force: Boolean! = false): DeletePayload!
+  "Merge ` + "`" + `duplicate` + "`" + ` into ` + "`" + `survivor` + "`" + ` (admin): relationships move, names become aliases, the duplicate's id resolves to the survivor."
+  mergeEntities(survivor: ID!, duplicate: ID!): Node!
+  """
+  Ingest an article: create its Source and link MENTIONS to the known people,
+  organisations, places, negotiations and events its text names, tolerant of
+  case, diacritics and inflection ("Putinem", "Pieskow", "Zełenskim", "Trumpa").
+  Returns the mentions and the capitalised names it could not link.
+  """
+  ingestArticle(input: ArticleInput!): IngestResult!
+}
+
+"""
+An article to ingest. Strings in every input are checked before anything is
+written (BAD_USER_INPUT with ` + "`" + `extensions.field` + "`" + ` otherwise): one-line fields
+(names, titles, codes, cues, URLs) hold no control character; multi-line
+fields (texts, quotes, summaries, descriptions) only tab, line feed and
+carriage return besides. Lengths are in characters.
+"""
+input ArticleInput {
+  "Optional: derived from the title and a hash of the text."
+  id: ID
+  "One line, at most 500 characters."
+  title: String!
+  "At most 2,048 characters."
+  url: String
+  "An organisation id."
+  publisher: ID
+  "A person id."
+  author: ID
+  "BCP 47, e.g. pl; at most 100 characters."
+  language: String!
+  publishedAt: PartialDateInput
+  kind: SourceKind = ARTICLE
+  "The full text, at most 1,000,000 characters (and the request body limit)."
+  text: String!
+}
+
+type IngestResult {
+  source: Source!
+  "At most 1,000."
+  mentions: [FoundMention!]! @listSize(assumedSize: 1000)
+  "Capitalised names that matched no entity: candidates for new entities. At most 1,000."
+  suggestions: [NameSuggestion!]! @listSize(assumedSize: 1000)
+}
+
+"An entity found in an ingested text."
+type FoundMention {
+  entity: Node!
+  count: Int!
+  "Character (rune) offsets of each occurrence."
+  offsets: [Int!]!
+  "The forms the text used, e.g. Putinem, Putina."
+  forms: [String!]!
+}
+
+type NameSuggestion {
+  text: String!
+  count: Int!
+  offsets: [Int!]!
+}
+
+type DeletePayload {
+  id: ID!
+  "False when there was nothing to delete."
+  deleted: Boolean!
+}
+
+enum FactType {
+  PARTICIPANT
+  PART_OF
+  HELD_IN
+  PARTY
+  MEMBER_OF
+}
+
+"A fact relationship and the claim that establishes it."
+type Fact {
+  type: FactType!
+  from: Node!
+  to: Node!
+  role: String
+  side: String
+  start: PartialDate
+  end: PartialDate
+  claim: Claim!
+}
+
+# ---------------------------------------------------------------- inputs
+
+"A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span."
+input PartialDateInput {
+  value: String!
+  earliest: Date
+  latest: Date
+  "Narrows the date to no later than the latest day of this node's date (\"before the election\": the election's event)."
+  notAfter: ID
+  "Narrows the date to no earlier than the earliest day of this node's date."
+  notBefore: ID
+}
+
+"A person to create or update; string limits as on ArticleInput."
+input PersonInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+  "e.g. Q7747; at most 100 characters."
+  wikidataId: String @goField(omittable: true)
+}
+
+"An organisation to create or update; string limits as on ArticleInput."
+input OrganisationInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "Required to create."
+  kind: OrganisationKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
+  country: String @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+}
+
+"A place to create or update; string limits as on ArticleInput."
+input PlaceInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "Required to create."
+  kind: PlaceKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2; at most 100 characters."
+  countryCode: String @goField(omittable: true)
+  "Latitude in degrees: a finite number from -90 to 90."
+  lat: Float @goField(omittable: true)
+  "Longitude in degrees: a finite number from -180 to 180."
+  lon: Float @goField(omittable: true)
+}
+
+"A negotiation to create or update; string limits as on ArticleInput."
+input NegotiationInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  topic: String @goField(omittable: true)
+  start: PartialDateInput @goField(omittable: true)
+  end: PartialDateInput @goField(omittable: true)
+  "Required to create."
+  status: NegotiationStatus @goField(omittable: true)
+}
+
+"An event to create or update; string limits as on ArticleInput."
+input EventInput {
+  id: ID!
+  "Required to create."
+  kind: EventKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+  date: PartialDateInput @goField(omittable: true)
+}
+
+"A source to create or update; string limits as on ArticleInput."
+input SourceInput {
+  id: ID!
+  "Required to create."
+  kind: SourceKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
+  title: String @goField(omittable: true)
+  "At most 2,048 characters."
+  url: String @goField(omittable: true)
+  "Required to create. BCP 47, e.g. pl; at most 100 characters."
+  language: String @goField(omittable: true)
+  publishedAt: PartialDateInput @goField(omittable: true)
+  "The full text, at most 1,000,000 characters."
+  text: String @goField(omittable: true)
+  "An organisation id; null removes the publisher."
+  publisher: ID @goField(omittable: true)
+  "Person ids; replaces the authors."
+  authors: [ID!] @goField(omittable: true)
+  derivedFrom: [ID!] @goField(omittable: true)
+}
+
+input AboutInput {
+  id: ID!
+  role: AboutRole!
+}
+
+"A claim to create or update; string limits as on ArticleInput."
+input ClaimInput {
+  id: ID!
+  "Required to create: the claim in the source's words and language, at most 20,000 characters."
+  text: String @goField(omittable: true)
+  "Required to create. BCP 47; at most 100 characters."
+  language: String @goField(omittable: true)
+  "Required to create: the claim in English, at most 2,000 characters."
+  summary: String @goField(omittable: true)
+  pointInTime: PartialDateInput @goField(omittable: true)
+  "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
+  dates: [ClaimDateInput!] @goField(omittable: true)
+  rank: Rank @goField(omittable: true)
+  "Replaces whom and what the claim is about."
+  about: [AboutInput!] @goField(omittable: true)
+}
+
+input ClaimDateInput {
+  kind: DateKind!
+  date: PartialDateInput!
+}
+
+"An attribution to record; string limits as on ArticleInput."
+input AttributionInput {
+  id: ID!
+  "An existing claim; or give newClaim."
+  claim: ID
+  """
+  A claim to create with the attribution. Sending the same mutation again
+  (a retry) finds the claim as created and changes nothing; a claim already
+  stored under this id with other content is a CONFLICT: give it as ` + "`" + `claim` + "`" + `.
+  """
+  newClaim: ClaimInput
+  "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
+  actor: ID
+  stance: Stance!
+  "Verbatim; it must occur in the text of every source that has text. At most 20,000 characters."
+  quote: String
+  "An English rendering, at most 2,000 characters."
+  summary: String
+  "The reporting phrase, one line of at most 500 characters."
+  cue: String
+  sourcing: Sourcing! = NAMED
+  statedAt: PartialDateInput
+  "Where we read it: at least one source."
+  sources: [ID!]!
+  "Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given."
+  madeIn: [ID!]
+  "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
+  cites: [ID!]
+  "The event it was said during."
+  during: ID
+}
+
+input FactInput {
+  type: FactType!
+  from: ID!
+  to: ID!
+  "The claim that establishes the fact; it must be attributed in a source."
+  claim: ID!
+  "One line, at most 100 characters."
+  role: String
+  "One line, at most 100 characters."
+  side: String
+  start: PartialDateInput
+  end: PartialDateInput
+}
+`, BuiltIn: false},
+	{Name: "../schema/traversals.graphqls", Input: `# Reads across the graph: search, paths, claim links, neighbourhoods,
+# timelines, disputes and co-occurrence.
+
+extend type Query {
   """
   Ranked full-text search over names, aliases, titles, claim texts, summaries,
   quotes and cues; case, diacritics and inflection are ignored ("Putinem",
@@ -3617,1018 +4683,6 @@ type Cooccurrence {
   node: Node!
   sources: Int!
   claims: Int!
-}
-
-"""
-Writes. Each mutation is one transaction: on any error nothing is written.
-Upserts create or update by id; an omitted field keeps its value, an explicit
-null clears it; running the same mutation twice changes nothing. Writes need
-an API key with role editor; forced deletes and merges need admin.
-"""
-type Mutation {
-  upsertPerson(input: PersonInput!): Person!
-  upsertOrganisation(input: OrganisationInput!): Organisation!
-  upsertPlace(input: PlaceInput!): Place!
-  upsertNegotiation(input: NegotiationInput!): Negotiation!
-  upsertEvent(input: EventInput!): Event!
-  upsertSource(input: SourceInput!): Source!
-  upsertClaim(input: ClaimInput!): Claim!
-  "Record who said what: the attribution, its relationships and, with ` + "`" + `newClaim` + "`" + `, its claim. The claim's status is re-derived."
-  recordAttribution(input: AttributionInput!): Attribution!
-  "Record a fact relationship; its claim must already be attributed in a source."
-  recordFact(input: FactInput!): Fact!
-  "Set a claim's rank to DEPRECATED. Claims are never deleted."
-  deprecateClaim(id: ID!): Claim!
-  "Delete a person, organisation, place, negotiation, event or source. Refused (CONFLICT) while anything references it, unless an admin forces it."
-  deleteEntity(id: ID!, force: Boolean! = false): DeletePayload!
-  "Merge ` + "`" + `duplicate` + "`" + ` into ` + "`" + `survivor` + "`" + ` (admin): relationships move, names become aliases, the duplicate's id resolves to the survivor."
-  mergeEntities(survivor: ID!, duplicate: ID!): Node!
-  """
-  Ingest an article: create its Source and link MENTIONS to the known people,
-  organisations, places, negotiations and events its text names, tolerant of
-  case, diacritics and inflection ("Putinem", "Pieskow", "Zełenskim", "Trumpa").
-  Returns the mentions and the capitalised names it could not link.
-  """
-  ingestArticle(input: ArticleInput!): IngestResult!
-}
-
-"""
-An article to ingest. Strings in every input are checked before anything is
-written (BAD_USER_INPUT with ` + "`" + `extensions.field` + "`" + ` otherwise): one-line fields
-(names, titles, codes, cues, URLs) hold no control character; multi-line
-fields (texts, quotes, summaries, descriptions) only tab, line feed and
-carriage return besides. Lengths are in characters.
-"""
-input ArticleInput {
-  "Optional: derived from the title and a hash of the text."
-  id: ID
-  "One line, at most 500 characters."
-  title: String!
-  "At most 2,048 characters."
-  url: String
-  "An organisation id."
-  publisher: ID
-  "A person id."
-  author: ID
-  "BCP 47, e.g. pl; at most 100 characters."
-  language: String!
-  publishedAt: PartialDateInput
-  kind: SourceKind = ARTICLE
-  "The full text, at most 1,000,000 characters (and the request body limit)."
-  text: String!
-}
-
-type IngestResult {
-  source: Source!
-  "At most 1,000."
-  mentions: [FoundMention!]! @listSize(assumedSize: 1000)
-  "Capitalised names that matched no entity: candidates for new entities. At most 1,000."
-  suggestions: [NameSuggestion!]! @listSize(assumedSize: 1000)
-}
-
-"An entity found in an ingested text."
-type FoundMention {
-  entity: Node!
-  count: Int!
-  "Character (rune) offsets of each occurrence."
-  offsets: [Int!]!
-  "The forms the text used, e.g. Putinem, Putina."
-  forms: [String!]!
-}
-
-type NameSuggestion {
-  text: String!
-  count: Int!
-  offsets: [Int!]!
-}
-
-"(Source)-[:MENTIONS]->(entity), found by ingestion."
-type Mention {
-  source: Source!
-  entity: Node!
-  count: Int
-  offsets: [Int!]
-}
-
-"""
-Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
-anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
-in the connection_init payload.
-"""
-type Subscription {
-  """
-  Attributions created from now on whose claim is about the given entity,
-  each once: recording the same attribution again (a retry) sends nothing.
-  """
-  attributionAdded(
-    about: ID!
-    """
-    Resume after this change-log position (a LogEntry's position, e.g. the
-    last one changes sent): every attribution added since is sent first.
-    """
-    after: String
-  ): Attribution!
-  """
-  Attributions whose stance or claim changed from now on, where the new or
-  the previous claim is about the given entity, each change once. Edits of
-  other fields (a quote's typo) send nothing.
-  """
-  attributionChanged(
-    about: ID!
-    "Resume after this change-log position, as for attributionAdded."
-    after: String
-  ): Attribution!
-  """
-  Every change to the entity or to the claims about it (and their
-  attributions), from the change log, in the order the changes committed,
-  each once, on whichever replica you subscribe. Pass the position of the
-  last entry you saw as after to resume with nothing missed; a position older
-  than the log's retention is POSITION_PAST_RETENTION.
-  """
-  changes(about: ID!, kinds: [ChangeKind!], after: String): LogEntry!
-}
-
-"What a change did."
-enum ChangeKind {
-  CREATED
-  UPDATED
-  DELETED
-  MERGED
-}
-
-"One entry of the change log."
-type LogEntry {
-  """
-  Where the entry is in the log: positions increase by one per entry in the
-  order the changes committed, the same on every replica. Opaque: pass it
-  back as after.
-  """
-  position: String! @goField(forceResolver: true)
-  at: Time!
-  "The API key (by name) or command that made the change."
-  by: String!
-  "created, updated, deleted or merged."
-  op: String!
-  "The node changed, or the start of the relationship changed."
-  entity: ID!
-  "The end of the relationship changed."
-  other: ID @goField(forceResolver: true)
-  "The type of the relationship changed."
-  relationship: String @goField(forceResolver: true)
-  "The node's type, or the relationship: ` + "`" + `ON -> claim/…` + "`" + `."
-  what: String!
-  "The properties an update changed."
-  fields: [String!]!
-  note: String
-  "The entities the changed claim, or the changed attribution's claim, is about (as the graph is now)."
-  about: [ID!]!
-  "The attribution the entry created or updated, as that change left it."
-  attribution: Attribution @goField(forceResolver: true)
-}
-
-"One entry of a node's history."
-type Change {
-  at: Time!
-  "The API key (by name) or command that made the change."
-  by: String!
-  "created, updated, deleted or merged."
-  op: String!
-  "The node's type, or the relationship: ` + "`" + `MEMBER_OF -> organisation/kremlin` + "`" + `."
-  what: String!
-  "The properties an update changed."
-  fields: [String!]!
-  note: String
-}
-
-type DeletePayload {
-  id: ID!
-  "False when there was nothing to delete."
-  deleted: Boolean!
-}
-
-enum FactType {
-  PARTICIPANT
-  PART_OF
-  HELD_IN
-  PARTY
-  MEMBER_OF
-}
-
-"A fact relationship and the claim that establishes it."
-type Fact {
-  type: FactType!
-  from: Node!
-  to: Node!
-  role: String
-  side: String
-  start: PartialDate
-  end: PartialDate
-  claim: Claim!
-}
-
-"A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span."
-input PartialDateInput {
-  value: String!
-  earliest: Date
-  latest: Date
-  "Narrows the date to no later than the latest day of this node's date (\"before the election\": the election's event)."
-  notAfter: ID
-  "Narrows the date to no earlier than the earliest day of this node's date."
-  notBefore: ID
-}
-
-"A person to create or update; string limits as on ArticleInput."
-input PersonInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-  "e.g. Q7747; at most 100 characters."
-  wikidataId: String @goField(omittable: true)
-}
-
-"An organisation to create or update; string limits as on ArticleInput."
-input OrganisationInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "Required to create."
-  kind: OrganisationKind @goField(omittable: true)
-  "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
-  country: String @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-}
-
-"A place to create or update; string limits as on ArticleInput."
-input PlaceInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "Required to create."
-  kind: PlaceKind @goField(omittable: true)
-  "ISO 3166-1 alpha-2; at most 100 characters."
-  countryCode: String @goField(omittable: true)
-  "Latitude in degrees: a finite number from -90 to 90."
-  lat: Float @goField(omittable: true)
-  "Longitude in degrees: a finite number from -180 to 180."
-  lon: Float @goField(omittable: true)
-}
-
-"A negotiation to create or update; string limits as on ArticleInput."
-input NegotiationInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  topic: String @goField(omittable: true)
-  start: PartialDateInput @goField(omittable: true)
-  end: PartialDateInput @goField(omittable: true)
-  "Required to create."
-  status: NegotiationStatus @goField(omittable: true)
-}
-
-"An event to create or update; string limits as on ArticleInput."
-input EventInput {
-  id: ID!
-  "Required to create."
-  kind: EventKind @goField(omittable: true)
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-  date: PartialDateInput @goField(omittable: true)
-}
-
-"A source to create or update; string limits as on ArticleInput."
-input SourceInput {
-  id: ID!
-  "Required to create."
-  kind: SourceKind @goField(omittable: true)
-  "Required to create. One line, at most 500 characters."
-  title: String @goField(omittable: true)
-  "At most 2,048 characters."
-  url: String @goField(omittable: true)
-  "Required to create. BCP 47, e.g. pl; at most 100 characters."
-  language: String @goField(omittable: true)
-  publishedAt: PartialDateInput @goField(omittable: true)
-  "The full text, at most 1,000,000 characters."
-  text: String @goField(omittable: true)
-  "An organisation id; null removes the publisher."
-  publisher: ID @goField(omittable: true)
-  "Person ids; replaces the authors."
-  authors: [ID!] @goField(omittable: true)
-  derivedFrom: [ID!] @goField(omittable: true)
-}
-
-input AboutInput {
-  id: ID!
-  role: AboutRole!
-}
-
-"A claim to create or update; string limits as on ArticleInput."
-input ClaimInput {
-  id: ID!
-  "Required to create: the claim in the source's words and language, at most 20,000 characters."
-  text: String @goField(omittable: true)
-  "Required to create. BCP 47; at most 100 characters."
-  language: String @goField(omittable: true)
-  "Required to create: the claim in English, at most 2,000 characters."
-  summary: String @goField(omittable: true)
-  pointInTime: PartialDateInput @goField(omittable: true)
-  "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
-  dates: [ClaimDateInput!] @goField(omittable: true)
-  rank: Rank @goField(omittable: true)
-  "Replaces whom and what the claim is about."
-  about: [AboutInput!] @goField(omittable: true)
-}
-
-"An attribution to record; string limits as on ArticleInput."
-input AttributionInput {
-  id: ID!
-  "An existing claim; or give newClaim."
-  claim: ID
-  """
-  A claim to create with the attribution. Sending the same mutation again
-  (a retry) finds the claim as created and changes nothing; a claim already
-  stored under this id with other content is a CONFLICT: give it as ` + "`" + `claim` + "`" + `.
-  """
-  newClaim: ClaimInput
-  "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
-  actor: ID
-  stance: Stance!
-  "Verbatim; it must occur in the text of every source that has text. At most 20,000 characters."
-  quote: String
-  "An English rendering, at most 2,000 characters."
-  summary: String
-  "The reporting phrase, one line of at most 500 characters."
-  cue: String
-  sourcing: Sourcing! = NAMED
-  statedAt: PartialDateInput
-  "Where we read it: at least one source."
-  sources: [ID!]!
-  "Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given."
-  madeIn: [ID!]
-  "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
-  cites: [ID!]
-  "The event it was said during."
-  during: ID
-}
-
-input FactInput {
-  type: FactType!
-  from: ID!
-  to: ID!
-  "The claim that establishes the fact; it must be attributed in a source."
-  claim: ID!
-  "One line, at most 100 characters."
-  role: String
-  "One line, at most 100 characters."
-  side: String
-  start: PartialDateInput
-  end: PartialDateInput
-}
-
-"Relay global object identification."
-interface Node {
-  id: ID!
-}
-
-"Who can make an attribution: a person, an organisation or a source (an article speaking in its own voice)."
-union Actor = Person | Organisation | Source
-
-"Where a negotiation or event is held."
-union HeldInSubject = Event | Negotiation
-
-# ---------------------------------------------------------------- dates
-
-"How much of a date the text supports."
-enum DatePrecision {
-  YEAR
-  MONTH
-  DAY
-  MINUTE
-}
-
-"A date a claim is about besides when it holds."
-type ClaimDate {
-  kind: DateKind!
-  date: PartialDate!
-}
-
-"What a date is to the claim that carries it."
-enum DateKind {
-  "A date by which something is to happen: \"do 20 kwietnia\" (by 20 April)."
-  DEADLINE
-  "A date something is planned for: \"na poniedziałek zaplanowane są rozmowy\" (talks are planned for Monday)."
-  SCHEDULED
-  "Any other date the claim is about."
-  MENTIONED
-}
-
-input ClaimDateInput {
-  kind: DateKind!
-  date: PartialDateInput!
-}
-
-"""
-A date known to some precision. ` + "`" + `value` + "`" + ` is an ISO 8601 prefix whose length is
-its precision ("2025-03"); ` + "`" + `earliest` + "`" + ` and ` + "`" + `latest` + "`" + ` bound the days it can mean,
-narrowed where the text says more ("early November 2024": 2024-11-01..2024-11-10).
-"""
-type PartialDate {
-  value: String!
-  precision: DatePrecision!
-  earliest: Date!
-  latest: Date!
-}
-
-"An inclusive window of days; it matches a PartialDate that overlaps it. Either end may be open."
-input DateWindow {
-  from: Date
-  to: Date
-}
-
-# ---------------------------------------------------------------- enums
-
-enum OrganisationKind {
-  GOVERNMENT
-  STATE_BODY
-  MEDIA
-  NEWS_AGENCY
-  DELEGATION
-  OTHER
-}
-
-enum PlaceKind {
-  COUNTRY
-  CITY
-  REGION
-  SEA
-  VENUE
-}
-
-enum EventKind {
-  PHONE_CALL
-  MEETING
-  TALKS_ROUND
-  INTERVIEW
-  PUBLICATION
-  STATEMENT
-}
-
-enum SourceKind {
-  ARTICLE
-  BOOK
-  AGENCY_REPORT
-  INTERVIEW
-  BROADCAST
-  OFFICIAL_STATEMENT
-}
-
-enum NegotiationStatus {
-  PLANNED
-  ONGOING
-  SUSPENDED
-  CONCLUDED
-}
-
-"An editor's ranking of a claim (Wikidata practice); claims are deprecated, never deleted."
-enum Rank {
-  PREFERRED
-  NORMAL
-  DEPRECATED
-}
-
-"""
-Derived from a claim's attributions: CONFIRMED if a party to the fact confirms
-it; DISPUTED if it is both asserted or confirmed and denied; DENIED if it is
-denied and nobody asserts it; REPORTED otherwise.
-"""
-enum ClaimStatus {
-  CONFIRMED
-  DISPUTED
-  DENIED
-  REPORTED
-}
-
-"""
-What an attribution's actor says about its claim. Every stance but REPORTS
-speaks for the actor (first-hand) and counts towards the claim's derived
-status; REPORTS only relays another's report (it cites that attribution).
-"""
-enum Stance {
-  "Says it is so, in its own voice."
-  ASSERTS
-  "Says it is so, as one who knows (a party to the fact confirming makes the claim CONFIRMED)."
-  CONFIRMS
-  "Says it is not so."
-  DENIES
-  "\"We can't rule out everything else.\""
-  DECLINES_TO_RULE_OUT
-  "\"If I did, it was smart.\""
-  NEITHER_CONFIRMS_NOR_DENIES
-  "Passes on another's report without endorsing it (\"Reuters reported…\", \"doniósł…\"): not counted in the status."
-  REPORTS
-}
-
-"How the actor of an attribution is identified."
-enum Sourcing {
-  NAMED
-  ANONYMOUS
-  DOCUMENT
-  UNSPECIFIED
-}
-
-"The part an entity plays in a claim."
-enum AboutRole {
-  SUBJECT
-  OBJECT
-  PARTICIPANT
-  TOPIC
-}
-
-# ---------------------------------------------------------------- nodes
-
-type Person implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  description: String!
-  wikidataId: String
-  "What this person said: attributions made by them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Claims about this person, with the role they play in each. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "Events this person took part in, with their role. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "Organisations this person belongs to, with role and period. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  memberships(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
-  "Sources this person wrote. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  authored(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  "The dataset or import batch the node came from."
-  origin: String!
-}
-
-type Organisation implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  kind: OrganisationKind!
-  "ISO 3166-1 alpha-2 code."
-  country: String
-  description: String!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  members(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
-  "Negotiations this organisation is a party to. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  negotiations(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
-  "Sources this organisation published. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  published(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Place implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  kind: PlaceKind!
-  countryCode: String
-  lat: Float
-  lon: Float
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "Events and negotiations held here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  hosted(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Negotiation implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  topic: String!
-  start: PartialDate
-  end: PartialDate
-  status: NegotiationStatus!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  parties(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
-  "Events (calls, talks rounds) that are part of this negotiation. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Event implements Node {
-  id: ID!
-  kind: EventKind!
-  name: String!
-  aliases: [String!]!
-  description: String!
-  date: PartialDate
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  participants(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  negotiations(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
-  "Attributions made during this event (e.g. an interview). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Source implements Node {
-  id: ID!
-  kind: SourceKind!
-  title: String!
-  url: String
-  "BCP 47 language tag, e.g. ` + "`" + `pl` + "`" + `."
-  language: String!
-  publishedAt: PartialDate
-  retrievedAt: Time
-  text: String
-  publisher: Organisation
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
-  "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions made in this source (a book's claims), wherever we read them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  madeHere(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  cites(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  citedBy(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  derivedFrom(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Entities this source's text names (found by ingestion). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  mentions(first: Int! = 20): [Mention!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Claim implements Node {
-  id: ID!
-  "The proposition in the source's language."
-  text: String!
-  language: String!
-  "The proposition in English."
-  summary: String!
-  pointInTime: PartialDate
-  "Other dates the claim is about: a deadline it sets, a meeting it announces. ` + "`" + `claims(filter: {date})` + "`" + ` matches them as it matches pointInTime. At most 20."
-  dates: [ClaimDate!]! @listSize(assumedSize: 20)
-  rank: Rank!
-  status: ClaimStatus!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Whom and what the claim is about. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  about(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Attribution implements Node {
-  id: ID!
-  stance: Stance!
-  "Verbatim, in the original language."
-  quote: String
-  "English rendering of what was said."
-  summary: String
-  "The reporting cue, e.g. \"przyznał Pieskow z uśmiechem\"."
-  cue: String
-  sourcing: Sourcing!
-  statedAt: PartialDate
-  "Who says it; null for unnamed reports."
-  actor: Actor
-  claim: Claim!
-  "Where we read it: only sources whose text we read. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Where the actor made it (Woodward's book \"War\"), when that is not where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  madeIn(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  citedBy(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "The event during which it was said."
-  during: Event
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-# ---------------------------------------------------------------- relationships
-
-"A claim is about an entity in a role."
-type ClaimAbout {
-  role: AboutRole!
-  claim: Claim!
-  entity: Node!
-}
-
-"(Event)-[:PARTICIPANT]->(Person|Organisation), established by a claim."
-type Participation {
-  role: String
-  event: Event!
-  participant: Actor!
-  claim: Claim
-}
-
-"(Person)-[:MEMBER_OF]->(Organisation), established by a claim."
-type Membership {
-  role: String
-  start: PartialDate
-  end: PartialDate
-  person: Person!
-  organisation: Organisation!
-  claim: Claim
-}
-
-"(Negotiation)-[:PARTY]->(Organisation), established by a claim."
-type NegotiationParty {
-  side: String
-  negotiation: Negotiation!
-  organisation: Organisation!
-  claim: Claim
-}
-
-"(Event)-[:PART_OF]->(Negotiation), established by a claim."
-type EventPart {
-  event: Event!
-  negotiation: Negotiation!
-  claim: Claim
-}
-
-"(Event|Negotiation)-[:HELD_IN]->(Place), established by a claim."
-type HeldIn {
-  subject: HeldInSubject!
-  place: Place!
-  claim: Claim
-}
-
-# ---------------------------------------------------------------- lists
-
-enum OrderField {
-  "Name, title or summary, ignoring case and diacritics."
-  NAME
-  "The earliest day of the node's date; undated nodes last."
-  DATE
-  ID
-}
-
-enum OrderDirection {
-  ASC
-  DESC
-}
-
-input Order {
-  field: OrderField!
-  direction: OrderDirection = ASC
-}
-
-type PageInfo {
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
-  startCursor: String
-  endCursor: String
-}
-
-input PersonFilter {
-  "Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search (\"zelenski\" finds Zełenski, \"Trumpa\" Trump)."
-  name: String
-}
-
-input OrganisationFilter {
-  name: String
-  kinds: [OrganisationKind!]
-}
-
-input PlaceFilter {
-  name: String
-  kinds: [PlaceKind!]
-}
-
-input NegotiationFilter {
-  name: String
-  "Negotiations whose start..end overlaps the window."
-  date: DateWindow
-}
-
-input EventFilter {
-  name: String
-  kinds: [EventKind!]
-  date: DateWindow
-  "Events with this participant."
-  participant: ID
-  "Events that are part of this negotiation."
-  negotiation: ID
-}
-
-input SourceFilter {
-  title: String
-  kinds: [SourceKind!]
-  language: String
-  publishedAt: DateWindow
-  publisher: ID
-}
-
-input ClaimFilter {
-  "Part of the claim's text or English summary; case and diacritics are ignored."
-  text: String
-  "Claims about every one of these entities."
-  about: [ID!]
-  statuses: [ClaimStatus!]
-  ranks: [Rank!]
-  "Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted)."
-  reportedBy: ID
-  "Claims this actor denies."
-  deniedBy: ID
-  "Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window."
-  date: DateWindow
-  language: String
-}
-
-input AttributionFilter {
-  "Part of the quote, summary or cue; case and diacritics are ignored."
-  text: String
-  "Made by this actor."
-  actor: ID
-  "On claims about every one of these entities."
-  about: [ID!]
-  stances: [Stance!]
-  "Recorded in this source."
-  source: ID
-  "On this claim."
-  claim: ID
-  "On claims with one of these statuses."
-  claimStatuses: [ClaimStatus!]
-  "On claims that this actor denies."
-  claimDeniedBy: ID
-  "Stated in this window."
-  date: DateWindow
-}
-
-type PersonConnection {
-  edges: [PersonEdge!]!
-  nodes: [Person!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type PersonEdge {
-  cursor: String!
-  node: Person!
-}
-
-type OrganisationConnection {
-  edges: [OrganisationEdge!]!
-  nodes: [Organisation!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type OrganisationEdge {
-  cursor: String!
-  node: Organisation!
-}
-
-type PlaceConnection {
-  edges: [PlaceEdge!]!
-  nodes: [Place!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type PlaceEdge {
-  cursor: String!
-  node: Place!
-}
-
-type NegotiationConnection {
-  edges: [NegotiationEdge!]!
-  nodes: [Negotiation!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type NegotiationEdge {
-  cursor: String!
-  node: Negotiation!
-}
-
-type EventConnection {
-  edges: [EventEdge!]!
-  nodes: [Event!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type EventEdge {
-  cursor: String!
-  node: Event!
-}
-
-type SourceConnection {
-  edges: [SourceEdge!]!
-  nodes: [Source!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type SourceEdge {
-  cursor: String!
-  node: Source!
-}
-
-type ClaimConnection {
-  edges: [ClaimEdge!]!
-  nodes: [Claim!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type ClaimEdge {
-  cursor: String!
-  node: Claim!
-}
-
-type AttributionConnection {
-  edges: [AttributionEdge!]!
-  nodes: [Attribution!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type AttributionEdge {
-  cursor: String!
-  node: Attribution!
 }
 `, BuiltIn: false},
 }
@@ -15225,6 +15279,314 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attribution(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalOAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
+			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*model.ClaimFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
+			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attributions(ctx, fc.Args["filter"].(*model.AttributionFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
+			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_person(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15445,138 +15807,6 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Source(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_claim(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
-			return ec.marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Claim(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_attribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_attribution(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Attribution(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
-			return ec.marshalOAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_attribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Attribution(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_attribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_people(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15791,182 +16021,6 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_sources(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
-			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SourceConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_claims(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*model.ClaimFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
-			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ClaimConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_attributions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Attributions(ctx, fc.Args["filter"].(*model.AttributionFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
-			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AttributionConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_history(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
-			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Change(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21340,7 +21394,7 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var eventImplementors = []string{"Event", "HeldInSubject", "Node"}
+var eventImplementors = []string{"Event", "Node", "HeldInSubject"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *domain.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
@@ -22265,7 +22319,7 @@ func (ec *executionContext) _NameSuggestion(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var negotiationImplementors = []string{"Negotiation", "HeldInSubject", "Node"}
+var negotiationImplementors = []string{"Negotiation", "Node", "HeldInSubject"}
 
 func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionSet, obj *domain.Negotiation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationImplementors)
@@ -23386,6 +23440,48 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_nodes(ctx, field)
 				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "source":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_source(ctx, field)
+				})
+		case "claim":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claim(ctx, field)
+				})
+		case "attribution":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attribution(ctx, field)
+				})
+		case "sources":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sources(ctx, field)
+				})
+		case "claims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claims(ctx, field)
+				})
+		case "attributions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attributions(ctx, field)
+				})
 		case "person":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -23416,24 +23512,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_event(ctx, field)
 				})
-		case "source":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_source(ctx, field)
-				})
-		case "claim":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_claim(ctx, field)
-				})
-		case "attribution":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_attribution(ctx, field)
-				})
 		case "people":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -23463,30 +23541,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
-				})
-		case "sources":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_sources(ctx, field)
-				})
-		case "claims":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_claims(ctx, field)
-				})
-		case "attributions":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_attributions(ctx, field)
-				})
-		case "history":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_history(ctx, field)
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23642,7 +23696,7 @@ func (ec *executionContext) _SearchResults(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var sourceImplementors = []string{"Source", "Actor", "Node"}
+var sourceImplementors = []string{"Source", "Node", "Actor"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *domain.Source) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
