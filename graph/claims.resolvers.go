@@ -73,42 +73,18 @@ func (r *queryResolver) Attribution(ctx context.Context, id string) (*domain.Att
 }
 
 // Sources is the resolver for the sources field.
-func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Source](ctx, r.Resolver, domain.KindSource, sourceFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.SourceConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.SourceEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.SourceEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Source], error) {
+	return connection[*domain.Source](ctx, domain.KindSource, sourceFilter(filter), orderBy, first, after)
 }
 
 // Claims is the resolver for the claims field.
-func (r *queryResolver) Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Claim](ctx, r.Resolver, domain.KindClaim, claimFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.ClaimConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.ClaimEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.ClaimEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Claim], error) {
+	return connection[*domain.Claim](ctx, domain.KindClaim, claimFilter(filter), orderBy, first, after)
 }
 
 // Attributions is the resolver for the attributions field.
-func (r *queryResolver) Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Attribution](ctx, r.Resolver, domain.KindAttribution, attributionFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.AttributionConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.AttributionEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.AttributionEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Attribution], error) {
+	return connection[*domain.Attribution](ctx, domain.KindAttribution, attributionFilter(filter), orderBy, first, after)
 }
 
 // Publisher is the resolver for the publisher field.

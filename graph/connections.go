@@ -70,32 +70,36 @@ func pageRequest(ctx context.Context, kind domain.Kind, orderBy *model.Order, fi
 	return p, nil
 }
 
-// listPage runs a list query and returns its nodes as T with their cursors.
-func listPage[T domain.Node](ctx context.Context, r *Resolver, kind domain.Kind, f domain.ListFilter, orderBy *model.Order, first int, after *string) ([]T, []string, *model.PageInfo, int, error) {
+// connection answers a list field: it checks the paging arguments and the
+// filter, reads one page of kind and returns it as a connection of T.
+func connection[T domain.Node](ctx context.Context, kind domain.Kind, f domain.ListFilter, orderBy *model.Order, first int, after *string) (*model.Connection[T], error) {
 	page, err := pageRequest(ctx, kind, orderBy, first, after)
 	if err != nil {
-		return nil, nil, nil, 0, err
+		return nil, err
 	}
 	if err := checkFilter(f); err != nil {
-		return nil, nil, nil, 0, err
+		return nil, err
 	}
 	res, err := For(ctx).List(ctx, kind, f, page)
 	if err != nil {
-		return nil, nil, nil, 0, err
+		return nil, err
 	}
-	nodes := make([]T, 0, len(res.Nodes))
-	cursors := make([]string, 0, len(res.Nodes))
+	c := &model.Connection[T]{
+		Nodes:      make([]T, 0, len(res.Nodes)),
+		Edges:      make([]*model.Edge[T], 0, len(res.Nodes)),
+		PageInfo:   &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: after != nil},
+		TotalCount: res.Total,
+	}
 	for i, n := range res.Nodes {
 		if t, ok := n.(T); ok {
-			nodes = append(nodes, t)
-			cursors = append(cursors, encodeCursor(cursor{Cursor: res.Cursors[i], Kind: kind, By: page.OrderBy, Desc: page.Descending}))
+			c.Nodes = append(c.Nodes, t)
+			c.Edges = append(c.Edges, &model.Edge[T]{Cursor: encodeCursor(cursor{Cursor: res.Cursors[i], Kind: kind, By: page.OrderBy, Desc: page.Descending}), Node: t})
 		}
 	}
-	info := &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: after != nil}
-	if len(cursors) > 0 {
-		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	if len(c.Edges) > 0 {
+		c.PageInfo.StartCursor, c.PageInfo.EndCursor = &c.Edges[0].Cursor, &c.Edges[len(c.Edges)-1].Cursor
 	}
-	return nodes, cursors, info, res.Total, nil
+	return c, nil
 }
 
 // checkFilter validates the ids and windows of a filter.

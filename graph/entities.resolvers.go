@@ -173,68 +173,28 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*domain.Event, er
 }
 
 // People is the resolver for the people field.
-func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.PersonConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Person](ctx, r.Resolver, domain.KindPerson, personFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.PersonConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.PersonEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.PersonEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Person], error) {
+	return connection[*domain.Person](ctx, domain.KindPerson, personFilter(filter), orderBy, first, after)
 }
 
 // Organisations is the resolver for the organisations field.
-func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.OrganisationConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Organisation](ctx, r.Resolver, domain.KindOrganisation, organisationFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.OrganisationConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.OrganisationEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.OrganisationEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Organisation], error) {
+	return connection[*domain.Organisation](ctx, domain.KindOrganisation, organisationFilter(filter), orderBy, first, after)
 }
 
 // Places is the resolver for the places field.
-func (r *queryResolver) Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.PlaceConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Place](ctx, r.Resolver, domain.KindPlace, placeFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.PlaceConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.PlaceEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.PlaceEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Place], error) {
+	return connection[*domain.Place](ctx, domain.KindPlace, placeFilter(filter), orderBy, first, after)
 }
 
 // Negotiations is the resolver for the negotiations field.
-func (r *queryResolver) Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.NegotiationConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Negotiation](ctx, r.Resolver, domain.KindNegotiation, negotiationFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.NegotiationConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.NegotiationEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.NegotiationEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Negotiation], error) {
+	return connection[*domain.Negotiation](ctx, domain.KindNegotiation, negotiationFilter(filter), orderBy, first, after)
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.EventConnection, error) {
-	nodes, cursors, info, total, err := listPage[*domain.Event](ctx, r.Resolver, domain.KindEvent, eventFilter(filter), orderBy, first, after)
-	if err != nil {
-		return nil, err
-	}
-	c := &model.EventConnection{Nodes: nodes, PageInfo: info, TotalCount: total, Edges: make([]*model.EventEdge, len(nodes))}
-	for i, n := range nodes {
-		c.Edges[i] = &model.EventEdge{Cursor: cursors[i], Node: n}
-	}
-	return c, nil
+func (r *queryResolver) Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Event], error) {
+	return connection[*domain.Event](ctx, domain.KindEvent, eventFilter(filter), orderBy, first, after)
 }
 
 // Event returns EventResolver implementation.

@@ -685,19 +685,19 @@ type QueryResolver interface {
 	Source(ctx context.Context, id string) (*domain.Source, error)
 	Claim(ctx context.Context, id string) (*domain.Claim, error)
 	Attribution(ctx context.Context, id string) (*domain.Attribution, error)
-	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error)
-	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error)
-	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error)
+	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Source], error)
+	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Claim], error)
+	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Attribution], error)
 	Person(ctx context.Context, id string) (*domain.Person, error)
 	Organisation(ctx context.Context, id string) (*domain.Organisation, error)
 	Place(ctx context.Context, id string) (*domain.Place, error)
 	Negotiation(ctx context.Context, id string) (*domain.Negotiation, error)
 	Event(ctx context.Context, id string) (*domain.Event, error)
-	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.PersonConnection, error)
-	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.OrganisationConnection, error)
-	Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.PlaceConnection, error)
-	Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.NegotiationConnection, error)
-	Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.EventConnection, error)
+	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Person], error)
+	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Organisation], error)
+	Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Place], error)
+	Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Negotiation], error)
+	Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Event], error)
 	Search(ctx context.Context, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error)
 	Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error)
 	ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error)
@@ -7870,7 +7870,7 @@ func (ec *executionContext) fieldContext_Attribution_origin(_ context.Context, f
 	return graphql.NewScalarFieldContext("Attribution", field, false, false, "String")
 }
 
-func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7882,8 +7882,8 @@ func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, fi
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.AttributionEdge) graphql.Marshaler {
-			return ec.marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Attribution]) graphql.Marshaler {
+			return ec.marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7902,7 +7902,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_edges(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7934,7 +7934,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_nodes(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7966,7 +7966,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_pageInfo(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7989,7 +7989,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_totalCount(_ cont
 	return graphql.NewScalarFieldContext("AttributionConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AttributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AttributionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8012,7 +8012,7 @@ func (ec *executionContext) fieldContext_AttributionEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("AttributionEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _AttributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AttributionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8674,7 +8674,7 @@ func (ec *executionContext) fieldContext_ClaimAbout_entity(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8686,8 +8686,8 @@ func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimEdge) graphql.Marshaler {
-			return ec.marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Claim]) graphql.Marshaler {
+			return ec.marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8706,7 +8706,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8738,7 +8738,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8770,7 +8770,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8848,7 +8848,7 @@ func (ec *executionContext) fieldContext_ClaimDate_date(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8871,7 +8871,7 @@ func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9756,7 +9756,7 @@ func (ec *executionContext) fieldContext_Event_origin(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
-func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9768,8 +9768,8 @@ func (ec *executionContext) _EventConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
-			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Event]) graphql.Marshaler {
+			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9788,7 +9788,7 @@ func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9820,7 +9820,7 @@ func (ec *executionContext) fieldContext_EventConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9852,7 +9852,7 @@ func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9875,7 +9875,7 @@ func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("EventConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9898,7 +9898,7 @@ func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("EventEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12467,7 +12467,7 @@ func (ec *executionContext) fieldContext_Negotiation_origin(_ context.Context, f
 	return graphql.NewScalarFieldContext("Negotiation", field, false, false, "String")
 }
 
-func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12479,8 +12479,8 @@ func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, fi
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.NegotiationEdge) graphql.Marshaler {
-			return ec.marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Negotiation]) graphql.Marshaler {
+			return ec.marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12499,7 +12499,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_edges(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12531,7 +12531,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_nodes(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12563,7 +12563,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_pageInfo(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12586,7 +12586,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_totalCount(_ cont
 	return graphql.NewScalarFieldContext("NegotiationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NegotiationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12609,7 +12609,7 @@ func (ec *executionContext) fieldContext_NegotiationEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("NegotiationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _NegotiationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13277,7 +13277,7 @@ func (ec *executionContext) fieldContext_Organisation_origin(_ context.Context, 
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
 }
 
-func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13289,8 +13289,8 @@ func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
-			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13309,7 +13309,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_edges(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13341,7 +13341,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_nodes(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13373,7 +13373,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_pageInfo(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13396,7 +13396,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13419,7 +13419,7 @@ func (ec *executionContext) fieldContext_OrganisationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14479,7 +14479,7 @@ func (ec *executionContext) fieldContext_Person_origin(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
 }
 
-func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14491,8 +14491,8 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
-			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Person]) graphql.Marshaler {
+			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14511,7 +14511,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14543,7 +14543,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14575,7 +14575,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14598,7 +14598,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14621,7 +14621,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15017,7 +15017,7 @@ func (ec *executionContext) fieldContext_Place_origin(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
 }
 
-func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15029,8 +15029,8 @@ func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
-			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Place]) graphql.Marshaler {
+			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15049,7 +15049,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15081,7 +15081,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15113,7 +15113,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15136,7 +15136,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("PlaceConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PlaceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15159,7 +15159,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("PlaceEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PlaceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15468,8 +15468,8 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
-			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Source]) graphql.Marshaler {
+			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15512,8 +15512,8 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*model.ClaimFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
-			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Claim]) graphql.Marshaler {
+			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15556,8 +15556,8 @@ func (ec *executionContext) _Query_attributions(ctx context.Context, field graph
 			return ec.Resolvers.Query().Attributions(ctx, fc.Args["filter"].(*model.AttributionFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
-			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Attribution]) graphql.Marshaler {
+			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15820,8 +15820,8 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Person]) graphql.Marshaler {
+			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15864,8 +15864,8 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
-			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15908,8 +15908,8 @@ func (ec *executionContext) _Query_places(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Places(ctx, fc.Args["filter"].(*model.PlaceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PlaceConnection) graphql.Marshaler {
-			return ec.marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Place]) graphql.Marshaler {
+			return ec.marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15952,8 +15952,8 @@ func (ec *executionContext) _Query_negotiations(ctx context.Context, field graph
 			return ec.Resolvers.Query().Negotiations(ctx, fc.Args["filter"].(*model.NegotiationFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.NegotiationConnection) graphql.Marshaler {
-			return ec.marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Negotiation]) graphql.Marshaler {
+			return ec.marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15996,8 +15996,8 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Events(ctx, fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Event]) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17298,7 +17298,7 @@ func (ec *executionContext) fieldContext_Source_origin(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
-func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17310,8 +17310,8 @@ func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
-			return ec.marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Source]) graphql.Marshaler {
+			return ec.marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17330,7 +17330,7 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17362,7 +17362,7 @@ func (ec *executionContext) fieldContext_SourceConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17394,7 +17394,7 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17417,7 +17417,7 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("SourceConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17440,7 +17440,7 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SourceEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20801,7 +20801,7 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 
 var attributionConnectionImplementors = []string{"AttributionConnection"}
 
-func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionConnection) graphql.Marshaler {
+func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Attribution]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, attributionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20849,7 +20849,7 @@ func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.
 
 var attributionEdgeImplementors = []string{"AttributionEdge"}
 
-func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Attribution]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, attributionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21093,7 +21093,7 @@ func (ec *executionContext) _ClaimAbout(ctx context.Context, sel ast.SelectionSe
 
 var claimConnectionImplementors = []string{"ClaimConnection"}
 
-func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimConnection) graphql.Marshaler {
+func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Claim]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21179,7 +21179,7 @@ func (ec *executionContext) _ClaimDate(ctx context.Context, sel ast.SelectionSet
 
 var claimEdgeImplementors = []string{"ClaimEdge"}
 
-func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Claim]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21509,7 +21509,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 
 var eventConnectionImplementors = []string{"EventConnection"}
 
-func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Event]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21557,7 +21557,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 
 var eventEdgeImplementors = []string{"EventEdge"}
 
-func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Event]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22433,7 +22433,7 @@ func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionS
 
 var negotiationConnectionImplementors = []string{"NegotiationConnection"}
 
-func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NegotiationConnection) graphql.Marshaler {
+func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Negotiation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22481,7 +22481,7 @@ func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.
 
 var negotiationEdgeImplementors = []string{"NegotiationEdge"}
 
-func (ec *executionContext) _NegotiationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) _NegotiationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22687,7 +22687,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
-func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22735,7 +22735,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
-func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23139,7 +23139,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 
 var personConnectionImplementors = []string{"PersonConnection"}
 
-func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Person]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23187,7 +23187,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 
 var personEdgeImplementors = []string{"PersonEdge"}
 
-func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Person]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23325,7 +23325,7 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 
 var placeConnectionImplementors = []string{"PlaceConnection"}
 
-func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
+func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Place]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23373,7 +23373,7 @@ func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.Select
 
 var placeEdgeImplementors = []string{"PlaceEdge"}
 
-func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Place]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23851,7 +23851,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
-func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SourceConnection) graphql.Marshaler {
+func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Source]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23899,7 +23899,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
-func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Source]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24464,7 +24464,7 @@ func (ec *executionContext) marshalNAttribution2ᚖgithubᚗcomᚋnewsgraphᚋne
 	return ec._Attribution(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Attribution]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AttributionConnection!")
 		return graphql.Null
@@ -24472,11 +24472,11 @@ func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnews
 	return ec._AttributionConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Attribution]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdge(ctx, sel, v[i])
+		return ec.marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24488,7 +24488,7 @@ func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgra
 	return ret
 }
 
-func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdge(ctx context.Context, sel ast.SelectionSet, v *model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Attribution]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AttributionEdge!")
 		return graphql.Null
@@ -24597,7 +24597,7 @@ func (ec *executionContext) marshalNClaimAbout2ᚖgithubᚗcomᚋnewsgraphᚋnew
 	return ec._ClaimAbout(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Claim]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ClaimConnection!")
 		return graphql.Null
@@ -24630,11 +24630,11 @@ func (ec *executionContext) unmarshalNClaimDateInput2ᚖgithubᚗcomᚋnewsgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Claim]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdge(ctx, sel, v[i])
+		return ec.marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24646,7 +24646,7 @@ func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdge(ctx context.Context, sel ast.SelectionSet, v *model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Claim]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ClaimEdge!")
 		return graphql.Null
@@ -24837,7 +24837,7 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Event]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EventConnection!")
 		return graphql.Null
@@ -24845,11 +24845,11 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._EventConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Event]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
+		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24861,7 +24861,7 @@ func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Event]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EventEdge!")
 		return graphql.Null
@@ -25249,7 +25249,7 @@ func (ec *executionContext) marshalNNegotiation2ᚖgithubᚗcomᚋnewsgraphᚋne
 	return ec._Negotiation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NegotiationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Negotiation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "NegotiationConnection!")
 		return graphql.Null
@@ -25257,11 +25257,11 @@ func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnews
 	return ec._NegotiationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdge(ctx, sel, v[i])
+		return ec.marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25273,7 +25273,7 @@ func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgra
 	return ret
 }
 
-func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdge(ctx context.Context, sel ast.SelectionSet, v *model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "NegotiationEdge!")
 		return graphql.Null
@@ -25408,7 +25408,7 @@ func (ec *executionContext) marshalNOrganisation2ᚖgithubᚗcomᚋnewsgraphᚋn
 	return ec._Organisation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationConnection!")
 		return graphql.Null
@@ -25416,11 +25416,11 @@ func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnew
 	return ec._OrganisationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Organisation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25432,7 +25432,7 @@ func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgr
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationEdge!")
 		return graphql.Null
@@ -25569,7 +25569,7 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Person]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PersonConnection!")
 		return graphql.Null
@@ -25577,11 +25577,11 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraph
 	return ec._PersonConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Person]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
+		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25593,7 +25593,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdge(ctx context.Context, sel ast.SelectionSet, v *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Person]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PersonEdge!")
 		return graphql.Null
@@ -25630,7 +25630,7 @@ func (ec *executionContext) marshalNPlace2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Place(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceConnection(ctx context.Context, sel ast.SelectionSet, v *model.PlaceConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Place]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PlaceConnection!")
 		return graphql.Null
@@ -25638,11 +25638,11 @@ func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._PlaceConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Place]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdge(ctx, sel, v[i])
+		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25654,7 +25654,7 @@ func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdge(ctx context.Context, sel ast.SelectionSet, v *model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Place]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PlaceEdge!")
 		return graphql.Null
@@ -25768,7 +25768,7 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Source(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx context.Context, sel ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Source]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SourceConnection!")
 		return graphql.Null
@@ -25776,11 +25776,11 @@ func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraph
 	return ec._SourceConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Source]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdge(ctx, sel, v[i])
+		return ec.marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25792,7 +25792,7 @@ func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdge(ctx context.Context, sel ast.SelectionSet, v *model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Source]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SourceEdge!")
 		return graphql.Null

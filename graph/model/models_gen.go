@@ -43,18 +43,6 @@ type ArticleInput struct {
 	Text string `json:"text"`
 }
 
-type AttributionConnection struct {
-	Edges      []*AttributionEdge    `json:"edges"`
-	Nodes      []*domain.Attribution `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
-}
-
-type AttributionEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *domain.Attribution `json:"node"`
-}
-
 type AttributionFilter struct {
 	// Part of the quote, summary or cue; case and diacritics are ignored.
 	Text *string `json:"text,omitempty"`
@@ -105,21 +93,9 @@ type AttributionInput struct {
 	During *string `json:"during,omitempty"`
 }
 
-type ClaimConnection struct {
-	Edges      []*ClaimEdge    `json:"edges"`
-	Nodes      []*domain.Claim `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
 type ClaimDateInput struct {
 	Kind domain.DateKind   `json:"kind"`
 	Date *PartialDateInput `json:"date"`
-}
-
-type ClaimEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Claim `json:"node"`
 }
 
 type ClaimFilter struct {
@@ -171,18 +147,6 @@ type Dispute struct {
 	Relaying []*domain.Attribution `json:"relaying"`
 	// Non-committal stances: at most 100.
 	Other []*domain.Attribution `json:"other"`
-}
-
-type EventConnection struct {
-	Edges      []*EventEdge    `json:"edges"`
-	Nodes      []*domain.Event `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
-type EventEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Event `json:"node"`
 }
 
 type EventFilter struct {
@@ -238,18 +202,6 @@ type IngestResult struct {
 type Mutation struct {
 }
 
-type NegotiationConnection struct {
-	Edges      []*NegotiationEdge    `json:"edges"`
-	Nodes      []*domain.Negotiation `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
-}
-
-type NegotiationEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *domain.Negotiation `json:"node"`
-}
-
 type NegotiationFilter struct {
 	Name *string `json:"name,omitempty"`
 	// Negotiations whose start..end overlaps the window.
@@ -274,18 +226,6 @@ type NegotiationInput struct {
 type Order struct {
 	Field     domain.OrderField `json:"field"`
 	Direction *OrderDirection   `json:"direction,omitempty"`
-}
-
-type OrganisationConnection struct {
-	Edges      []*OrganisationEdge    `json:"edges"`
-	Nodes      []*domain.Organisation `json:"nodes"`
-	PageInfo   *PageInfo              `json:"pageInfo"`
-	TotalCount int                    `json:"totalCount"`
-}
-
-type OrganisationEdge struct {
-	Cursor string               `json:"cursor"`
-	Node   *domain.Organisation `json:"node"`
 }
 
 type OrganisationFilter struct {
@@ -326,18 +266,6 @@ type PartialDateInput struct {
 	NotBefore *string `json:"notBefore,omitempty"`
 }
 
-type PersonConnection struct {
-	Edges      []*PersonEdge    `json:"edges"`
-	Nodes      []*domain.Person `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
-}
-
-type PersonEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *domain.Person `json:"node"`
-}
-
 type PersonFilter struct {
 	// Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search ("zelenski" finds Zełenski, "Trumpa" Trump).
 	Name *string `json:"name,omitempty"`
@@ -354,18 +282,6 @@ type PersonInput struct {
 	Description graphql.Omittable[*string] `json:"description,omitempty"`
 	// e.g. Q7747; at most 100 characters.
 	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
-}
-
-type PlaceConnection struct {
-	Edges      []*PlaceEdge    `json:"edges"`
-	Nodes      []*domain.Place `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
-type PlaceEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Place `json:"node"`
 }
 
 type PlaceFilter struct {
@@ -396,18 +312,6 @@ type Query struct {
 type SearchResults struct {
 	Hits     []*domain.SearchHit `json:"hits"`
 	PageInfo *PageInfo           `json:"pageInfo"`
-}
-
-type SourceConnection struct {
-	Edges      []*SourceEdge    `json:"edges"`
-	Nodes      []*domain.Source `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
-}
-
-type SourceEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *domain.Source `json:"node"`
 }
 
 type SourceFilter struct {
