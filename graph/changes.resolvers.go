@@ -46,11 +46,7 @@ func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*d
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*domain.Change, len(changes))
-	for i := range changes {
-		out[i] = &changes[i]
-	}
-	return out, nil
+	return ptrs(changes), nil
 }
 
 // AttributionAdded is the resolver for the attributionAdded field.

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -27,7 +28,13 @@ func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLi
 
 // ID is the resolver for the id field.
 func (r *graphEdgeResolver) ID(ctx context.Context, obj *domain.Edge) (string, error) {
-	return edgeID(obj), nil
+	id := fmt.Sprintf("%s:%s:%s", obj.From, obj.Type, obj.To)
+	if obj.Role != nil {
+		id += ":" + *obj.Role
+	} else if obj.Side != nil {
+		id += ":" + *obj.Side
+	}
+	return id, nil
 }
 
 // Source is the resolver for the source field.
