@@ -681,23 +681,23 @@ type PlaceResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (domain.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]domain.Node, error)
+	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
+	Source(ctx context.Context, id string) (*domain.Source, error)
+	Claim(ctx context.Context, id string) (*domain.Claim, error)
+	Attribution(ctx context.Context, id string) (*domain.Attribution, error)
+	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Source], error)
+	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Claim], error)
+	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Attribution], error)
 	Person(ctx context.Context, id string) (*domain.Person, error)
 	Organisation(ctx context.Context, id string) (*domain.Organisation, error)
 	Place(ctx context.Context, id string) (*domain.Place, error)
 	Negotiation(ctx context.Context, id string) (*domain.Negotiation, error)
 	Event(ctx context.Context, id string) (*domain.Event, error)
-	Source(ctx context.Context, id string) (*domain.Source, error)
-	Claim(ctx context.Context, id string) (*domain.Claim, error)
-	Attribution(ctx context.Context, id string) (*domain.Attribution, error)
-	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.PersonConnection, error)
-	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.OrganisationConnection, error)
-	Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.PlaceConnection, error)
-	Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.NegotiationConnection, error)
-	Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.EventConnection, error)
-	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.Order, first int, after *string) (*model.SourceConnection, error)
-	Claims(ctx context.Context, filter *model.ClaimFilter, orderBy *model.Order, first int, after *string) (*model.ClaimConnection, error)
-	Attributions(ctx context.Context, filter *model.AttributionFilter, orderBy *model.Order, first int, after *string) (*model.AttributionConnection, error)
-	History(ctx context.Context, id string, first int) ([]*domain.Change, error)
+	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Person], error)
+	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Organisation], error)
+	Places(ctx context.Context, filter *model.PlaceFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Place], error)
+	Negotiations(ctx context.Context, filter *model.NegotiationFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Negotiation], error)
+	Events(ctx context.Context, filter *model.EventFilter, orderBy *model.Order, first int, after *string) (*model.Connection[*domain.Event], error)
 	Search(ctx context.Context, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error)
 	Paths(ctx context.Context, from string, to string, maxHops int, relationshipTypes []domain.RelType, avoid []string, maxDegree int, first int) ([]*domain.Path, error)
 	ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error)
@@ -3385,6 +3385,18 @@ schema {
   subscription: Subscription
 }
 
+# The entry of the schema: the root types, directives and scalars. Each area
+# adds its fields to the root types (` + "`" + `extend type Query` + "`" + `) in its own file under
+# schema/, and gqlgen (gqlgen.yml) writes one graph/<area>.resolvers.go per file:
+#   schema/common.graphqls      dates, ordering and paging, shared by every area
+#   schema/entities.graphqls    people, organisations, places, negotiations, events
+#                               and the facts between them
+#   schema/claims.graphqls      sources, claims and attributions: who said what, where
+#   schema/traversals.graphqls  search, paths, claim links, neighbourhoods, timelines,
+#                               disputes, co-occurrence
+#   schema/mutations.graphqls   writes and article ingestion
+#   schema/changes.graphqls     the change log: a node's history and live updates
+
 "gqlgen: an input field that tells an omitted value from an explicit null."
 directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
 
@@ -3405,20 +3417,492 @@ scalar Date
 "An RFC 3339 timestamp."
 scalar Time
 
+"Relay global object identification."
+interface Node {
+  id: ID!
+}
+
 type Query {
   "Any node by its id; ` + "`" + `null` + "`" + ` when no node has that id."
   node(id: ID!): Node
   "Nodes by id, in the order asked; ` + "`" + `null` + "`" + ` for unknown ids."
   nodes(ids: [ID!]!): [Node]! @listSize(slicingArguments: ["ids"])
+}
 
+"""
+Writes. Each mutation is one transaction: on any error nothing is written.
+Upserts create or update by id; an omitted field keeps its value, an explicit
+null clears it; running the same mutation twice changes nothing. Writes need
+an API key with role editor; forced deletes and merges need admin. The
+response's ` + "`" + `extensions.outcomes` + "`" + ` says, for each upsert and recordAttribution
+by its response key, the node's id and whether the write ` + "`" + `created` + "`" + ` it,
+` + "`" + `updated` + "`" + ` it or left it ` + "`" + `unchanged` + "`" + `.
+"""
+type Mutation
+
+"""
+Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
+anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
+in the connection_init payload.
+"""
+type Subscription
+`, BuiltIn: false},
+	{Name: "../schema/changes.graphqls", Input: `# The change log: a node's history and the live updates over WebSocket (the
+# Subscription type is described in schema.graphqls).
+
+extend type Query {
+  "The changes made to a node (and to ids merged into it), newest first."
+  history(id: ID!, first: Int! = 20): [Change!]! @listSize(slicingArguments: ["first"])
+}
+
+"One entry of a node's history."
+type Change {
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node's type, or the relationship: ` + "`" + `MEMBER_OF -> organisation/kremlin` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+}
+
+extend type Subscription {
+  """
+  Attributions created from now on whose claim is about the given entity,
+  each once: recording the same attribution again (a retry) sends nothing.
+  """
+  attributionAdded(
+    about: ID!
+    """
+    Resume after this change-log position (a LogEntry's position, e.g. the
+    last one changes sent): every attribution added since is sent first.
+    """
+    after: String
+  ): Attribution!
+  """
+  Attributions whose stance or claim changed from now on, where the new or
+  the previous claim is about the given entity, each change once. Edits of
+  other fields (a quote's typo) send nothing.
+  """
+  attributionChanged(
+    about: ID!
+    "Resume after this change-log position, as for attributionAdded."
+    after: String
+  ): Attribution!
+  """
+  Every change to the entity or to the claims about it (and their
+  attributions), from the change log, in the order the changes committed,
+  each once, on whichever replica you subscribe. Pass the position of the
+  last entry you saw as after to resume with nothing missed; a position older
+  than the log's retention is POSITION_PAST_RETENTION.
+  """
+  changes(about: ID!, kinds: [ChangeKind!], after: String): LogEntry!
+}
+
+"What a change did."
+enum ChangeKind {
+  CREATED
+  UPDATED
+  DELETED
+  MERGED
+}
+
+"One entry of the change log."
+type LogEntry {
+  """
+  Where the entry is in the log: positions increase by one per entry in the
+  order the changes committed, the same on every replica. Opaque: pass it
+  back as after.
+  """
+  position: String! @goField(forceResolver: true)
+  at: Time!
+  "The API key (by name) or command that made the change."
+  by: String!
+  "created, updated, deleted or merged."
+  op: String!
+  "The node changed, or the start of the relationship changed."
+  entity: ID!
+  "The end of the relationship changed."
+  other: ID @goField(forceResolver: true)
+  "The type of the relationship changed."
+  relationship: String @goField(forceResolver: true)
+  "The node's type, or the relationship: ` + "`" + `ON -> claim/…` + "`" + `."
+  what: String!
+  "The properties an update changed."
+  fields: [String!]!
+  note: String
+  "The entities the changed claim, or the changed attribution's claim, is about (as the graph is now)."
+  about: [ID!]!
+  "The attribution the entry created or updated, as that change left it."
+  attribution: Attribution @goField(forceResolver: true)
+}
+`, BuiltIn: false},
+	{Name: "../schema/claims.graphqls", Input: `# Sources, claims and attributions: who said what about whom, where we read
+# it, and the status a claim derives from its attributions.
+
+extend type Query {
+  source(id: ID!): Source
+  claim(id: ID!): Claim
+  attribution(id: ID!): Attribution
+
+  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  "Claims: what was said about whom, with derived status."
+  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+  "Attributions: who said what, with what stance, where and when."
+  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+}
+
+# ---------------------------------------------------------------- nodes
+
+type Source implements Node {
+  id: ID!
+  kind: SourceKind!
+  title: String!
+  url: String
+  "BCP 47 language tag, e.g. ` + "`" + `pl` + "`" + `."
+  language: String!
+  publishedAt: PartialDate
+  retrievedAt: Time
+  text: String
+  publisher: Organisation
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
+  "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions made in this source (a book's claims), wherever we read them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeHere(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  derivedFrom(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Entities this source's text names (found by ingestion). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  mentions(first: Int! = 20): [Mention!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Claim implements Node {
+  id: ID!
+  "The proposition in the source's language."
+  text: String!
+  language: String!
+  "The proposition in English."
+  summary: String!
+  pointInTime: PartialDate
+  "Other dates the claim is about: a deadline it sets, a meeting it announces. ` + "`" + `claims(filter: {date})` + "`" + ` matches them as it matches pointInTime. At most 20."
+  dates: [ClaimDate!]! @listSize(assumedSize: 20)
+  rank: Rank!
+  status: ClaimStatus!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Whom and what the claim is about. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  about(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Attribution implements Node {
+  id: ID!
+  stance: Stance!
+  "Verbatim, in the original language."
+  quote: String
+  "English rendering of what was said."
+  summary: String
+  "The reporting cue, e.g. \"przyznał Pieskow z uśmiechem\"."
+  cue: String
+  sourcing: Sourcing!
+  statedAt: PartialDate
+  "Who says it; null for unnamed reports."
+  actor: Actor
+  claim: Claim!
+  "Where we read it: only sources whose text we read. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Where the actor made it (Woodward's book \"War\"), when that is not where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  madeIn(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  citedBy(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "The event during which it was said."
+  during: Event
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+"Who can make an attribution: a person, an organisation or a source (an article speaking in its own voice)."
+union Actor = Person | Organisation | Source
+
+# ---------------------------------------------------------------- relationships
+
+"A claim is about an entity in a role."
+type ClaimAbout {
+  role: AboutRole!
+  claim: Claim!
+  entity: Node!
+}
+
+"(Source)-[:MENTIONS]->(entity), found by ingestion."
+type Mention {
+  source: Source!
+  entity: Node!
+  count: Int
+  offsets: [Int!]
+}
+
+"A date a claim is about besides when it holds."
+type ClaimDate {
+  kind: DateKind!
+  date: PartialDate!
+}
+
+"What a date is to the claim that carries it."
+enum DateKind {
+  "A date by which something is to happen: \"do 20 kwietnia\" (by 20 April)."
+  DEADLINE
+  "A date something is planned for: \"na poniedziałek zaplanowane są rozmowy\" (talks are planned for Monday)."
+  SCHEDULED
+  "Any other date the claim is about."
+  MENTIONED
+}
+
+# ---------------------------------------------------------------- enums
+
+enum SourceKind {
+  ARTICLE
+  BOOK
+  AGENCY_REPORT
+  INTERVIEW
+  BROADCAST
+  OFFICIAL_STATEMENT
+}
+
+"An editor's ranking of a claim (Wikidata practice); claims are deprecated, never deleted."
+enum Rank {
+  PREFERRED
+  NORMAL
+  DEPRECATED
+}
+
+"""
+Derived from a claim's attributions: CONFIRMED if a party to the fact confirms
+it; DISPUTED if it is both asserted or confirmed and denied; DENIED if it is
+denied and nobody asserts it; REPORTED otherwise.
+"""
+enum ClaimStatus {
+  CONFIRMED
+  DISPUTED
+  DENIED
+  REPORTED
+}
+
+"""
+What an attribution's actor says about its claim. Every stance but REPORTS
+speaks for the actor (first-hand) and counts towards the claim's derived
+status; REPORTS only relays another's report (it cites that attribution).
+"""
+enum Stance {
+  "Says it is so, in its own voice."
+  ASSERTS
+  "Says it is so, as one who knows (a party to the fact confirming makes the claim CONFIRMED)."
+  CONFIRMS
+  "Says it is not so."
+  DENIES
+  "\"We can't rule out everything else.\""
+  DECLINES_TO_RULE_OUT
+  "\"If I did, it was smart.\""
+  NEITHER_CONFIRMS_NOR_DENIES
+  "Passes on another's report without endorsing it (\"Reuters reported…\", \"doniósł…\"): not counted in the status."
+  REPORTS
+}
+
+"How the actor of an attribution is identified."
+enum Sourcing {
+  NAMED
+  ANONYMOUS
+  DOCUMENT
+  UNSPECIFIED
+}
+
+"The part an entity plays in a claim."
+enum AboutRole {
+  SUBJECT
+  OBJECT
+  PARTICIPANT
+  TOPIC
+}
+
+# ---------------------------------------------------------------- lists
+
+input SourceFilter {
+  title: String
+  kinds: [SourceKind!]
+  language: String
+  publishedAt: DateWindow
+  publisher: ID
+}
+
+input ClaimFilter {
+  "Part of the claim's text or English summary; case and diacritics are ignored."
+  text: String
+  "Claims about every one of these entities."
+  about: [ID!]
+  statuses: [ClaimStatus!]
+  ranks: [Rank!]
+  "Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted)."
+  reportedBy: ID
+  "Claims this actor denies."
+  deniedBy: ID
+  "Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window."
+  date: DateWindow
+  language: String
+}
+
+input AttributionFilter {
+  "Part of the quote, summary or cue; case and diacritics are ignored."
+  text: String
+  "Made by this actor."
+  actor: ID
+  "On claims about every one of these entities."
+  about: [ID!]
+  stances: [Stance!]
+  "Recorded in this source."
+  source: ID
+  "On this claim."
+  claim: ID
+  "On claims with one of these statuses."
+  claimStatuses: [ClaimStatus!]
+  "On claims that this actor denies."
+  claimDeniedBy: ID
+  "Stated in this window."
+  date: DateWindow
+}
+
+type SourceConnection {
+  edges: [SourceEdge!]!
+  nodes: [Source!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type SourceEdge {
+  cursor: String!
+  node: Source!
+}
+
+type ClaimConnection {
+  edges: [ClaimEdge!]!
+  nodes: [Claim!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ClaimEdge {
+  cursor: String!
+  node: Claim!
+}
+
+type AttributionConnection {
+  edges: [AttributionEdge!]!
+  nodes: [Attribution!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type AttributionEdge {
+  cursor: String!
+  node: Attribution!
+}
+`, BuiltIn: false},
+	{Name: "../schema/common.graphqls", Input: `# Dates, ordering and paging: the types every area shares.
+
+# ---------------------------------------------------------------- dates
+
+"How much of a date the text supports."
+enum DatePrecision {
+  YEAR
+  MONTH
+  DAY
+  MINUTE
+}
+
+"""
+A date known to some precision. ` + "`" + `value` + "`" + ` is an ISO 8601 prefix whose length is
+its precision ("2025-03"); ` + "`" + `earliest` + "`" + ` and ` + "`" + `latest` + "`" + ` bound the days it can mean,
+narrowed where the text says more ("early November 2024": 2024-11-01..2024-11-10).
+"""
+type PartialDate {
+  value: String!
+  precision: DatePrecision!
+  earliest: Date!
+  latest: Date!
+}
+
+"An inclusive window of days; it matches a PartialDate that overlaps it. Either end may be open."
+input DateWindow {
+  from: Date
+  to: Date
+}
+
+# ---------------------------------------------------------------- lists
+
+enum OrderField {
+  "Name, title or summary, ignoring case and diacritics."
+  NAME
+  "The earliest day of the node's date; undated nodes last."
+  DATE
+  ID
+}
+
+enum OrderDirection {
+  ASC
+  DESC
+}
+
+input Order {
+  field: OrderField!
+  direction: OrderDirection = ASC
+}
+
+type PageInfo {
+  hasNextPage: Boolean!
+  hasPreviousPage: Boolean!
+  startCursor: String
+  endCursor: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/entities.graphqls", Input: `# People, organisations, places, negotiations and events, and the fact
+# relationships between them (each established by a claim).
+
+extend type Query {
   person(id: ID!): Person
   organisation(id: ID!): Organisation
   place(id: ID!): Place
   negotiation(id: ID!): Negotiation
   event(id: ID!): Event
-  source(id: ID!): Source
-  claim(id: ID!): Claim
-  attribution(id: ID!): Attribution
 
   "People; ` + "`" + `name` + "`" + ` matches names and aliases ignoring case and diacritics."
   people(filter: PersonFilter, orderBy: Order, first: Int!, after: String): PersonConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
@@ -3426,15 +3910,600 @@ type Query {
   places(filter: PlaceFilter, orderBy: Order, first: Int!, after: String): PlaceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   negotiations(filter: NegotiationFilter, orderBy: Order, first: Int!, after: String): NegotiationConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
   events(filter: EventFilter, orderBy: Order, first: Int!, after: String): EventConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  sources(filter: SourceFilter, orderBy: Order, first: Int!, after: String): SourceConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  "Claims: what was said about whom, with derived status."
-  claims(filter: ClaimFilter, orderBy: Order, first: Int!, after: String): ClaimConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
-  "Attributions: who said what, with what stance, where and when."
-  attributions(filter: AttributionFilter, orderBy: Order, first: Int!, after: String): AttributionConnection! @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])
+}
 
-  "The changes made to a node (and to ids merged into it), newest first."
-  history(id: ID!, first: Int! = 20): [Change!]! @listSize(slicingArguments: ["first"])
+# ---------------------------------------------------------------- nodes
 
+type Person implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  description: String!
+  wikidataId: String
+  "What this person said: attributions made by them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "Claims about this person, with the role they play in each. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events this person took part in, with their role. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "Organisations this person belongs to, with role and period. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  memberships(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Sources this person wrote. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  authored(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  "The dataset or import batch the node came from."
+  origin: String!
+}
+
+type Organisation implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  kind: OrganisationKind!
+  "ISO 3166-1 alpha-2 code."
+  country: String
+  description: String!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  members(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
+  "Negotiations this organisation is a party to. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Sources this organisation published. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  published(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Place implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  kind: PlaceKind!
+  countryCode: String
+  lat: Float
+  lon: Float
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  "Events and negotiations held here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  hosted(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Negotiation implements Node {
+  id: ID!
+  name: String!
+  aliases: [String!]!
+  topic: String!
+  start: PartialDate
+  end: PartialDate
+  status: NegotiationStatus!
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  parties(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
+  "Events (calls, talks rounds) that are part of this negotiation. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  events(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+type Event implements Node {
+  id: ID!
+  kind: EventKind!
+  name: String!
+  aliases: [String!]!
+  description: String!
+  date: PartialDate
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  participants(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  negotiations(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
+  "Attributions made during this event (e.g. an interview). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
+  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
+  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
+  createdAt: Time!
+  updatedAt: Time!
+  "The API key (by name) or command that created it, e.g. cli:seed."
+  createdBy: String!
+  "The API key (by name) or command that last changed it."
+  updatedBy: String!
+  origin: String!
+}
+
+# ---------------------------------------------------------------- relationships
+
+"(Event)-[:PARTICIPANT]->(Person|Organisation), established by a claim."
+type Participation {
+  role: String
+  event: Event!
+  participant: Actor!
+  claim: Claim
+}
+
+"(Person)-[:MEMBER_OF]->(Organisation), established by a claim."
+type Membership {
+  role: String
+  start: PartialDate
+  end: PartialDate
+  person: Person!
+  organisation: Organisation!
+  claim: Claim
+}
+
+"(Negotiation)-[:PARTY]->(Organisation), established by a claim."
+type NegotiationParty {
+  side: String
+  negotiation: Negotiation!
+  organisation: Organisation!
+  claim: Claim
+}
+
+"(Event)-[:PART_OF]->(Negotiation), established by a claim."
+type EventPart {
+  event: Event!
+  negotiation: Negotiation!
+  claim: Claim
+}
+
+"(Event|Negotiation)-[:HELD_IN]->(Place), established by a claim."
+type HeldIn {
+  subject: HeldInSubject!
+  place: Place!
+  claim: Claim
+}
+
+"Where a negotiation or event is held."
+union HeldInSubject = Event | Negotiation
+
+# ---------------------------------------------------------------- enums
+
+enum OrganisationKind {
+  GOVERNMENT
+  STATE_BODY
+  MEDIA
+  NEWS_AGENCY
+  DELEGATION
+  OTHER
+}
+
+enum PlaceKind {
+  COUNTRY
+  CITY
+  REGION
+  SEA
+  VENUE
+}
+
+enum EventKind {
+  PHONE_CALL
+  MEETING
+  TALKS_ROUND
+  INTERVIEW
+  PUBLICATION
+  STATEMENT
+}
+
+enum NegotiationStatus {
+  PLANNED
+  ONGOING
+  SUSPENDED
+  CONCLUDED
+}
+
+# ---------------------------------------------------------------- lists
+
+input PersonFilter {
+  "Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search (\"zelenski\" finds Zełenski, \"Trumpa\" Trump)."
+  name: String
+}
+
+input OrganisationFilter {
+  name: String
+  kinds: [OrganisationKind!]
+}
+
+input PlaceFilter {
+  name: String
+  kinds: [PlaceKind!]
+}
+
+input NegotiationFilter {
+  name: String
+  "Negotiations whose start..end overlaps the window."
+  date: DateWindow
+}
+
+input EventFilter {
+  name: String
+  kinds: [EventKind!]
+  date: DateWindow
+  "Events with this participant."
+  participant: ID
+  "Events that are part of this negotiation."
+  negotiation: ID
+}
+
+type PersonConnection {
+  edges: [PersonEdge!]!
+  nodes: [Person!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PersonEdge {
+  cursor: String!
+  node: Person!
+}
+
+type OrganisationConnection {
+  edges: [OrganisationEdge!]!
+  nodes: [Organisation!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OrganisationEdge {
+  cursor: String!
+  node: Organisation!
+}
+
+type PlaceConnection {
+  edges: [PlaceEdge!]!
+  nodes: [Place!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PlaceEdge {
+  cursor: String!
+  node: Place!
+}
+
+type NegotiationConnection {
+  edges: [NegotiationEdge!]!
+  nodes: [Negotiation!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type NegotiationEdge {
+  cursor: String!
+  node: Negotiation!
+}
+
+type EventConnection {
+  edges: [EventEdge!]!
+  nodes: [Event!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type EventEdge {
+  cursor: String!
+  node: Event!
+}
+`, BuiltIn: false},
+	{Name: "../schema/mutations.graphqls", Input: `# Writes (the Mutation type is described in schema.graphqls) and their inputs.
+
+extend type Mutation {
+  upsertPerson(input: PersonInput!): Person!
+  upsertOrganisation(input: OrganisationInput!): Organisation!
+  upsertPlace(input: PlaceInput!): Place!
+  upsertNegotiation(input: NegotiationInput!): Negotiation!
+  upsertEvent(input: EventInput!): Event!
+  upsertSource(input: SourceInput!): Source!
+  upsertClaim(input: ClaimInput!): Claim!
+  "Record who said what: the attribution, its relationships and, with ` + "`" + `newClaim` + "`" + `, its claim. The claim's status is re-derived."
+  recordAttribution(input: AttributionInput!): Attribution!
+  "Record a fact relationship; its claim must already be attributed in a source."
+  recordFact(input: FactInput!): Fact!
+  "Set a claim's rank to DEPRECATED. Claims are never deleted."
+  deprecateClaim(id: ID!): Claim!
+  "Delete a person, organisation, place, negotiation, event or source. Refused (CONFLICT) while anything references it, unless an admin forces it."
+  deleteEntity(id: ID!, force: Boolean! = false): DeletePayload!
+  "Merge ` + "`" + `duplicate` + "`" + ` into ` + "`" + `survivor` + "`" + ` (admin): relationships move, names become aliases, the duplicate's id resolves to the survivor."
+  mergeEntities(survivor: ID!, duplicate: ID!): Node!
+  """
+  Ingest an article: create its Source and link MENTIONS to the known people,
+  organisations, places, negotiations and events its text names, tolerant of
+  case, diacritics and inflection ("Putinem", "Pieskow", "Zełenskim", "Trumpa").
+  Returns the mentions and the capitalised names it could not link.
+  """
+  ingestArticle(input: ArticleInput!): IngestResult!
+}
+
+"""
+An article to ingest. Strings in every input are checked before anything is
+written (BAD_USER_INPUT with ` + "`" + `extensions.field` + "`" + ` otherwise): one-line fields
+(names, titles, codes, cues, URLs) hold no control character; multi-line
+fields (texts, quotes, summaries, descriptions) only tab, line feed and
+carriage return besides. Lengths are in characters.
+"""
+input ArticleInput {
+  "Optional: derived from the title and a hash of the text."
+  id: ID
+  "One line, at most 500 characters."
+  title: String!
+  "At most 2,048 characters."
+  url: String
+  "An organisation id."
+  publisher: ID
+  "A person id."
+  author: ID
+  "BCP 47, e.g. pl; at most 100 characters."
+  language: String!
+  publishedAt: PartialDateInput
+  kind: SourceKind = ARTICLE
+  "The full text, at most 1,000,000 characters (and the request body limit)."
+  text: String!
+}
+
+type IngestResult {
+  source: Source!
+  "At most 1,000."
+  mentions: [FoundMention!]! @listSize(assumedSize: 1000)
+  "Capitalised names that matched no entity: candidates for new entities. At most 1,000."
+  suggestions: [NameSuggestion!]! @listSize(assumedSize: 1000)
+}
+
+"An entity found in an ingested text."
+type FoundMention {
+  entity: Node!
+  count: Int!
+  "Character (rune) offsets of each occurrence."
+  offsets: [Int!]!
+  "The forms the text used, e.g. Putinem, Putina."
+  forms: [String!]!
+}
+
+type NameSuggestion {
+  text: String!
+  count: Int!
+  offsets: [Int!]!
+}
+
+type DeletePayload {
+  id: ID!
+  "False when there was nothing to delete."
+  deleted: Boolean!
+}
+
+enum FactType {
+  PARTICIPANT
+  PART_OF
+  HELD_IN
+  PARTY
+  MEMBER_OF
+}
+
+"A fact relationship and the claim that establishes it."
+type Fact {
+  type: FactType!
+  from: Node!
+  to: Node!
+  role: String
+  side: String
+  start: PartialDate
+  end: PartialDate
+  claim: Claim!
+}
+
+# ---------------------------------------------------------------- inputs
+
+"A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span."
+input PartialDateInput {
+  value: String!
+  earliest: Date
+  latest: Date
+  "Narrows the date to no later than the latest day of this node's date (\"before the election\": the election's event)."
+  notAfter: ID
+  "Narrows the date to no earlier than the earliest day of this node's date."
+  notBefore: ID
+}
+
+"A person to create or update; string limits as on ArticleInput."
+input PersonInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+  "e.g. Q7747; at most 100 characters."
+  wikidataId: String @goField(omittable: true)
+}
+
+"An organisation to create or update; string limits as on ArticleInput."
+input OrganisationInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "Required to create."
+  kind: OrganisationKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
+  country: String @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+}
+
+"A place to create or update; string limits as on ArticleInput."
+input PlaceInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "Required to create."
+  kind: PlaceKind @goField(omittable: true)
+  "ISO 3166-1 alpha-2; at most 100 characters."
+  countryCode: String @goField(omittable: true)
+  "Latitude in degrees: a finite number from -90 to 90."
+  lat: Float @goField(omittable: true)
+  "Longitude in degrees: a finite number from -180 to 180."
+  lon: Float @goField(omittable: true)
+}
+
+"A negotiation to create or update; string limits as on ArticleInput."
+input NegotiationInput {
+  id: ID!
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  topic: String @goField(omittable: true)
+  start: PartialDateInput @goField(omittable: true)
+  end: PartialDateInput @goField(omittable: true)
+  "Required to create."
+  status: NegotiationStatus @goField(omittable: true)
+}
+
+"An event to create or update; string limits as on ArticleInput."
+input EventInput {
+  id: ID!
+  "Required to create."
+  kind: EventKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
+  name: String @goField(omittable: true)
+  "At most 100, each one line of at most 500 characters."
+  aliases: [String!] @goField(omittable: true)
+  "At most 5,000 characters."
+  description: String @goField(omittable: true)
+  date: PartialDateInput @goField(omittable: true)
+}
+
+"A source to create or update; string limits as on ArticleInput."
+input SourceInput {
+  id: ID!
+  "Required to create."
+  kind: SourceKind @goField(omittable: true)
+  "Required to create. One line, at most 500 characters."
+  title: String @goField(omittable: true)
+  "At most 2,048 characters."
+  url: String @goField(omittable: true)
+  "Required to create. BCP 47, e.g. pl; at most 100 characters."
+  language: String @goField(omittable: true)
+  publishedAt: PartialDateInput @goField(omittable: true)
+  "The full text, at most 1,000,000 characters."
+  text: String @goField(omittable: true)
+  "An organisation id; null removes the publisher."
+  publisher: ID @goField(omittable: true)
+  "Person ids; replaces the authors."
+  authors: [ID!] @goField(omittable: true)
+  derivedFrom: [ID!] @goField(omittable: true)
+}
+
+input AboutInput {
+  id: ID!
+  role: AboutRole!
+}
+
+"A claim to create or update; string limits as on ArticleInput."
+input ClaimInput {
+  id: ID!
+  "Required to create: the claim in the source's words and language, at most 20,000 characters."
+  text: String @goField(omittable: true)
+  "Required to create. BCP 47; at most 100 characters."
+  language: String @goField(omittable: true)
+  "Required to create: the claim in English, at most 2,000 characters."
+  summary: String @goField(omittable: true)
+  pointInTime: PartialDateInput @goField(omittable: true)
+  "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
+  dates: [ClaimDateInput!] @goField(omittable: true)
+  rank: Rank @goField(omittable: true)
+  "Replaces whom and what the claim is about."
+  about: [AboutInput!] @goField(omittable: true)
+}
+
+input ClaimDateInput {
+  kind: DateKind!
+  date: PartialDateInput!
+}
+
+"An attribution to record; string limits as on ArticleInput."
+input AttributionInput {
+  id: ID!
+  "An existing claim; or give newClaim."
+  claim: ID
+  """
+  A claim to create with the attribution. Sending the same mutation again
+  (a retry) finds the claim as created and changes nothing; a claim already
+  stored under this id with other content is a CONFLICT: give it as ` + "`" + `claim` + "`" + `.
+  """
+  newClaim: ClaimInput
+  "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
+  actor: ID
+  stance: Stance!
+  "Verbatim; it must occur in the text of every source that has text. At most 20,000 characters."
+  quote: String
+  "An English rendering, at most 2,000 characters."
+  summary: String
+  "The reporting phrase, one line of at most 500 characters."
+  cue: String
+  sourcing: Sourcing! = NAMED
+  statedAt: PartialDateInput
+  "Where we read it: at least one source."
+  sources: [ID!]!
+  "Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given."
+  madeIn: [ID!]
+  "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
+  cites: [ID!]
+  "The event it was said during."
+  during: ID
+}
+
+input FactInput {
+  type: FactType!
+  from: ID!
+  to: ID!
+  "The claim that establishes the fact; it must be attributed in a source."
+  claim: ID!
+  "One line, at most 100 characters."
+  role: String
+  "One line, at most 100 characters."
+  side: String
+  start: PartialDateInput
+  end: PartialDateInput
+}
+`, BuiltIn: false},
+	{Name: "../schema/traversals.graphqls", Input: `# Reads across the graph: search, paths, claim links, neighbourhoods,
+# timelines, disputes and co-occurrence.
+
+extend type Query {
   """
   Ranked full-text search over names, aliases, titles, claim texts, summaries,
   quotes and cues; case, diacritics and inflection are ignored ("Putinem",
@@ -3617,1021 +4686,6 @@ type Cooccurrence {
   node: Node!
   sources: Int!
   claims: Int!
-}
-
-"""
-Writes. Each mutation is one transaction: on any error nothing is written.
-Upserts create or update by id; an omitted field keeps its value, an explicit
-null clears it; running the same mutation twice changes nothing. Writes need
-an API key with role editor; forced deletes and merges need admin. The
-response's ` + "`" + `extensions.outcomes` + "`" + ` says, for each upsert and recordAttribution
-by its response key, the node's id and whether the write ` + "`" + `created` + "`" + ` it,
-` + "`" + `updated` + "`" + ` it or left it ` + "`" + `unchanged` + "`" + `.
-"""
-type Mutation {
-  upsertPerson(input: PersonInput!): Person!
-  upsertOrganisation(input: OrganisationInput!): Organisation!
-  upsertPlace(input: PlaceInput!): Place!
-  upsertNegotiation(input: NegotiationInput!): Negotiation!
-  upsertEvent(input: EventInput!): Event!
-  upsertSource(input: SourceInput!): Source!
-  upsertClaim(input: ClaimInput!): Claim!
-  "Record who said what: the attribution, its relationships and, with ` + "`" + `newClaim` + "`" + `, its claim. The claim's status is re-derived."
-  recordAttribution(input: AttributionInput!): Attribution!
-  "Record a fact relationship; its claim must already be attributed in a source."
-  recordFact(input: FactInput!): Fact!
-  "Set a claim's rank to DEPRECATED. Claims are never deleted."
-  deprecateClaim(id: ID!): Claim!
-  "Delete a person, organisation, place, negotiation, event or source. Refused (CONFLICT) while anything references it, unless an admin forces it."
-  deleteEntity(id: ID!, force: Boolean! = false): DeletePayload!
-  "Merge ` + "`" + `duplicate` + "`" + ` into ` + "`" + `survivor` + "`" + ` (admin): relationships move, names become aliases, the duplicate's id resolves to the survivor."
-  mergeEntities(survivor: ID!, duplicate: ID!): Node!
-  """
-  Ingest an article: create its Source and link MENTIONS to the known people,
-  organisations, places, negotiations and events its text names, tolerant of
-  case, diacritics and inflection ("Putinem", "Pieskow", "Zełenskim", "Trumpa").
-  Returns the mentions and the capitalised names it could not link.
-  """
-  ingestArticle(input: ArticleInput!): IngestResult!
-}
-
-"""
-An article to ingest. Strings in every input are checked before anything is
-written (BAD_USER_INPUT with ` + "`" + `extensions.field` + "`" + ` otherwise): one-line fields
-(names, titles, codes, cues, URLs) hold no control character; multi-line
-fields (texts, quotes, summaries, descriptions) only tab, line feed and
-carriage return besides. Lengths are in characters.
-"""
-input ArticleInput {
-  "Optional: derived from the title and a hash of the text."
-  id: ID
-  "One line, at most 500 characters."
-  title: String!
-  "At most 2,048 characters."
-  url: String
-  "An organisation id."
-  publisher: ID
-  "A person id."
-  author: ID
-  "BCP 47, e.g. pl; at most 100 characters."
-  language: String!
-  publishedAt: PartialDateInput
-  kind: SourceKind = ARTICLE
-  "The full text, at most 1,000,000 characters (and the request body limit)."
-  text: String!
-}
-
-type IngestResult {
-  source: Source!
-  "At most 1,000."
-  mentions: [FoundMention!]! @listSize(assumedSize: 1000)
-  "Capitalised names that matched no entity: candidates for new entities. At most 1,000."
-  suggestions: [NameSuggestion!]! @listSize(assumedSize: 1000)
-}
-
-"An entity found in an ingested text."
-type FoundMention {
-  entity: Node!
-  count: Int!
-  "Character (rune) offsets of each occurrence."
-  offsets: [Int!]!
-  "The forms the text used, e.g. Putinem, Putina."
-  forms: [String!]!
-}
-
-type NameSuggestion {
-  text: String!
-  count: Int!
-  offsets: [Int!]!
-}
-
-"(Source)-[:MENTIONS]->(entity), found by ingestion."
-type Mention {
-  source: Source!
-  entity: Node!
-  count: Int
-  offsets: [Int!]
-}
-
-"""
-Live updates over WebSocket at /graphql (protocol graphql-transport-ws). With
-anonymous reads switched off, send the key as {"Authorization": "Bearer <key>"}
-in the connection_init payload.
-"""
-type Subscription {
-  """
-  Attributions created from now on whose claim is about the given entity,
-  each once: recording the same attribution again (a retry) sends nothing.
-  """
-  attributionAdded(
-    about: ID!
-    """
-    Resume after this change-log position (a LogEntry's position, e.g. the
-    last one changes sent): every attribution added since is sent first.
-    """
-    after: String
-  ): Attribution!
-  """
-  Attributions whose stance or claim changed from now on, where the new or
-  the previous claim is about the given entity, each change once. Edits of
-  other fields (a quote's typo) send nothing.
-  """
-  attributionChanged(
-    about: ID!
-    "Resume after this change-log position, as for attributionAdded."
-    after: String
-  ): Attribution!
-  """
-  Every change to the entity or to the claims about it (and their
-  attributions), from the change log, in the order the changes committed,
-  each once, on whichever replica you subscribe. Pass the position of the
-  last entry you saw as after to resume with nothing missed; a position older
-  than the log's retention is POSITION_PAST_RETENTION.
-  """
-  changes(about: ID!, kinds: [ChangeKind!], after: String): LogEntry!
-}
-
-"What a change did."
-enum ChangeKind {
-  CREATED
-  UPDATED
-  DELETED
-  MERGED
-}
-
-"One entry of the change log."
-type LogEntry {
-  """
-  Where the entry is in the log: positions increase by one per entry in the
-  order the changes committed, the same on every replica. Opaque: pass it
-  back as after.
-  """
-  position: String! @goField(forceResolver: true)
-  at: Time!
-  "The API key (by name) or command that made the change."
-  by: String!
-  "created, updated, deleted or merged."
-  op: String!
-  "The node changed, or the start of the relationship changed."
-  entity: ID!
-  "The end of the relationship changed."
-  other: ID @goField(forceResolver: true)
-  "The type of the relationship changed."
-  relationship: String @goField(forceResolver: true)
-  "The node's type, or the relationship: ` + "`" + `ON -> claim/…` + "`" + `."
-  what: String!
-  "The properties an update changed."
-  fields: [String!]!
-  note: String
-  "The entities the changed claim, or the changed attribution's claim, is about (as the graph is now)."
-  about: [ID!]!
-  "The attribution the entry created or updated, as that change left it."
-  attribution: Attribution @goField(forceResolver: true)
-}
-
-"One entry of a node's history."
-type Change {
-  at: Time!
-  "The API key (by name) or command that made the change."
-  by: String!
-  "created, updated, deleted or merged."
-  op: String!
-  "The node's type, or the relationship: ` + "`" + `MEMBER_OF -> organisation/kremlin` + "`" + `."
-  what: String!
-  "The properties an update changed."
-  fields: [String!]!
-  note: String
-}
-
-type DeletePayload {
-  id: ID!
-  "False when there was nothing to delete."
-  deleted: Boolean!
-}
-
-enum FactType {
-  PARTICIPANT
-  PART_OF
-  HELD_IN
-  PARTY
-  MEMBER_OF
-}
-
-"A fact relationship and the claim that establishes it."
-type Fact {
-  type: FactType!
-  from: Node!
-  to: Node!
-  role: String
-  side: String
-  start: PartialDate
-  end: PartialDate
-  claim: Claim!
-}
-
-"A PartialDate to write: an ISO prefix, optionally with narrower bounds inside its span."
-input PartialDateInput {
-  value: String!
-  earliest: Date
-  latest: Date
-  "Narrows the date to no later than the latest day of this node's date (\"before the election\": the election's event)."
-  notAfter: ID
-  "Narrows the date to no earlier than the earliest day of this node's date."
-  notBefore: ID
-}
-
-"A person to create or update; string limits as on ArticleInput."
-input PersonInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-  "e.g. Q7747; at most 100 characters."
-  wikidataId: String @goField(omittable: true)
-}
-
-"An organisation to create or update; string limits as on ArticleInput."
-input OrganisationInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "Required to create."
-  kind: OrganisationKind @goField(omittable: true)
-  "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
-  country: String @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-}
-
-"A place to create or update; string limits as on ArticleInput."
-input PlaceInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "Required to create."
-  kind: PlaceKind @goField(omittable: true)
-  "ISO 3166-1 alpha-2; at most 100 characters."
-  countryCode: String @goField(omittable: true)
-  "Latitude in degrees: a finite number from -90 to 90."
-  lat: Float @goField(omittable: true)
-  "Longitude in degrees: a finite number from -180 to 180."
-  lon: Float @goField(omittable: true)
-}
-
-"A negotiation to create or update; string limits as on ArticleInput."
-input NegotiationInput {
-  id: ID!
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  topic: String @goField(omittable: true)
-  start: PartialDateInput @goField(omittable: true)
-  end: PartialDateInput @goField(omittable: true)
-  "Required to create."
-  status: NegotiationStatus @goField(omittable: true)
-}
-
-"An event to create or update; string limits as on ArticleInput."
-input EventInput {
-  id: ID!
-  "Required to create."
-  kind: EventKind @goField(omittable: true)
-  "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
-  "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
-  "At most 5,000 characters."
-  description: String @goField(omittable: true)
-  date: PartialDateInput @goField(omittable: true)
-}
-
-"A source to create or update; string limits as on ArticleInput."
-input SourceInput {
-  id: ID!
-  "Required to create."
-  kind: SourceKind @goField(omittable: true)
-  "Required to create. One line, at most 500 characters."
-  title: String @goField(omittable: true)
-  "At most 2,048 characters."
-  url: String @goField(omittable: true)
-  "Required to create. BCP 47, e.g. pl; at most 100 characters."
-  language: String @goField(omittable: true)
-  publishedAt: PartialDateInput @goField(omittable: true)
-  "The full text, at most 1,000,000 characters."
-  text: String @goField(omittable: true)
-  "An organisation id; null removes the publisher."
-  publisher: ID @goField(omittable: true)
-  "Person ids; replaces the authors."
-  authors: [ID!] @goField(omittable: true)
-  derivedFrom: [ID!] @goField(omittable: true)
-}
-
-input AboutInput {
-  id: ID!
-  role: AboutRole!
-}
-
-"A claim to create or update; string limits as on ArticleInput."
-input ClaimInput {
-  id: ID!
-  "Required to create: the claim in the source's words and language, at most 20,000 characters."
-  text: String @goField(omittable: true)
-  "Required to create. BCP 47; at most 100 characters."
-  language: String @goField(omittable: true)
-  "Required to create: the claim in English, at most 2,000 characters."
-  summary: String @goField(omittable: true)
-  pointInTime: PartialDateInput @goField(omittable: true)
-  "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
-  dates: [ClaimDateInput!] @goField(omittable: true)
-  rank: Rank @goField(omittable: true)
-  "Replaces whom and what the claim is about."
-  about: [AboutInput!] @goField(omittable: true)
-}
-
-"An attribution to record; string limits as on ArticleInput."
-input AttributionInput {
-  id: ID!
-  "An existing claim; or give newClaim."
-  claim: ID
-  """
-  A claim to create with the attribution. Sending the same mutation again
-  (a retry) finds the claim as created and changes nothing; a claim already
-  stored under this id with other content is a CONFLICT: give it as ` + "`" + `claim` + "`" + `.
-  """
-  newClaim: ClaimInput
-  "A person, organisation or source; omit for unnamed reports (sourcing UNSPECIFIED or ANONYMOUS)."
-  actor: ID
-  stance: Stance!
-  "Verbatim; it must occur in the text of every source that has text. At most 20,000 characters."
-  quote: String
-  "An English rendering, at most 2,000 characters."
-  summary: String
-  "The reporting phrase, one line of at most 500 characters."
-  cue: String
-  sourcing: Sourcing! = NAMED
-  statedAt: PartialDateInput
-  "Where we read it: at least one source."
-  sources: [ID!]!
-  "Where the actor made it, when that is not where we read it (a book the article quotes); replaces them when given."
-  madeIn: [ID!]
-  "Attributions this one relays. Citations form no cycle: citing an attribution that cites this one (directly or through others), or itself, is BAD_USER_INPUT."
-  cites: [ID!]
-  "The event it was said during."
-  during: ID
-}
-
-input FactInput {
-  type: FactType!
-  from: ID!
-  to: ID!
-  "The claim that establishes the fact; it must be attributed in a source."
-  claim: ID!
-  "One line, at most 100 characters."
-  role: String
-  "One line, at most 100 characters."
-  side: String
-  start: PartialDateInput
-  end: PartialDateInput
-}
-
-"Relay global object identification."
-interface Node {
-  id: ID!
-}
-
-"Who can make an attribution: a person, an organisation or a source (an article speaking in its own voice)."
-union Actor = Person | Organisation | Source
-
-"Where a negotiation or event is held."
-union HeldInSubject = Event | Negotiation
-
-# ---------------------------------------------------------------- dates
-
-"How much of a date the text supports."
-enum DatePrecision {
-  YEAR
-  MONTH
-  DAY
-  MINUTE
-}
-
-"A date a claim is about besides when it holds."
-type ClaimDate {
-  kind: DateKind!
-  date: PartialDate!
-}
-
-"What a date is to the claim that carries it."
-enum DateKind {
-  "A date by which something is to happen: \"do 20 kwietnia\" (by 20 April)."
-  DEADLINE
-  "A date something is planned for: \"na poniedziałek zaplanowane są rozmowy\" (talks are planned for Monday)."
-  SCHEDULED
-  "Any other date the claim is about."
-  MENTIONED
-}
-
-input ClaimDateInput {
-  kind: DateKind!
-  date: PartialDateInput!
-}
-
-"""
-A date known to some precision. ` + "`" + `value` + "`" + ` is an ISO 8601 prefix whose length is
-its precision ("2025-03"); ` + "`" + `earliest` + "`" + ` and ` + "`" + `latest` + "`" + ` bound the days it can mean,
-narrowed where the text says more ("early November 2024": 2024-11-01..2024-11-10).
-"""
-type PartialDate {
-  value: String!
-  precision: DatePrecision!
-  earliest: Date!
-  latest: Date!
-}
-
-"An inclusive window of days; it matches a PartialDate that overlaps it. Either end may be open."
-input DateWindow {
-  from: Date
-  to: Date
-}
-
-# ---------------------------------------------------------------- enums
-
-enum OrganisationKind {
-  GOVERNMENT
-  STATE_BODY
-  MEDIA
-  NEWS_AGENCY
-  DELEGATION
-  OTHER
-}
-
-enum PlaceKind {
-  COUNTRY
-  CITY
-  REGION
-  SEA
-  VENUE
-}
-
-enum EventKind {
-  PHONE_CALL
-  MEETING
-  TALKS_ROUND
-  INTERVIEW
-  PUBLICATION
-  STATEMENT
-}
-
-enum SourceKind {
-  ARTICLE
-  BOOK
-  AGENCY_REPORT
-  INTERVIEW
-  BROADCAST
-  OFFICIAL_STATEMENT
-}
-
-enum NegotiationStatus {
-  PLANNED
-  ONGOING
-  SUSPENDED
-  CONCLUDED
-}
-
-"An editor's ranking of a claim (Wikidata practice); claims are deprecated, never deleted."
-enum Rank {
-  PREFERRED
-  NORMAL
-  DEPRECATED
-}
-
-"""
-Derived from a claim's attributions: CONFIRMED if a party to the fact confirms
-it; DISPUTED if it is both asserted or confirmed and denied; DENIED if it is
-denied and nobody asserts it; REPORTED otherwise.
-"""
-enum ClaimStatus {
-  CONFIRMED
-  DISPUTED
-  DENIED
-  REPORTED
-}
-
-"""
-What an attribution's actor says about its claim. Every stance but REPORTS
-speaks for the actor (first-hand) and counts towards the claim's derived
-status; REPORTS only relays another's report (it cites that attribution).
-"""
-enum Stance {
-  "Says it is so, in its own voice."
-  ASSERTS
-  "Says it is so, as one who knows (a party to the fact confirming makes the claim CONFIRMED)."
-  CONFIRMS
-  "Says it is not so."
-  DENIES
-  "\"We can't rule out everything else.\""
-  DECLINES_TO_RULE_OUT
-  "\"If I did, it was smart.\""
-  NEITHER_CONFIRMS_NOR_DENIES
-  "Passes on another's report without endorsing it (\"Reuters reported…\", \"doniósł…\"): not counted in the status."
-  REPORTS
-}
-
-"How the actor of an attribution is identified."
-enum Sourcing {
-  NAMED
-  ANONYMOUS
-  DOCUMENT
-  UNSPECIFIED
-}
-
-"The part an entity plays in a claim."
-enum AboutRole {
-  SUBJECT
-  OBJECT
-  PARTICIPANT
-  TOPIC
-}
-
-# ---------------------------------------------------------------- nodes
-
-type Person implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  description: String!
-  wikidataId: String
-  "What this person said: attributions made by them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Claims about this person, with the role they play in each. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "Events this person took part in, with their role. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "Organisations this person belongs to, with role and period. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  memberships(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
-  "Sources this person wrote. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  authored(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  "The dataset or import batch the node came from."
-  origin: String!
-}
-
-type Organisation implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  kind: OrganisationKind!
-  "ISO 3166-1 alpha-2 code."
-  country: String
-  description: String!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  members(first: Int! = 20): [Membership!]! @listSize(slicingArguments: ["first"])
-  "Negotiations this organisation is a party to. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  negotiations(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
-  "Sources this organisation published. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  published(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Place implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  kind: PlaceKind!
-  countryCode: String
-  lat: Float
-  lon: Float
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  "Events and negotiations held here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  hosted(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Negotiation implements Node {
-  id: ID!
-  name: String!
-  aliases: [String!]!
-  topic: String!
-  start: PartialDate
-  end: PartialDate
-  status: NegotiationStatus!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  parties(first: Int! = 20): [NegotiationParty!]! @listSize(slicingArguments: ["first"])
-  "Events (calls, talks rounds) that are part of this negotiation. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  events(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Event implements Node {
-  id: ID!
-  kind: EventKind!
-  name: String!
-  aliases: [String!]!
-  description: String!
-  date: PartialDate
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  participants(first: Int! = 20): [Participation!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  places(first: Int! = 20): [HeldIn!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  negotiations(first: Int! = 20): [EventPart!]! @listSize(slicingArguments: ["first"])
-  "Attributions made during this event (e.g. an interview). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Source implements Node {
-  id: ID!
-  kind: SourceKind!
-  title: String!
-  url: String
-  "BCP 47 language tag, e.g. ` + "`" + `pl` + "`" + `."
-  language: String!
-  publishedAt: PartialDate
-  retrievedAt: Time
-  text: String
-  publisher: Organisation
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  authors(first: Int! = 20): [Person!]! @listSize(slicingArguments: ["first"])
-  "Attributions recorded in this source: what we read here. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions made in this source (a book's claims), wherever we read them. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  madeHere(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions this source makes in its own voice. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  statements(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Sources this one relays: an attribution recorded here cites one recorded there. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  cites(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  citedBy(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  derivedFrom(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Entities this source's text names (found by ingestion). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  mentions(first: Int! = 20): [Mention!]! @listSize(slicingArguments: ["first"])
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  claimsAbout(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Claim implements Node {
-  id: ID!
-  "The proposition in the source's language."
-  text: String!
-  language: String!
-  "The proposition in English."
-  summary: String!
-  pointInTime: PartialDate
-  "Other dates the claim is about: a deadline it sets, a meeting it announces. ` + "`" + `claims(filter: {date})` + "`" + ` matches them as it matches pointInTime. At most 20."
-  dates: [ClaimDate!]! @listSize(assumedSize: 20)
-  rank: Rank!
-  status: ClaimStatus!
-  "At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  attributions(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Whom and what the claim is about. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  about(first: Int! = 20): [ClaimAbout!]! @listSize(slicingArguments: ["first"])
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-type Attribution implements Node {
-  id: ID!
-  stance: Stance!
-  "Verbatim, in the original language."
-  quote: String
-  "English rendering of what was said."
-  summary: String
-  "The reporting cue, e.g. \"przyznał Pieskow z uśmiechem\"."
-  cue: String
-  sourcing: Sourcing!
-  statedAt: PartialDate
-  "Who says it; null for unnamed reports."
-  actor: Actor
-  claim: Claim!
-  "Where we read it: only sources whose text we read. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  sources(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Where the actor made it (Woodward's book \"War\"), when that is not where we read it. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  madeIn(first: Int! = 20): [Source!]! @listSize(slicingArguments: ["first"])
-  "Attributions this one relays (nested reporting). At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  cites(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "Attributions that relay this one. At most ` + "`" + `first` + "`" + ` items (default 20, at most 100)."
-  citedBy(first: Int! = 20): [Attribution!]! @listSize(slicingArguments: ["first"])
-  "The event during which it was said."
-  during: Event
-  createdAt: Time!
-  updatedAt: Time!
-  "The API key (by name) or command that created it, e.g. cli:seed."
-  createdBy: String!
-  "The API key (by name) or command that last changed it."
-  updatedBy: String!
-  origin: String!
-}
-
-# ---------------------------------------------------------------- relationships
-
-"A claim is about an entity in a role."
-type ClaimAbout {
-  role: AboutRole!
-  claim: Claim!
-  entity: Node!
-}
-
-"(Event)-[:PARTICIPANT]->(Person|Organisation), established by a claim."
-type Participation {
-  role: String
-  event: Event!
-  participant: Actor!
-  claim: Claim
-}
-
-"(Person)-[:MEMBER_OF]->(Organisation), established by a claim."
-type Membership {
-  role: String
-  start: PartialDate
-  end: PartialDate
-  person: Person!
-  organisation: Organisation!
-  claim: Claim
-}
-
-"(Negotiation)-[:PARTY]->(Organisation), established by a claim."
-type NegotiationParty {
-  side: String
-  negotiation: Negotiation!
-  organisation: Organisation!
-  claim: Claim
-}
-
-"(Event)-[:PART_OF]->(Negotiation), established by a claim."
-type EventPart {
-  event: Event!
-  negotiation: Negotiation!
-  claim: Claim
-}
-
-"(Event|Negotiation)-[:HELD_IN]->(Place), established by a claim."
-type HeldIn {
-  subject: HeldInSubject!
-  place: Place!
-  claim: Claim
-}
-
-# ---------------------------------------------------------------- lists
-
-enum OrderField {
-  "Name, title or summary, ignoring case and diacritics."
-  NAME
-  "The earliest day of the node's date; undated nodes last."
-  DATE
-  ID
-}
-
-enum OrderDirection {
-  ASC
-  DESC
-}
-
-input Order {
-  field: OrderField!
-  direction: OrderDirection = ASC
-}
-
-type PageInfo {
-  hasNextPage: Boolean!
-  hasPreviousPage: Boolean!
-  startCursor: String
-  endCursor: String
-}
-
-input PersonFilter {
-  "Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search (\"zelenski\" finds Zełenski, \"Trumpa\" Trump)."
-  name: String
-}
-
-input OrganisationFilter {
-  name: String
-  kinds: [OrganisationKind!]
-}
-
-input PlaceFilter {
-  name: String
-  kinds: [PlaceKind!]
-}
-
-input NegotiationFilter {
-  name: String
-  "Negotiations whose start..end overlaps the window."
-  date: DateWindow
-}
-
-input EventFilter {
-  name: String
-  kinds: [EventKind!]
-  date: DateWindow
-  "Events with this participant."
-  participant: ID
-  "Events that are part of this negotiation."
-  negotiation: ID
-}
-
-input SourceFilter {
-  title: String
-  kinds: [SourceKind!]
-  language: String
-  publishedAt: DateWindow
-  publisher: ID
-}
-
-input ClaimFilter {
-  "Part of the claim's text or English summary; case and diacritics are ignored."
-  text: String
-  "Claims about every one of these entities."
-  about: [ID!]
-  statuses: [ClaimStatus!]
-  ranks: [Rank!]
-  "Claims this actor asserts or confirms, first-hand (a relay, REPORTS, is not counted)."
-  reportedBy: ID
-  "Claims this actor denies."
-  deniedBy: ID
-  "Claims whose pointInTime, or one of whose other dates (a deadline, a scheduled meeting), overlaps the window."
-  date: DateWindow
-  language: String
-}
-
-input AttributionFilter {
-  "Part of the quote, summary or cue; case and diacritics are ignored."
-  text: String
-  "Made by this actor."
-  actor: ID
-  "On claims about every one of these entities."
-  about: [ID!]
-  stances: [Stance!]
-  "Recorded in this source."
-  source: ID
-  "On this claim."
-  claim: ID
-  "On claims with one of these statuses."
-  claimStatuses: [ClaimStatus!]
-  "On claims that this actor denies."
-  claimDeniedBy: ID
-  "Stated in this window."
-  date: DateWindow
-}
-
-type PersonConnection {
-  edges: [PersonEdge!]!
-  nodes: [Person!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type PersonEdge {
-  cursor: String!
-  node: Person!
-}
-
-type OrganisationConnection {
-  edges: [OrganisationEdge!]!
-  nodes: [Organisation!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type OrganisationEdge {
-  cursor: String!
-  node: Organisation!
-}
-
-type PlaceConnection {
-  edges: [PlaceEdge!]!
-  nodes: [Place!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type PlaceEdge {
-  cursor: String!
-  node: Place!
-}
-
-type NegotiationConnection {
-  edges: [NegotiationEdge!]!
-  nodes: [Negotiation!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type NegotiationEdge {
-  cursor: String!
-  node: Negotiation!
-}
-
-type EventConnection {
-  edges: [EventEdge!]!
-  nodes: [Event!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type EventEdge {
-  cursor: String!
-  node: Event!
-}
-
-type SourceConnection {
-  edges: [SourceEdge!]!
-  nodes: [Source!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type SourceEdge {
-  cursor: String!
-  node: Source!
-}
-
-type ClaimConnection {
-  edges: [ClaimEdge!]!
-  nodes: [Claim!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type ClaimEdge {
-  cursor: String!
-  node: Claim!
-}
-
-type AttributionConnection {
-  edges: [AttributionEdge!]!
-  nodes: [Attribution!]!
-  pageInfo: PageInfo!
-  totalCount: Int!
-}
-
-type AttributionEdge {
-  cursor: String!
-  node: Attribution!
 }
 `, BuiltIn: false},
 }
@@ -7819,7 +7873,7 @@ func (ec *executionContext) fieldContext_Attribution_origin(_ context.Context, f
 	return graphql.NewScalarFieldContext("Attribution", field, false, false, "String")
 }
 
-func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7831,8 +7885,8 @@ func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, fi
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.AttributionEdge) graphql.Marshaler {
-			return ec.marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Attribution]) graphql.Marshaler {
+			return ec.marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7851,7 +7905,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_edges(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7883,7 +7937,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_nodes(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7915,7 +7969,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_pageInfo(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AttributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AttributionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7938,7 +7992,7 @@ func (ec *executionContext) fieldContext_AttributionConnection_totalCount(_ cont
 	return graphql.NewScalarFieldContext("AttributionConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AttributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AttributionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7961,7 +8015,7 @@ func (ec *executionContext) fieldContext_AttributionEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("AttributionEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _AttributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AttributionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Attribution]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8623,7 +8677,7 @@ func (ec *executionContext) fieldContext_ClaimAbout_entity(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8635,8 +8689,8 @@ func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimEdge) graphql.Marshaler {
-			return ec.marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Claim]) graphql.Marshaler {
+			return ec.marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8655,7 +8709,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8687,7 +8741,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8719,7 +8773,7 @@ func (ec *executionContext) fieldContext_ClaimConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8797,7 +8851,7 @@ func (ec *executionContext) fieldContext_ClaimDate_date(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8820,7 +8874,7 @@ func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Claim]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9705,7 +9759,7 @@ func (ec *executionContext) fieldContext_Event_origin(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
-func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9717,8 +9771,8 @@ func (ec *executionContext) _EventConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
-			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Event]) graphql.Marshaler {
+			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9737,7 +9791,7 @@ func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9769,7 +9823,7 @@ func (ec *executionContext) fieldContext_EventConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9801,7 +9855,7 @@ func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9824,7 +9878,7 @@ func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("EventConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9847,7 +9901,7 @@ func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("EventEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Event]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12416,7 +12470,7 @@ func (ec *executionContext) fieldContext_Negotiation_origin(_ context.Context, f
 	return graphql.NewScalarFieldContext("Negotiation", field, false, false, "String")
 }
 
-func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12428,8 +12482,8 @@ func (ec *executionContext) _NegotiationConnection_edges(ctx context.Context, fi
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.NegotiationEdge) graphql.Marshaler {
-			return ec.marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Negotiation]) graphql.Marshaler {
+			return ec.marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12448,7 +12502,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_edges(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12480,7 +12534,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_nodes(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12512,7 +12566,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_pageInfo(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NegotiationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12535,7 +12589,7 @@ func (ec *executionContext) fieldContext_NegotiationConnection_totalCount(_ cont
 	return graphql.NewScalarFieldContext("NegotiationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _NegotiationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12558,7 +12612,7 @@ func (ec *executionContext) fieldContext_NegotiationEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("NegotiationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _NegotiationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NegotiationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _NegotiationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Negotiation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13226,7 +13280,7 @@ func (ec *executionContext) fieldContext_Organisation_origin(_ context.Context, 
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
 }
 
-func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13238,8 +13292,8 @@ func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
-			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13258,7 +13312,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_edges(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13290,7 +13344,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_nodes(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13322,7 +13376,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_pageInfo(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13345,7 +13399,7 @@ func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13368,7 +13422,7 @@ func (ec *executionContext) fieldContext_OrganisationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Organisation]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14428,7 +14482,7 @@ func (ec *executionContext) fieldContext_Person_origin(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
 }
 
-func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14440,8 +14494,8 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
-			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Person]) graphql.Marshaler {
+			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14460,7 +14514,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14492,7 +14546,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14524,7 +14578,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14547,7 +14601,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14570,7 +14624,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Person]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14966,7 +15020,7 @@ func (ec *executionContext) fieldContext_Place_origin(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Place", field, false, false, "String")
 }
 
-func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14978,8 +15032,8 @@ func (ec *executionContext) _PlaceConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
-			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Place]) graphql.Marshaler {
+			return ec.marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14998,7 +15052,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15030,7 +15084,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15062,7 +15116,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PlaceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15085,7 +15139,7 @@ func (ec *executionContext) fieldContext_PlaceConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("PlaceConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PlaceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15108,7 +15162,7 @@ func (ec *executionContext) fieldContext_PlaceEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("PlaceEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PlaceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlaceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Place]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15222,6 +15276,314 @@ func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attribution(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
+			return ec.marshalOAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Source]) graphql.Marshaler {
+			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*model.ClaimFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Claim]) graphql.Marshaler {
+			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attributions(ctx, fc.Args["filter"].(*model.AttributionFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Attribution]) graphql.Marshaler {
+			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15448,138 +15810,6 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_source(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Source(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Source) graphql.Marshaler {
-			return ec.marshalOSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐSource(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_source(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Source(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_source_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_claim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_claim(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claim(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Claim) graphql.Marshaler {
-			return ec.marshalOClaim2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐClaim(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_claim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Claim(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_claim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_attribution(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_attribution(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Attribution(ctx, fc.Args["id"].(string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.Attribution) graphql.Marshaler {
-			return ec.marshalOAttribution2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐAttribution(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Query_attribution(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Attribution(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_attribution_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_people(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15593,8 +15823,8 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Person]) graphql.Marshaler {
+			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15637,8 +15867,8 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
-			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Organisation]) graphql.Marshaler {
+			return ec.marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15681,8 +15911,8 @@ func (ec *executionContext) _Query_places(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Places(ctx, fc.Args["filter"].(*model.PlaceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PlaceConnection) graphql.Marshaler {
-			return ec.marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Place]) graphql.Marshaler {
+			return ec.marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15725,8 +15955,8 @@ func (ec *executionContext) _Query_negotiations(ctx context.Context, field graph
 			return ec.Resolvers.Query().Negotiations(ctx, fc.Args["filter"].(*model.NegotiationFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.NegotiationConnection) graphql.Marshaler {
-			return ec.marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Negotiation]) graphql.Marshaler {
+			return ec.marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15769,8 +15999,8 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Events(ctx, fc.Args["filter"].(*model.EventFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Event]) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15794,182 +16024,6 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_sources(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
-			return ec.marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_sources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SourceConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_sources_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_claims(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*model.ClaimFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
-			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ClaimConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_attributions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Attributions(ctx, fc.Args["filter"].(*model.AttributionFilter), fc.Args["orderBy"].(*model.Order), fc.Args["first"].(int), fc.Args["after"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
-			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AttributionConnection(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_history(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string), fc.Args["first"].(int))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Change) graphql.Marshaler {
-			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋinternalᚋdomainᚐChangeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Change(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17247,7 +17301,7 @@ func (ec *executionContext) fieldContext_Source_origin(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
-func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17259,8 +17313,8 @@ func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
-			return ec.marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Source]) graphql.Marshaler {
+			return ec.marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17279,7 +17333,7 @@ func (ec *executionContext) fieldContext_SourceConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17311,7 +17365,7 @@ func (ec *executionContext) fieldContext_SourceConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17343,7 +17397,7 @@ func (ec *executionContext) fieldContext_SourceConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17366,7 +17420,7 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("SourceConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17389,7 +17443,7 @@ func (ec *executionContext) fieldContext_SourceEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SourceEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _SourceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Source]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20758,7 +20812,7 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 
 var attributionConnectionImplementors = []string{"AttributionConnection"}
 
-func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionConnection) graphql.Marshaler {
+func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Attribution]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, attributionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20806,7 +20860,7 @@ func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.
 
 var attributionEdgeImplementors = []string{"AttributionEdge"}
 
-func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Attribution]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, attributionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21050,7 +21104,7 @@ func (ec *executionContext) _ClaimAbout(ctx context.Context, sel ast.SelectionSe
 
 var claimConnectionImplementors = []string{"ClaimConnection"}
 
-func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimConnection) graphql.Marshaler {
+func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Claim]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21136,7 +21190,7 @@ func (ec *executionContext) _ClaimDate(ctx context.Context, sel ast.SelectionSet
 
 var claimEdgeImplementors = []string{"ClaimEdge"}
 
-func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Claim]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21351,7 +21405,7 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var eventImplementors = []string{"Event", "HeldInSubject", "Node"}
+var eventImplementors = []string{"Event", "Node", "HeldInSubject"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *domain.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
@@ -21466,7 +21520,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 
 var eventConnectionImplementors = []string{"EventConnection"}
 
-func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Event]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21514,7 +21568,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 
 var eventEdgeImplementors = []string{"EventEdge"}
 
-func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Event]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22276,7 +22330,7 @@ func (ec *executionContext) _NameSuggestion(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var negotiationImplementors = []string{"Negotiation", "HeldInSubject", "Node"}
+var negotiationImplementors = []string{"Negotiation", "Node", "HeldInSubject"}
 
 func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionSet, obj *domain.Negotiation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationImplementors)
@@ -22390,7 +22444,7 @@ func (ec *executionContext) _Negotiation(ctx context.Context, sel ast.SelectionS
 
 var negotiationConnectionImplementors = []string{"NegotiationConnection"}
 
-func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NegotiationConnection) graphql.Marshaler {
+func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Negotiation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22438,7 +22492,7 @@ func (ec *executionContext) _NegotiationConnection(ctx context.Context, sel ast.
 
 var negotiationEdgeImplementors = []string{"NegotiationEdge"}
 
-func (ec *executionContext) _NegotiationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) _NegotiationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, negotiationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22644,7 +22698,7 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 
 var organisationConnectionImplementors = []string{"OrganisationConnection"}
 
-func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22692,7 +22746,7 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 
 var organisationEdgeImplementors = []string{"OrganisationEdge"}
 
-func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Organisation]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23096,7 +23150,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 
 var personConnectionImplementors = []string{"PersonConnection"}
 
-func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Person]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23144,7 +23198,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 
 var personEdgeImplementors = []string{"PersonEdge"}
 
-func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Person]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23282,7 +23336,7 @@ func (ec *executionContext) _Place(ctx context.Context, sel ast.SelectionSet, ob
 
 var placeConnectionImplementors = []string{"PlaceConnection"}
 
-func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceConnection) graphql.Marshaler {
+func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Place]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23330,7 +23384,7 @@ func (ec *executionContext) _PlaceConnection(ctx context.Context, sel ast.Select
 
 var placeEdgeImplementors = []string{"PlaceEdge"}
 
-func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) _PlaceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Place]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, placeEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23397,6 +23451,48 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_nodes(ctx, field)
 				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "source":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_source(ctx, field)
+				})
+		case "claim":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claim(ctx, field)
+				})
+		case "attribution":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attribution(ctx, field)
+				})
+		case "sources":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sources(ctx, field)
+				})
+		case "claims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claims(ctx, field)
+				})
+		case "attributions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attributions(ctx, field)
+				})
 		case "person":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -23427,24 +23523,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_event(ctx, field)
 				})
-		case "source":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_source(ctx, field)
-				})
-		case "claim":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_claim(ctx, field)
-				})
-		case "attribution":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_attribution(ctx, field)
-				})
 		case "people":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -23474,30 +23552,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_events(ctx, field)
-				})
-		case "sources":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_sources(ctx, field)
-				})
-		case "claims":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_claims(ctx, field)
-				})
-		case "attributions":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_attributions(ctx, field)
-				})
-		case "history":
-			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_history(ctx, field)
 				})
 		case "search":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -23653,7 +23707,7 @@ func (ec *executionContext) _SearchResults(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var sourceImplementors = []string{"Source", "Actor", "Node"}
+var sourceImplementors = []string{"Source", "Node", "Actor"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *domain.Source) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
@@ -23808,7 +23862,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
-func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SourceConnection) graphql.Marshaler {
+func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Source]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23856,7 +23910,7 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
-func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Source]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24421,7 +24475,7 @@ func (ec *executionContext) marshalNAttribution2ᚖgithubᚗcomᚋnewsgraphᚋne
 	return ec._Attribution(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionConnection(ctx context.Context, sel ast.SelectionSet, v *model.AttributionConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Attribution]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AttributionConnection!")
 		return graphql.Null
@@ -24429,11 +24483,11 @@ func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋnews
 	return ec._AttributionConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Attribution]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdge(ctx, sel, v[i])
+		return ec.marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24445,7 +24499,7 @@ func (ec *executionContext) marshalNAttributionEdge2ᚕᚖgithubᚗcomᚋnewsgra
 	return ret
 }
 
-func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐAttributionEdge(ctx context.Context, sel ast.SelectionSet, v *model.AttributionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAttributionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Attribution]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AttributionEdge!")
 		return graphql.Null
@@ -24554,7 +24608,7 @@ func (ec *executionContext) marshalNClaimAbout2ᚖgithubᚗcomᚋnewsgraphᚋnew
 	return ec._ClaimAbout(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Claim]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ClaimConnection!")
 		return graphql.Null
@@ -24587,11 +24641,11 @@ func (ec *executionContext) unmarshalNClaimDateInput2ᚖgithubᚗcomᚋnewsgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Claim]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdge(ctx, sel, v[i])
+		return ec.marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24603,7 +24657,7 @@ func (ec *executionContext) marshalNClaimEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐClaimEdge(ctx context.Context, sel ast.SelectionSet, v *model.ClaimEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Claim]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ClaimEdge!")
 		return graphql.Null
@@ -24794,7 +24848,7 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Event]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EventConnection!")
 		return graphql.Null
@@ -24802,11 +24856,11 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._EventConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Event]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
+		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24818,7 +24872,7 @@ func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Event]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EventEdge!")
 		return graphql.Null
@@ -25206,7 +25260,7 @@ func (ec *executionContext) marshalNNegotiation2ᚖgithubᚗcomᚋnewsgraphᚋne
 	return ec._Negotiation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NegotiationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Negotiation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "NegotiationConnection!")
 		return graphql.Null
@@ -25214,11 +25268,11 @@ func (ec *executionContext) marshalNNegotiationConnection2ᚖgithubᚗcomᚋnews
 	return ec._NegotiationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdge(ctx, sel, v[i])
+		return ec.marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25230,7 +25284,7 @@ func (ec *executionContext) marshalNNegotiationEdge2ᚕᚖgithubᚗcomᚋnewsgra
 	return ret
 }
 
-func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐNegotiationEdge(ctx context.Context, sel ast.SelectionSet, v *model.NegotiationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNNegotiationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Negotiation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "NegotiationEdge!")
 		return graphql.Null
@@ -25365,7 +25419,7 @@ func (ec *executionContext) marshalNOrganisation2ᚖgithubᚗcomᚋnewsgraphᚋn
 	return ec._Organisation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationConnection!")
 		return graphql.Null
@@ -25373,11 +25427,11 @@ func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋnew
 	return ec._OrganisationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Organisation]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25389,7 +25443,7 @@ func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋnewsgr
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐOrganisationEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganisationEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Organisation]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "OrganisationEdge!")
 		return graphql.Null
@@ -25526,7 +25580,7 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Person]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PersonConnection!")
 		return graphql.Null
@@ -25534,11 +25588,11 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋnewsgraph
 	return ec._PersonConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Person]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
+		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25550,7 +25604,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPersonEdge(ctx context.Context, sel ast.SelectionSet, v *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Person]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PersonEdge!")
 		return graphql.Null
@@ -25587,7 +25641,7 @@ func (ec *executionContext) marshalNPlace2ᚖgithubᚗcomᚋnewsgraphᚋnewsgrap
 	return ec._Place(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceConnection(ctx context.Context, sel ast.SelectionSet, v *model.PlaceConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Place]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PlaceConnection!")
 		return graphql.Null
@@ -25595,11 +25649,11 @@ func (ec *executionContext) marshalNPlaceConnection2ᚖgithubᚗcomᚋnewsgraph�
 	return ec._PlaceConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Place]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdge(ctx, sel, v[i])
+		return ec.marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25611,7 +25665,7 @@ func (ec *executionContext) marshalNPlaceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋn
 	return ret
 }
 
-func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐPlaceEdge(ctx context.Context, sel ast.SelectionSet, v *model.PlaceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPlaceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Place]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PlaceEdge!")
 		return graphql.Null
@@ -25725,7 +25779,7 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋnewsgraphᚋnewsgra
 	return ec._Source(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx context.Context, sel ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Source]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SourceConnection!")
 		return graphql.Null
@@ -25733,11 +25787,11 @@ func (ec *executionContext) marshalNSourceConnection2ᚖgithubᚗcomᚋnewsgraph
 	return ec._SourceConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Source]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdge(ctx, sel, v[i])
+		return ec.marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25749,7 +25803,7 @@ func (ec *executionContext) marshalNSourceEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐSourceEdge(ctx context.Context, sel ast.SelectionSet, v *model.SourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Source]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SourceEdge!")
 		return graphql.Null

@@ -12,61 +12,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
-// relation says how a relationship field of a node type reads the graph:
-// the relation it follows, whether it returns one node (the first link) and,
-// for fields that return relationship views, how a link becomes a view.
-// The resolvers (helpers.go) and the planner both read this table.
-type relation struct {
-	rel  domain.Relation
-	one  bool
-	view func(self domain.Node, l domain.Link) any
-}
-
-// relations is every relationship field, by "Type.field".
-var relations = map[string]relation{
-	"Attribution.actor":         {rel: madeByOut, one: true},
-	"Attribution.claim":         {rel: onOut, one: true},
-	"Attribution.sources":       {rel: recordedOut},
-	"Attribution.madeIn":        {rel: madeInOut},
-	"Attribution.cites":         {rel: citesOut},
-	"Attribution.citedBy":       {rel: citesIn},
-	"Attribution.during":        {rel: duringOut, one: true},
-	"Claim.attributions":        {rel: onIn},
-	"Claim.about":               {rel: aboutOut, view: anyView(claimAboutView)},
-	"Event.participants":        {rel: participantOut, view: anyView(participationView)},
-	"Event.places":              {rel: heldInOut, view: anyView(heldInView)},
-	"Event.negotiations":        {rel: partOfOut, view: anyView(eventPartView)},
-	"Event.statements":          {rel: duringIn},
-	"Event.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
-	"Negotiation.parties":       {rel: partyOut, view: anyView(partyView)},
-	"Negotiation.events":        {rel: partOfIn, view: anyView(eventPartView)},
-	"Negotiation.places":        {rel: heldInOut, view: anyView(heldInView)},
-	"Negotiation.claimsAbout":   {rel: aboutIn, view: anyView(claimAboutView)},
-	"Organisation.statements":   {rel: madeByIn},
-	"Organisation.claimsAbout":  {rel: aboutIn, view: anyView(claimAboutView)},
-	"Organisation.events":       {rel: participantIn, view: anyView(participationView)},
-	"Organisation.members":      {rel: memberOfIn, view: anyView(membershipView)},
-	"Organisation.negotiations": {rel: partyIn, view: anyView(partyView)},
-	"Organisation.published":    {rel: publishedIn},
-	"Person.statements":         {rel: madeByIn},
-	"Person.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
-	"Person.events":             {rel: participantIn, view: anyView(participationView)},
-	"Person.memberships":        {rel: memberOfOut, view: anyView(membershipView)},
-	"Person.authored":           {rel: authoredIn},
-	"Place.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
-	"Place.hosted":              {rel: heldInIn, view: anyView(heldInView)},
-	"Source.publisher":          {rel: publishedOut, one: true},
-	"Source.authors":            {rel: authoredOut},
-	"Source.attributions":       {rel: recordedIn},
-	"Source.madeHere":           {rel: madeInIn},
-	"Source.statements":         {rel: madeByIn},
-	"Source.cites":              {rel: citesSrcOut},
-	"Source.citedBy":            {rel: citesSrcIn},
-	"Source.derivedFrom":        {rel: derivedOut},
-	"Source.mentions":           {rel: mentionsOut, view: anyView(mentionView)},
-	"Source.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
-}
-
 // maxPlanLevels bounds the planner's rounds; the depth limit is lower.
 const maxPlanLevels = 32
 

@@ -109,13 +109,6 @@ func (r *Resolver) attributionsAdded(ctx context.Context, about string, after *s
 	})
 }
 
-func nonEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // attributionsChanged streams the attributions whose stance or claim
 // changed, where the new or the previous claim is about the entity, once per
 // transaction: a change of stance is an update of the node's stance, a

@@ -45,10 +45,7 @@ func search(ctx context.Context, r *Resolver, text string, types []model.NodeTyp
 	if err != nil {
 		return nil, err
 	}
-	res := &model.SearchResults{Hits: make([]*domain.SearchHit, len(hits)), PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: offset > 0}}
-	for i := range hits {
-		res.Hits[i] = &hits[i]
-	}
+	res := &model.SearchResults{Hits: ptrs(hits), PageInfo: &model.PageInfo{HasNextPage: more, HasPreviousPage: offset > 0}}
 	if len(hits) > 0 {
 		end := base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%s%d", searchCursorPrefix, offset+len(hits))))
 		res.PageInfo.EndCursor = &end
@@ -80,20 +77,7 @@ func paths(ctx context.Context, r *Resolver, q domain.PathQuery) ([]*domain.Path
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*domain.Path, len(found))
-	for i := range found {
-		out[i] = &found[i]
-	}
-	return out, nil
-}
-
-// nodeOrErr loads a node that a traversal just returned.
-func nodeOrErr(ctx context.Context, id string) (domain.Node, error) {
-	n, err := For(ctx).Node(ctx, id)
-	if err == nil && n == nil {
-		err = &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("node %s vanished", id)}
-	}
-	return n, err
+	return ptrs(found), nil
 }
 
 func pathNodes(ctx context.Context, p *domain.Path) ([]domain.Node, error) {
@@ -112,16 +96,6 @@ func stepSources(ctx context.Context, st *domain.PathStep) ([]*domain.Source, er
 		}
 	}
 	return out, nil
-}
-
-func edgeID(e *domain.Edge) string {
-	id := fmt.Sprintf("%s:%s:%s", e.From, e.Type, e.To)
-	if e.Role != nil {
-		id += ":" + *e.Role
-	} else if e.Side != nil {
-		id += ":" + *e.Side
-	}
-	return id
 }
 
 func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*model.Dispute, error) {
@@ -166,12 +140,4 @@ func disputes(ctx context.Context, r *Resolver, about *string, first int) ([]*mo
 		out = append(out, d)
 	}
 	return out, nil
-}
-
-func ptrs[T any](xs []T) []*T {
-	out := make([]*T, len(xs))
-	for i := range xs {
-		out[i] = &xs[i]
-	}
-	return out
 }

@@ -1,5 +1,6 @@
 // Package model holds the GraphQL types that are not domain types: the
-// relationship views below and the inputs and connections gqlgen generates.
+// relationship views below, the generic connection (connections.go) and the
+// inputs and enums gqlgen generates (models_gen.go).
 package model
 
 import "github.com/newsgraph/newsgraph/internal/domain"

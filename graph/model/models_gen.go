@@ -42,18 +42,6 @@ type ArticleInput struct {
 	Text string `json:"text"`
 }
 
-type AttributionConnection struct {
-	Edges      []*AttributionEdge    `json:"edges"`
-	Nodes      []*domain.Attribution `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
-}
-
-type AttributionEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *domain.Attribution `json:"node"`
-}
-
 type AttributionFilter struct {
 	// Part of the quote, summary or cue; case and diacritics are ignored.
 	Text *string `json:"text,omitempty"`
@@ -74,21 +62,9 @@ type AttributionFilter struct {
 	Date *domain.DateWindow `json:"date,omitempty"`
 }
 
-type ClaimConnection struct {
-	Edges      []*ClaimEdge    `json:"edges"`
-	Nodes      []*domain.Claim `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
 type ClaimDateInput struct {
 	Kind domain.DateKind   `json:"kind"`
 	Date *PartialDateInput `json:"date"`
-}
-
-type ClaimEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Claim `json:"node"`
 }
 
 type ClaimFilter struct {
@@ -123,18 +99,6 @@ type Dispute struct {
 	Relaying []*domain.Attribution `json:"relaying"`
 	// Non-committal stances: at most 100.
 	Other []*domain.Attribution `json:"other"`
-}
-
-type EventConnection struct {
-	Edges      []*EventEdge    `json:"edges"`
-	Nodes      []*domain.Event `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
-type EventEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Event `json:"node"`
 }
 
 type EventFilter struct {
@@ -179,18 +143,6 @@ type IngestResult struct {
 type Mutation struct {
 }
 
-type NegotiationConnection struct {
-	Edges      []*NegotiationEdge    `json:"edges"`
-	Nodes      []*domain.Negotiation `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
-}
-
-type NegotiationEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *domain.Negotiation `json:"node"`
-}
-
 type NegotiationFilter struct {
 	Name *string `json:"name,omitempty"`
 	// Negotiations whose start..end overlaps the window.
@@ -200,18 +152,6 @@ type NegotiationFilter struct {
 type Order struct {
 	Field     domain.OrderField `json:"field"`
 	Direction *OrderDirection   `json:"direction,omitempty"`
-}
-
-type OrganisationConnection struct {
-	Edges      []*OrganisationEdge    `json:"edges"`
-	Nodes      []*domain.Organisation `json:"nodes"`
-	PageInfo   *PageInfo              `json:"pageInfo"`
-	TotalCount int                    `json:"totalCount"`
-}
-
-type OrganisationEdge struct {
-	Cursor string               `json:"cursor"`
-	Node   *domain.Organisation `json:"node"`
 }
 
 type OrganisationFilter struct {
@@ -237,33 +177,9 @@ type PartialDateInput struct {
 	NotBefore *string `json:"notBefore,omitempty"`
 }
 
-type PersonConnection struct {
-	Edges      []*PersonEdge    `json:"edges"`
-	Nodes      []*domain.Person `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
-}
-
-type PersonEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *domain.Person `json:"node"`
-}
-
 type PersonFilter struct {
 	// Every word of it in one name or alias; case, diacritics and Polish endings are ignored as in search ("zelenski" finds Zełenski, "Trumpa" Trump).
 	Name *string `json:"name,omitempty"`
-}
-
-type PlaceConnection struct {
-	Edges      []*PlaceEdge    `json:"edges"`
-	Nodes      []*domain.Place `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-}
-
-type PlaceEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *domain.Place `json:"node"`
 }
 
 type PlaceFilter struct {
@@ -277,18 +193,6 @@ type Query struct {
 type SearchResults struct {
 	Hits     []*domain.SearchHit `json:"hits"`
 	PageInfo *PageInfo           `json:"pageInfo"`
-}
-
-type SourceConnection struct {
-	Edges      []*SourceEdge    `json:"edges"`
-	Nodes      []*domain.Source `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
-}
-
-type SourceEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *domain.Source `json:"node"`
 }
 
 type SourceFilter struct {

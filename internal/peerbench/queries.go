@@ -1,7 +1,7 @@
 package peerbench
 
 // A benchmark query, written three times for the same data: for newsgraph's
-// schema (schema.graphqls), for the schema the Neo4j GraphQL Library 7
+// schema (schema.graphqls and schema/), for the schema the Neo4j GraphQL Library 7
 // generates from tools/peer-bench/typeDefs.graphql, and as one hand-written
 // Cypher statement (the floor). Each answer's top-level field has the same
 // name (GraphQL aliases, the Cypher column), so the three normalise to the same

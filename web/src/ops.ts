@@ -1,5 +1,5 @@
 // Every operation the explorer sends. GraphQL Code Generator checks them
-// against ../schema.graphqls and types their results (src/gql).
+// against the schema (../schema.graphqls and ../schema/*.graphqls) and types their results (src/gql).
 import { graphql } from './gql';
 
 export const NodeLabelFragment = graphql(`

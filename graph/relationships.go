@@ -1,3 +1,6 @@
+// How each relationship field reads the graph, and the resolvers that
+// follow it: linked for nodes, views for relationship views (views.go).
+
 package graph
 
 import (
@@ -5,9 +8,64 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
-	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
+
+// relation says how a relationship field of a node type reads the graph:
+// the relation it follows, whether it returns one node (the first link) and,
+// for fields that return relationship views, how a link becomes a view.
+// The resolvers below (linked, views) and the planner (plan.go) both read
+// this table.
+type relation struct {
+	rel  domain.Relation
+	one  bool
+	view func(self domain.Node, l domain.Link) any
+}
+
+// relations is every relationship field, by "Type.field".
+var relations = map[string]relation{
+	"Attribution.actor":         {rel: madeByOut, one: true},
+	"Attribution.claim":         {rel: onOut, one: true},
+	"Attribution.sources":       {rel: recordedOut},
+	"Attribution.madeIn":        {rel: madeInOut},
+	"Attribution.cites":         {rel: citesOut},
+	"Attribution.citedBy":       {rel: citesIn},
+	"Attribution.during":        {rel: duringOut, one: true},
+	"Claim.attributions":        {rel: onIn},
+	"Claim.about":               {rel: aboutOut, view: anyView(claimAboutView)},
+	"Event.participants":        {rel: participantOut, view: anyView(participationView)},
+	"Event.places":              {rel: heldInOut, view: anyView(heldInView)},
+	"Event.negotiations":        {rel: partOfOut, view: anyView(eventPartView)},
+	"Event.statements":          {rel: duringIn},
+	"Event.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
+	"Negotiation.parties":       {rel: partyOut, view: anyView(partyView)},
+	"Negotiation.events":        {rel: partOfIn, view: anyView(eventPartView)},
+	"Negotiation.places":        {rel: heldInOut, view: anyView(heldInView)},
+	"Negotiation.claimsAbout":   {rel: aboutIn, view: anyView(claimAboutView)},
+	"Organisation.statements":   {rel: madeByIn},
+	"Organisation.claimsAbout":  {rel: aboutIn, view: anyView(claimAboutView)},
+	"Organisation.events":       {rel: participantIn, view: anyView(participationView)},
+	"Organisation.members":      {rel: memberOfIn, view: anyView(membershipView)},
+	"Organisation.negotiations": {rel: partyIn, view: anyView(partyView)},
+	"Organisation.published":    {rel: publishedIn},
+	"Person.statements":         {rel: madeByIn},
+	"Person.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
+	"Person.events":             {rel: participantIn, view: anyView(participationView)},
+	"Person.memberships":        {rel: memberOfOut, view: anyView(membershipView)},
+	"Person.authored":           {rel: authoredIn},
+	"Place.claimsAbout":         {rel: aboutIn, view: anyView(claimAboutView)},
+	"Place.hosted":              {rel: heldInIn, view: anyView(heldInView)},
+	"Source.publisher":          {rel: publishedOut, one: true},
+	"Source.authors":            {rel: authoredOut},
+	"Source.attributions":       {rel: recordedIn},
+	"Source.madeHere":           {rel: madeInIn},
+	"Source.statements":         {rel: madeByIn},
+	"Source.cites":              {rel: citesSrcOut},
+	"Source.citedBy":            {rel: citesSrcIn},
+	"Source.derivedFrom":        {rel: derivedOut},
+	"Source.mentions":           {rel: mentionsOut, view: anyView(mentionView)},
+	"Source.claimsAbout":        {rel: aboutIn, view: anyView(claimAboutView)},
+}
 
 var (
 	madeByIn       = domain.Relation{Type: domain.RelMadeBy, Direction: domain.In}
@@ -102,112 +160,4 @@ func views[V any](ctx context.Context, self domain.Node, first int) ([]*V, error
 		}
 	}
 	return out, nil
-}
-
-// anyView adapts a typed view constructor for the relations table.
-func anyView[V any](f func(self domain.Node, l domain.Link) *V) func(domain.Node, domain.Link) any {
-	return func(self domain.Node, l domain.Link) any {
-		if v := f(self, l); v != nil {
-			return v
-		}
-		return nil
-	}
-}
-
-// ends returns the start and end node of a link's relationship.
-func ends(self domain.Node, l domain.Link) (from, to domain.Node) {
-	if l.Edge.From == self.NodeID() {
-		return self, l.Other
-	}
-	return l.Other, self
-}
-
-func claimAboutView(self domain.Node, l domain.Link) *model.ClaimAbout {
-	from, to := ends(self, l)
-	c, ok := from.(*domain.Claim)
-	if !ok {
-		return nil
-	}
-	v := &model.ClaimAbout{Claim: c, Entity: to, Role: domain.AboutSubject}
-	if l.Edge.Role != nil {
-		v.Role = domain.AboutRole(*l.Edge.Role)
-	}
-	return v
-}
-
-func participationView(self domain.Node, l domain.Link) *model.Participation {
-	from, to := ends(self, l)
-	ev, ok := from.(*domain.Event)
-	if !ok {
-		return nil
-	}
-	return &model.Participation{Role: l.Edge.Role, Event: ev, Participant: to, ClaimID: l.Edge.ClaimID}
-}
-
-func membershipView(self domain.Node, l domain.Link) *model.Membership {
-	from, to := ends(self, l)
-	p, ok1 := from.(*domain.Person)
-	o, ok2 := to.(*domain.Organisation)
-	if !ok1 || !ok2 {
-		return nil
-	}
-	return &model.Membership{Role: l.Edge.Role, Start: l.Edge.Start, End: l.Edge.End, Person: p, Organisation: o, ClaimID: l.Edge.ClaimID}
-}
-
-func partyView(self domain.Node, l domain.Link) *model.NegotiationParty {
-	from, to := ends(self, l)
-	n, ok1 := from.(*domain.Negotiation)
-	o, ok2 := to.(*domain.Organisation)
-	if !ok1 || !ok2 {
-		return nil
-	}
-	return &model.NegotiationParty{Side: l.Edge.Side, Negotiation: n, Organisation: o, ClaimID: l.Edge.ClaimID}
-}
-
-func eventPartView(self domain.Node, l domain.Link) *model.EventPart {
-	from, to := ends(self, l)
-	e, ok1 := from.(*domain.Event)
-	n, ok2 := to.(*domain.Negotiation)
-	if !ok1 || !ok2 {
-		return nil
-	}
-	return &model.EventPart{Event: e, Negotiation: n, ClaimID: l.Edge.ClaimID}
-}
-
-func heldInView(self domain.Node, l domain.Link) *model.HeldIn {
-	from, to := ends(self, l)
-	p, ok := to.(*domain.Place)
-	if !ok {
-		return nil
-	}
-	return &model.HeldIn{Subject: from, Place: p, ClaimID: l.Edge.ClaimID}
-}
-
-// claimByID loads the claim behind a fact edge.
-func claimByID(ctx context.Context, id *string) (*domain.Claim, error) {
-	if id == nil {
-		return nil, nil
-	}
-	return typed[*domain.Claim](ctx, *id)
-}
-
-// typed loads a node by id; nil when it is unknown or of another type.
-func typed[T domain.Node](ctx context.Context, id string) (T, error) {
-	var zero T
-	n, err := For(ctx).Node(ctx, id)
-	if err != nil || n == nil {
-		return zero, err
-	}
-	t, _ := n.(T)
-	return t, nil
-}
-
-// lookup is a typed query lookup: a malformed id or an id of another type is
-// BAD_USER_INPUT, an unknown id is null.
-func lookup[T domain.Node](ctx context.Context, id string, kind domain.Kind) (T, error) {
-	var zero T
-	if err := domain.CheckID("id", id, kind); err != nil {
-		return zero, err
-	}
-	return typed[T](ctx, id)
 }
