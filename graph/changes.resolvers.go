@@ -36,12 +36,6 @@ func (r *logEntryResolver) Attribution(ctx context.Context, obj *domain.LogEntry
 
 // History is the resolver for the history field.
 func (r *queryResolver) History(ctx context.Context, id string, first int) ([]*domain.Change, error) {
-	if err := domain.CheckID("id", id); err != nil {
-		return nil, err
-	}
-	if err := domain.InRange("first", first, 1, r.Limits.PageSize); err != nil {
-		return nil, err
-	}
 	changes, err := r.Changes.History(ctx, id, first)
 	if err != nil {
 		return nil, err

@@ -29,9 +29,6 @@ func kindsOf(types []model.NodeType) []domain.Kind {
 const searchCursorPrefix = "s1:"
 
 func search(ctx context.Context, r *Resolver, text string, types []model.NodeType, first int, after *string) (*model.SearchResults, error) {
-	if err := domain.InRange("first", first, 1, r.Limits.PageSize); err != nil {
-		return nil, err
-	}
 	offset := 0
 	if after != nil {
 		raw, err := base64.RawURLEncoding.DecodeString(*after)
@@ -54,25 +51,6 @@ func search(ctx context.Context, r *Resolver, text string, types []model.NodeTyp
 }
 
 func paths(ctx context.Context, r *Resolver, q domain.PathQuery) ([]*domain.Path, error) {
-	if err := domain.CheckID("from", q.From); err != nil {
-		return nil, err
-	}
-	if err := domain.CheckID("to", q.To); err != nil {
-		return nil, err
-	}
-	for _, id := range q.Avoid {
-		if err := domain.CheckID("avoid", id); err != nil {
-			return nil, err
-		}
-	}
-	switch {
-	case q.From == q.To:
-		return nil, domain.Invalid("to", "a path needs two different nodes")
-	case q.Limit < 1 || q.Limit > r.Limits.PageSize:
-		return nil, domain.InRange("first", q.Limit, 1, r.Limits.PageSize)
-	case q.MaxDegree < 0:
-		return nil, domain.Invalid("maxDegree", "maxDegree must be 0 (no limit) or positive, got %d", q.MaxDegree)
-	}
 	found, err := r.Traversal.Paths(ctx, q)
 	if err != nil {
 		return nil, err

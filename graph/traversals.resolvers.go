@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/newsgraph/newsgraph/graph/model"
 	"github.com/newsgraph/newsgraph/internal/domain"
@@ -28,13 +27,7 @@ func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLi
 
 // ID is the resolver for the id field.
 func (r *graphEdgeResolver) ID(ctx context.Context, obj *domain.Edge) (string, error) {
-	id := fmt.Sprintf("%s:%s:%s", obj.From, obj.Type, obj.To)
-	if obj.Role != nil {
-		id += ":" + *obj.Role
-	} else if obj.Side != nil {
-		id += ":" + *obj.Side
-	}
-	return id, nil
+	return obj.ID(), nil
 }
 
 // Source is the resolver for the source field.
@@ -102,18 +95,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 
 // ClaimLinks is the resolver for the claimLinks field.
 func (r *queryResolver) ClaimLinks(ctx context.Context, a string, b string, first int) ([]*domain.ClaimLink, error) {
-	for _, id := range []string{a, b} {
-		if err := domain.CheckID("id", id); err != nil {
-			return nil, err
-		}
-	}
-	if err := domain.InRange("first", first, 1, r.Limits.TraversalRows); err != nil {
-		return nil, err
-	}
-	links, err := r.Traversal.ClaimLinks(ctx, a, b)
-	if len(links) > first {
-		links = links[:first]
-	}
+	links, err := r.Traversal.ClaimLinks(ctx, a, b, first)
 	return ptrs(links), err
 }
 

@@ -51,6 +51,28 @@ type Edge struct {
 	Offsets []int        // MENTIONS
 }
 
+// Key tells apart relationships of one type between the same two nodes:
+// the role (ABOUT, PARTICIPANT, MEMBER_OF) or the side (PARTY); "" for none.
+func (e Edge) Key() string {
+	switch {
+	case e.Role != nil:
+		return *e.Role
+	case e.Side != nil:
+		return *e.Side
+	}
+	return ""
+}
+
+// ID is a relationship's identity, the same in the API, the store and the
+// exports: "from:TYPE:to", and ":key" when it has one.
+func (e Edge) ID() string {
+	id := e.From + ":" + string(e.Type) + ":" + e.To
+	if k := e.Key(); k != "" {
+		id += ":" + k
+	}
+	return id
+}
+
 // Direction says which end of a relationship a navigation starts from.
 type Direction int
 

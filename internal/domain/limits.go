@@ -161,3 +161,54 @@ func InRange(field string, v, lo, hi int) error {
 func LimitError(what string, got, limit int) *Error {
 	return Errorf(ELIMIT, "%s: %d exceeds the limit of %d", what, got, limit)
 }
+
+// The checks of the service's arguments, next to the limits they apply:
+// the store calls them once, where a query enters it; the API layer maps
+// arguments and does not check them again. Field names are the API's.
+
+// Check bounds a path query: two different nodes, maxHops, first and
+// maxDegree. A Limit of 0 is the schema's default (10).
+func (q *PathQuery) Check(l Limits) error {
+	if q.Limit == 0 {
+		q.Limit = 10
+	}
+	for _, id := range q.Avoid {
+		if err := CheckID("avoid", id); err != nil {
+			return err
+		}
+	}
+	switch {
+	case CheckID("from", q.From) != nil:
+		return CheckID("from", q.From)
+	case CheckID("to", q.To) != nil:
+		return CheckID("to", q.To)
+	case q.From == q.To:
+		return Invalid("to", "a path needs two different nodes")
+	case q.MaxDegree < 0:
+		return Invalid("maxDegree", "maxDegree must be 0 (no limit) or positive, got %d", q.MaxDegree)
+	}
+	return first(InRange("maxHops", q.MaxHops, 1, l.PathHops), InRange("first", q.Limit, 1, l.PageSize))
+}
+
+// Check bounds a neighbourhood query: hops and maxNeighbours.
+func (q NeighbourhoodQuery) Check(l Limits) error {
+	return first(InRange("hops", q.Hops, 1, l.Hops), InRange("maxNeighbours", q.PerNode, 1, l.Neighbours))
+}
+
+// Check bounds a page of a list: first.
+func (p Page) Check(l Limits) error { return InRange("first", p.First, 1, l.PageSize) }
+
+// Check bounds the links asked of each node: first (0 is LinksMax).
+func (r Relation) Check(l Limits) error {
+	if r.Limit == 0 {
+		return nil
+	}
+	return InRange("first", r.Limit, 1, l.LinksMax)
+}
+
+// Rows bounds the rows of a traversal list (timeline, disputes,
+// co-occurrences, claim links): first.
+func (l Limits) Rows(n int) error { return InRange("first", n, 1, l.TraversalRows) }
+
+// Results bounds a page of search hits or of a node's history: first.
+func (l Limits) Results(n int) error { return InRange("first", n, 1, l.PageSize) }

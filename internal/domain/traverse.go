@@ -106,7 +106,7 @@ type Cooccurrence struct {
 type Traverser interface {
 	Search(ctx context.Context, text string, kinds []Kind, first, offset int) ([]SearchHit, bool, error)
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
-	ClaimLinks(ctx context.Context, a, b string) ([]ClaimLink, error)
+	ClaimLinks(ctx context.Context, a, b string, first int) ([]ClaimLink, error)
 	Neighbourhood(ctx context.Context, q NeighbourhoodQuery) (*Subgraph, error)
 	// Timeline lists what is dated about id; kinds, when not empty, keeps
 	// only entries of those kinds (EVENT, STATEMENT, REPORTED_ABOUT, CLAIM,

@@ -203,15 +203,6 @@ func edgeFields(e domain.Edge, sources map[string][]string) []field {
 	return f
 }
 
-// edgeID is a stable id for a relationship.
-func edgeID(e domain.Edge) string {
-	id := e.From + " " + string(e.Type) + " " + e.To
-	if k := str(e.Role) + str(e.Side); k != "" {
-		id += " " + k
-	}
-	return id
-}
-
 // columns returns the union of field names of a set of field lists, in
 // first-seen order.
 func columns(lists [][]field) []string {

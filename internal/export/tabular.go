@@ -48,7 +48,7 @@ func writeCSVEdges(w io.Writer, g *Graph) error {
 	}
 	for _, e := range g.Edges {
 		f := edgeFields(e, g.Sources)
-		row := []string{edgeID(e), e.From, e.To}
+		row := []string{e.ID(), e.From, e.To}
 		for _, c := range cols[3:] {
 			v, _ := valueOf(f, c)
 			row = append(row, cell(v))
@@ -76,7 +76,7 @@ func writeJSON(w io.Writer, g *Graph, cytoscape bool) error {
 	}
 	links := make([]map[string]any, 0, len(g.Edges))
 	for _, e := range g.Edges {
-		m := map[string]any{"id": edgeID(e), "source": e.From, "target": e.To}
+		m := map[string]any{"id": e.ID(), "source": e.From, "target": e.To}
 		for _, f := range edgeFields(e, g.Sources) {
 			if f.value != "" {
 				m[f.name] = f.value

@@ -99,7 +99,7 @@ func writeGEXF(w io.Writer, g *Graph) error {
 	}
 	x.printf("    </nodes>\n    <edges>\n")
 	for i, e := range g.Edges {
-		x.printf("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(edgeID(e)), esc(e.From), esc(e.To), esc(string(e.Type)))
+		x.printf("      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(e.ID()), esc(e.From), esc(e.To), esc(string(e.Type)))
 		for j, c := range ecols {
 			if v, ok := valueOf(edgeLists[i], c); ok && v != "" {
 				x.printf("          <attvalue for=\"e%d\" value=\"%s\"/>\n", j, esc(v))

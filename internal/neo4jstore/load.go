@@ -221,18 +221,7 @@ func nodeRow(n domain.Node) map[string]any {
 
 func edgeRow(e domain.Edge) map[string]any {
 	p := edgeProps(e)
-	return map[string]any{"from": e.From, "to": e.To, "key": edgeKey(e), "props": map[string]any(p), "hash": contentHash(p)}
-}
-
-// edgeKey tells apart relationships of one type between the same two nodes.
-func edgeKey(e domain.Edge) string {
-	switch {
-	case e.Role != nil:
-		return *e.Role
-	case e.Side != nil:
-		return *e.Side
-	}
-	return ""
+	return map[string]any{"from": e.From, "to": e.To, "key": e.Key(), "props": map[string]any(p), "hash": contentHash(p)}
 }
 
 // merge runs one of the merge queries and adds its outcomes to st; rows

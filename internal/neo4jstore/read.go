@@ -145,11 +145,11 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes doma
 	for i, req := range reqs {
 		out.Links[i] = map[string][]domain.Link{}
 		limit := req.Rel.Limit
+		if err := req.Rel.Check(s.limits); err != nil {
+			return nil, err
+		}
 		if limit == 0 {
 			limit = s.limits.LinksMax
-		}
-		if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
-			return nil, err
 		}
 		pattern, ok := linkPattern(req.Rel)
 		if !ok {
@@ -222,11 +222,11 @@ func (s *Store) hops(hops []domain.Hop, prefix string, params map[string]any) ([
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s cannot be followed from hop %d", h.Rel.Type, h.Parent)}
 		}
 		limit := h.Rel.Limit
+		if err := h.Rel.Check(s.limits); err != nil {
+			return nil, err
+		}
 		if limit == 0 {
 			limit = s.limits.LinksMax
-		}
-		if err := domain.InRange("first", limit, 1, s.limits.LinksMax); err != nil {
-			return nil, err
 		}
 		params[fmt.Sprintf("%s%d", prefix, j)] = limit
 		out = append(out, thenHop{rel: h.Rel, parent: h.Parent})
@@ -477,7 +477,7 @@ func (s *Store) List(ctx context.Context, kind domain.Kind, f domain.ListFilter,
 	if !ok {
 		return nil, domain.Errorf(domain.EINVALID, "cannot list %s", kind)
 	}
-	if err := domain.InRange("first", page.First, 1, s.limits.PageSize); err != nil {
+	if err := page.Check(s.limits); err != nil {
 		return nil, err
 	}
 	order := page.OrderBy

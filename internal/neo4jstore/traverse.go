@@ -74,6 +74,9 @@ RETURN node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first`
 // Search implements domain.Traverser: ranked full-text search, tolerant of
 // case, diacritics and inflection. It returns whether more hits follow.
 func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, first, offset int) ([]domain.SearchHit, bool, error) {
+	if err := s.limits.Results(first); err != nil {
+		return nil, false, err
+	}
 	if n := len(strings.Fields(domain.Fold(text))); n > maxSearchWords {
 		return nil, false, domain.Invalid("text", "search text has %d words; at most %d", n, maxSearchWords)
 	}
@@ -281,17 +284,11 @@ func stepClaim(t domain.RelType, start, end string, onClaim func(id string) *str
 
 // Paths implements domain.Traverser.
 func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, error) {
-	if err := domain.InRange("maxHops", q.MaxHops, 1, s.limits.PathHops); err != nil {
+	if err := q.Check(s.limits); err != nil {
 		return nil, err
 	}
 	types, err := relTypes(q.Types)
 	if err != nil {
-		return nil, err
-	}
-	if q.Limit == 0 {
-		q.Limit = 10 // the schema's default first
-	}
-	if err := domain.InRange("first", q.Limit, 1, s.limits.PageSize); err != nil {
 		return nil, err
 	}
 	avoid := q.Avoid
@@ -399,7 +396,15 @@ RETURN id, collect(DISTINCT s.id) AS sources`, oneParam(map[string]any{"ids": id
 }
 
 // ClaimLinks implements domain.Traverser.
-func (s *Store) ClaimLinks(ctx context.Context, a, b string) ([]domain.ClaimLink, error) {
+func (s *Store) ClaimLinks(ctx context.Context, a, b string, first int) ([]domain.ClaimLink, error) {
+	for _, id := range []string{a, b} {
+		if err := domain.CheckID("id", id); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.limits.Rows(first); err != nil {
+		return nil, err
+	}
 	recs, err := s.read(ctx, `MATCH (x:Node {id: $a}), (y:Node {id: $b})
 CALL (x, y) {
   MATCH (x)<-[:ABOUT]-(c:Claim)-[:ABOUT]->(y) RETURN DISTINCT c.id AS claim, 'CO_SUBJECTS' AS kind, null AS att
@@ -412,7 +417,7 @@ CALL (x, y) {
   WHERE (t.stance IN ['ASSERTS', 'CONFIRMS'] AND u.stance = 'DENIES') OR (t.stance = 'DENIES' AND u.stance IN ['ASSERTS', 'CONFIRMS'])
   RETURN c.id AS claim, 'OPPOSITE_SIDES' AS kind, t.id AS att
 }
-RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": s.limits.TraversalRows})
+RETURN claim, kind, att ORDER BY kind, claim, att LIMIT $limit`, map[string]any{"a": a, "b": b, "limit": first})
 	if err != nil {
 		return nil, err
 	}
@@ -463,10 +468,7 @@ RETURN id, type(r), startNode(r) = s, properties(r), properties(o) LIMIT $p.rows
 // round trip per hop, at most PerNode neighbours expanded per node.
 // Undated nodes pass a date window; dated ones must overlap it.
 func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) (*domain.Subgraph, error) {
-	if err := domain.InRange("hops", q.Hops, 1, s.limits.Hops); err != nil {
-		return nil, err
-	}
-	if err := domain.InRange("maxNeighbours", q.PerNode, 1, s.limits.Neighbours); err != nil {
+	if err := q.Check(s.limits); err != nil {
 		return nil, err
 	}
 	// The start node, as NodesByID finds it (through a redirect).
@@ -574,7 +576,7 @@ ORDER BY earliest, latest, o.id, what LIMIT $limit`
 // ordered by the earliest day each date can mean, then by its latest (so
 // "March 2025" sorts before "19 March 2025" and after "1 March 2025").
 func (s *Store) Timeline(ctx context.Context, id string, w domain.DateWindow, kinds []string, first int) ([]domain.TimelineEntry, error) {
-	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+	if err := s.limits.Rows(first); err != nil {
 		return nil, err
 	}
 	params := map[string]any{"id": id, "limit": first, "from": nil, "to": nil, "kinds": strList(kinds)}
@@ -640,7 +642,7 @@ func spanDate(earliest, latest time.Time) *domain.PartialDate {
 // Disputes implements domain.Traverser: disputed claims, optionally about
 // one entity, most recent first.
 func (s *Store) Disputes(ctx context.Context, about *string, first int) ([]domain.Node, error) {
-	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+	if err := s.limits.Rows(first); err != nil {
 		return nil, err
 	}
 	recs, err := s.read(ctx, `MATCH (n:Claim {status: 'DISPUTED'})
@@ -662,7 +664,7 @@ RETURN n ORDER BY coalesce(n.sortDate, '') DESC, n.id LIMIT $first`, map[string]
 // (mentioned together, or subjects of claims recorded in one source) or
 // claims with id, most shared first.
 func (s *Store) Cooccurrences(ctx context.Context, id string, first int) ([]domain.Cooccurrence, error) {
-	if err := domain.InRange("first", first, 1, s.limits.TraversalRows); err != nil {
+	if err := s.limits.Rows(first); err != nil {
 		return nil, err
 	}
 	recs, err := s.read(ctx, `MATCH (x:Node {id: $id})

@@ -111,7 +111,7 @@ func TestPaths(t *testing.T) {
 		}
 	})
 	t.Run("ThroughClaims", func(t *testing.T) {
-		links, err := s.ClaimLinks(ctx, "organisation/kremlin", "person/donald-trump")
+		links, err := s.ClaimLinks(ctx, "organisation/kremlin", "person/donald-trump", 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -128,7 +128,7 @@ func TestPaths(t *testing.T) {
 	t.Run("OppositeSides", func(t *testing.T) {
 		// Woodward asserts the seven calls, the Kremlin denies them: linked
 		// though neither is what the claim is about.
-		links, err := s.ClaimLinks(ctx, "person/bob-woodward", "organisation/kremlin")
+		links, err := s.ClaimLinks(ctx, "person/bob-woodward", "organisation/kremlin", 100)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -105,7 +105,7 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	keep := make([]any, 0, len(edges))
 	for _, e := range edges {
-		keep = append(keep, []any{e.To, edgeKey(e)})
+		keep = append(keep, []any{e.To, e.Key()})
 	}
 	if _, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
@@ -189,6 +189,12 @@ ORDER BY c.at DESC LIMIT $first`
 // History returns the changes made to id, newest first; a merge is listed
 // under both ids, a change of a relationship under both its ends.
 func (s *Store) History(ctx context.Context, id string, first int) ([]domain.Change, error) {
+	if err := domain.CheckID("id", id); err != nil {
+		return nil, err
+	}
+	if err := s.limits.Results(first); err != nil {
+		return nil, err
+	}
 	recs, err := s.read(ctx, historyCypher, map[string]any{"id": id, "first": first})
 	if err != nil {
 		return nil, err
