@@ -599,8 +599,6 @@ type EventPartResolver interface {
 	Claim(ctx context.Context, obj *model.EventPart) (*domain.Claim, error)
 }
 type GraphEdgeResolver interface {
-	ID(ctx context.Context, obj *domain.Edge) (string, error)
-
 	Source(ctx context.Context, obj *domain.Edge) (string, error)
 	Target(ctx context.Context, obj *domain.Edge) (string, error)
 
@@ -4336,95 +4334,95 @@ input PartialDateInput {
 input PersonInput {
   id: ID!
   "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
+  name: String
   "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
+  aliases: [String!]
   "At most 5,000 characters."
-  description: String @goField(omittable: true)
+  description: String
   "e.g. Q7747; at most 100 characters."
-  wikidataId: String @goField(omittable: true)
+  wikidataId: String
 }
 
 "An organisation to create or update; string limits as on ArticleInput."
 input OrganisationInput {
   id: ID!
   "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
+  name: String
   "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
+  aliases: [String!]
   "Required to create."
-  kind: OrganisationKind @goField(omittable: true)
+  kind: OrganisationKind
   "ISO 3166-1 alpha-2, e.g. RU; at most 100 characters."
-  country: String @goField(omittable: true)
+  country: String
   "At most 5,000 characters."
-  description: String @goField(omittable: true)
+  description: String
 }
 
 "A place to create or update; string limits as on ArticleInput."
 input PlaceInput {
   id: ID!
   "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
+  name: String
   "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
+  aliases: [String!]
   "Required to create."
-  kind: PlaceKind @goField(omittable: true)
+  kind: PlaceKind
   "ISO 3166-1 alpha-2; at most 100 characters."
-  countryCode: String @goField(omittable: true)
+  countryCode: String
   "Latitude in degrees: a finite number from -90 to 90."
-  lat: Float @goField(omittable: true)
+  lat: Float
   "Longitude in degrees: a finite number from -180 to 180."
-  lon: Float @goField(omittable: true)
+  lon: Float
 }
 
 "A negotiation to create or update; string limits as on ArticleInput."
 input NegotiationInput {
   id: ID!
   "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
+  name: String
   "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
+  aliases: [String!]
   "At most 5,000 characters."
-  topic: String @goField(omittable: true)
-  start: PartialDateInput @goField(omittable: true)
-  end: PartialDateInput @goField(omittable: true)
+  topic: String
+  start: PartialDateInput
+  end: PartialDateInput
   "Required to create."
-  status: NegotiationStatus @goField(omittable: true)
+  status: NegotiationStatus
 }
 
 "An event to create or update; string limits as on ArticleInput."
 input EventInput {
   id: ID!
   "Required to create."
-  kind: EventKind @goField(omittable: true)
+  kind: EventKind
   "Required to create. One line, at most 500 characters."
-  name: String @goField(omittable: true)
+  name: String
   "At most 100, each one line of at most 500 characters."
-  aliases: [String!] @goField(omittable: true)
+  aliases: [String!]
   "At most 5,000 characters."
-  description: String @goField(omittable: true)
-  date: PartialDateInput @goField(omittable: true)
+  description: String
+  date: PartialDateInput
 }
 
 "A source to create or update; string limits as on ArticleInput."
 input SourceInput {
   id: ID!
   "Required to create."
-  kind: SourceKind @goField(omittable: true)
+  kind: SourceKind
   "Required to create. One line, at most 500 characters."
-  title: String @goField(omittable: true)
+  title: String
   "At most 2,048 characters."
-  url: String @goField(omittable: true)
+  url: String
   "Required to create. BCP 47, e.g. pl; at most 100 characters."
-  language: String @goField(omittable: true)
-  publishedAt: PartialDateInput @goField(omittable: true)
+  language: String
+  publishedAt: PartialDateInput
   "The full text, at most 1,000,000 characters."
-  text: String @goField(omittable: true)
+  text: String
   "An organisation id; null removes the publisher."
-  publisher: ID @goField(omittable: true)
+  publisher: ID
   "Person ids; replaces the authors."
-  authors: [ID!] @goField(omittable: true)
-  derivedFrom: [ID!] @goField(omittable: true)
+  authors: [ID!]
+  derivedFrom: [ID!]
 }
 
 input AboutInput {
@@ -4436,17 +4434,17 @@ input AboutInput {
 input ClaimInput {
   id: ID!
   "Required to create: the claim in the source's words and language, at most 20,000 characters."
-  text: String @goField(omittable: true)
+  text: String
   "Required to create. BCP 47; at most 100 characters."
-  language: String @goField(omittable: true)
+  language: String
   "Required to create: the claim in English, at most 2,000 characters."
-  summary: String @goField(omittable: true)
-  pointInTime: PartialDateInput @goField(omittable: true)
+  summary: String
+  pointInTime: PartialDateInput
   "Replaces the claim's other dates (a deadline, a scheduled meeting); at most 20."
-  dates: [ClaimDateInput!] @goField(omittable: true)
-  rank: Rank @goField(omittable: true)
+  dates: [ClaimDateInput!]
+  rank: Rank
   "Replaces whom and what the claim is about."
-  about: [AboutInput!] @goField(omittable: true)
+  about: [AboutInput!]
 }
 
 input ClaimDateInput {
@@ -10414,7 +10412,7 @@ func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_GraphEdge_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().ID(ctx, obj)
+			return obj.ID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10425,7 +10423,7 @@ func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *domain.Edge) (ret graphql.Marshaler) {
@@ -21814,11 +21812,10 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("GraphEdge")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "type":
 			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

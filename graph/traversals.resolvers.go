@@ -25,11 +25,6 @@ func (r *claimLinkResolver) Attribution(ctx context.Context, obj *domain.ClaimLi
 	return typed[*domain.Attribution](ctx, *obj.AttributionID)
 }
 
-// ID is the resolver for the id field.
-func (r *graphEdgeResolver) ID(ctx context.Context, obj *domain.Edge) (string, error) {
-	return obj.ID(), nil
-}
-
 // Source is the resolver for the source field.
 func (r *graphEdgeResolver) Source(ctx context.Context, obj *domain.Edge) (string, error) {
 	return obj.From, nil

@@ -622,31 +622,20 @@ func (s *Service) Merge(ctx context.Context, survivor, duplicate string) (domain
 	return out, err
 }
 
-// mergeNames adds dup's name and aliases to sv's aliases.
+// mergeNames adds dup's name and aliases to sv's aliases (for the kinds
+// with a name and aliases).
 func mergeNames(sv, dup domain.Node) {
-	names := func(n domain.Node) (*[]string, string) {
-		switch n := n.(type) {
-		case *domain.Person:
-			return &n.Aliases, n.Name
-		case *domain.Organisation:
-			return &n.Aliases, n.Name
-		case *domain.Place:
-			return &n.Aliases, n.Name
-		case *domain.Negotiation:
-			return &n.Aliases, n.Name
-		case *domain.Event:
-			return &n.Aliases, n.Name
-		}
-		return nil, ""
-	}
-	aliases, name := names(sv)
-	dupAliases, dupName := names(dup)
-	if aliases == nil || dupAliases == nil {
+	spec, dupSpec := domain.SpecOf(sv), domain.SpecOf(dup)
+	aliasesOf, nameOf := spec.Field("aliases"), spec.Field("name")
+	dupAliases, dupName := dupSpec.Field("aliases"), dupSpec.Field("name")
+	if aliasesOf == nil || nameOf == nil || dupAliases == nil || dupName == nil {
 		return
 	}
-	for _, a := range append([]string{dupName}, *dupAliases...) {
-		if a != "" && a != name && !slices.Contains(*aliases, a) {
-			*aliases = append(*aliases, a)
+	aliases, name := aliasesOf.Get(sv).([]string), nameOf.Text(sv)
+	for _, a := range append([]string{dupName.Text(dup)}, dupAliases.Get(dup).([]string)...) {
+		if a != "" && a != name && !slices.Contains(aliases, a) {
+			aliases = append(aliases, a)
 		}
 	}
+	aliasesOf.Set(sv, aliases)
 }

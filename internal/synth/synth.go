@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
 // Write writes about records lines (each a node record or a fact record) to w.
@@ -20,7 +22,7 @@ func Write(w io.Writer, records int, seed uint64) error {
 	n := func(pct int) int { return max(1, records*pct/100) }
 	people, orgs, sources, events, claims, atts, facts := n(15), n(5), n(5), n(5), n(20), n(35), n(15)
 	stances := []string{"ASSERTS", "ASSERTS", "ASSERTS", "CONFIRMS", "DENIES", "DECLINES_TO_RULE_OUT", "NEITHER_CONFIRMS_NOR_DENIES"}
-	orgKinds := []string{"GOVERNMENT", "STATE_BODY", "MEDIA", "NEWS_AGENCY", "DELEGATION", "OTHER"}
+	orgKinds := domain.Names(domain.OrganisationKinds)
 	eventKinds := []string{"PHONE_CALL", "MEETING", "TALKS_ROUND", "INTERVIEW", "STATEMENT"}
 	day := func() string {
 		return fmt.Sprintf("20%02d-%02d-%02d", 15+r.IntN(11), 1+r.IntN(12), 1+r.IntN(28))
