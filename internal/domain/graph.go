@@ -86,7 +86,7 @@ const (
 type Relation struct {
 	Type      RelType
 	Direction Direction
-	// Limit is how many links per node to return; 0 means Limits.LinksMax.
+	// Limit is how many links per node to return: 1 to Limits.LinksMax.
 	Limit int
 	// Fields, when set, names the only fields of the nodes reached that
 	// the caller reads (GraphQL field names of the node kinds, sorted and

@@ -166,12 +166,9 @@ func LimitError(what string, got, limit int) *Error {
 // the store calls them once, where a query enters it; the API layer maps
 // arguments and does not check them again. Field names are the API's.
 
-// Check bounds a path query: two different nodes, maxHops, first and
-// maxDegree. A Limit of 0 is the schema's default (10).
-func (q *PathQuery) Check(l Limits) error {
-	if q.Limit == 0 {
-		q.Limit = 10
-	}
+// Check bounds a path query: two different nodes, maxHops, first (Limit)
+// and maxDegree.
+func (q PathQuery) Check(l Limits) error {
 	for _, id := range q.Avoid {
 		if err := CheckID("avoid", id); err != nil {
 			return err
@@ -198,13 +195,8 @@ func (q NeighbourhoodQuery) Check(l Limits) error {
 // Check bounds a page of a list: first.
 func (p Page) Check(l Limits) error { return InRange("first", p.First, 1, l.PageSize) }
 
-// Check bounds the links asked of each node: first (0 is LinksMax).
-func (r Relation) Check(l Limits) error {
-	if r.Limit == 0 {
-		return nil
-	}
-	return InRange("first", r.Limit, 1, l.LinksMax)
-}
+// Check bounds the links asked of each node: first (Limit).
+func (r Relation) Check(l Limits) error { return InRange("first", r.Limit, 1, l.LinksMax) }
 
 // Rows bounds the rows of a traversal list (timeline, disputes,
 // co-occurrences, claim links): first.

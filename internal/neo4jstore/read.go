@@ -148,9 +148,6 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes doma
 		if err := req.Rel.Check(s.limits); err != nil {
 			return nil, err
 		}
-		if limit == 0 {
-			limit = s.limits.LinksMax
-		}
 		pattern, ok := linkPattern(req.Rel)
 		if !ok {
 			return nil, &domain.Error{Code: domain.EINTERNAL, Message: "internal error", Err: fmt.Errorf("relation %s is not navigable", req.Rel.Type)}
@@ -224,9 +221,6 @@ func (s *Store) hops(hops []domain.Hop, prefix string, params map[string]any) ([
 		limit := h.Rel.Limit
 		if err := h.Rel.Check(s.limits); err != nil {
 			return nil, err
-		}
-		if limit == 0 {
-			limit = s.limits.LinksMax
 		}
 		params[fmt.Sprintf("%s%d", prefix, j)] = limit
 		out = append(out, thenHop{rel: h.Rel, parent: h.Parent})

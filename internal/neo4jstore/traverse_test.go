@@ -80,11 +80,11 @@ func TestPaths(t *testing.T) {
 	}
 	t.Run("FactsOnly", func(t *testing.T) {
 		// Peskov —MEMBER_OF→ Kremlin has its claim; restricted to MEMBER_OF no path reaches Woodward.
-		p, err := s.Paths(ctx, domain.PathQuery{From: "person/dmitry-peskov", To: "organisation/kremlin", MaxHops: 2, Types: []domain.RelType{domain.RelMemberOf}})
+		p, err := s.Paths(ctx, domain.PathQuery{From: "person/dmitry-peskov", To: "organisation/kremlin", MaxHops: 2, Types: []domain.RelType{domain.RelMemberOf}, Limit: 10})
 		if err != nil || len(p) != 1 || p[0].Steps[0].Type != domain.RelMemberOf || !p[0].Steps[0].Forward || *p[0].Steps[0].ClaimID != "claim/peskov-kremlin-spokesperson" {
 			t.Errorf("paths over MEMBER_OF = %+v, %v", p, err)
 		}
-		p, err = s.Paths(ctx, domain.PathQuery{From: "person/dmitry-peskov", To: "person/bob-woodward", MaxHops: 6, Types: []domain.RelType{domain.RelMemberOf}})
+		p, err = s.Paths(ctx, domain.PathQuery{From: "person/dmitry-peskov", To: "person/bob-woodward", MaxHops: 6, Types: []domain.RelType{domain.RelMemberOf}, Limit: 10})
 		if err != nil || len(p) != 0 {
 			t.Errorf("paths over MEMBER_OF only = %v, %v; want none", p, err)
 		}
@@ -106,7 +106,7 @@ func TestPaths(t *testing.T) {
 		}
 	})
 	t.Run("ErrTooManyHops", func(t *testing.T) {
-		if _, err := s.Paths(ctx, domain.PathQuery{From: "a/b", To: "c/d", MaxHops: 7}); domain.ErrorCode(err) != domain.EINVALID {
+		if _, err := s.Paths(ctx, domain.PathQuery{From: "a/b", To: "c/d", MaxHops: 7, Limit: 10}); domain.ErrorCode(err) != domain.EINVALID {
 			t.Errorf("7 hops: %v", err)
 		}
 	})
