@@ -102,3 +102,102 @@ func Dates(ctx context.Context, tx domain.WriteTx) domain.DateReader {
 		return &d, nil
 	}
 }
+
+// decodeAttribution reads and checks an attribution's Input.
+func decodeAttribution(ctx context.Context, tx domain.WriteTx, id string, in Input) (AttributionInput, error) {
+	spec := domain.Spec(domain.KindAttribution)
+	a := spec.New(id).(*domain.Attribution)
+	if err := domain.Apply(a, in, Dates(ctx, tx)); err != nil {
+		return AttributionInput{}, prefixed("input", err)
+	}
+	if err := a.Validate(); err != nil {
+		return AttributionInput{}, prefixed("input", err)
+	}
+	ai := AttributionInput{Attribution: a}
+	ids := func(name string) ([]string, error) {
+		raw, ok := in[name]
+		if !ok || raw == nil {
+			return nil, nil
+		}
+		items, err := domain.ReadLink(*spec.Link(name), raw)
+		if err != nil {
+			return nil, prefixed("input", err)
+		}
+		out := make([]string, len(items))
+		for i, it := range items {
+			out[i] = it.ID
+		}
+		return out, nil
+	}
+	one := func(name string) (*string, error) {
+		l, err := ids(name)
+		if err != nil || len(l) == 0 {
+			return nil, err
+		}
+		return &l[0], nil
+	}
+	var err error
+	if ai.Sources, err = ids("sources"); err != nil {
+		return ai, err
+	}
+	if ai.MadeIn, err = ids("madeIn"); err != nil {
+		return ai, err
+	}
+	if ai.Cites, err = ids("cites"); err != nil {
+		return ai, err
+	}
+	if ai.Actor, err = one("actor"); err != nil {
+		return ai, err
+	}
+	if ai.During, err = one("during"); err != nil {
+		return ai, err
+	}
+	claim, _ := in["claim"].(string)
+	newClaim, _ := in["newClaim"].(map[string]any)
+	switch {
+	case newClaim != nil && claim != "":
+		return ai, domain.Invalid("input.newClaim", "give claim or newClaim, not both")
+	case newClaim != nil:
+		if ai.NewClaim, ai.NewAbout, err = decodeNewClaim(ctx, tx, newClaim); err != nil {
+			return ai, err
+		}
+		ai.ClaimID = ai.NewClaim.ID
+	case claim != "":
+		ai.ClaimID = claim
+	default:
+		return ai, domain.Invalid("input.claim", "give the claim the attribution is on, or a newClaim")
+	}
+	return ai, prefixed("input", a.CheckLinks(ai.Actor, ai.Sources, ai.Cites))
+}
+
+// decodeNewClaim reads the claim an attribution creates with it, and its
+// ABOUT links (nil when not given).
+func decodeNewClaim(ctx context.Context, tx domain.WriteTx, in Input) (*domain.Claim, []domain.Edge, error) {
+	const at = "input.newClaim"
+	id, _ := in["id"].(string)
+	if err := domain.CheckID(at+".id", id, domain.KindClaim); err != nil {
+		return nil, nil, err
+	}
+	spec := domain.Spec(domain.KindClaim)
+	c := spec.New(id).(*domain.Claim)
+	if err := domain.Apply(c, in, Dates(ctx, tx)); err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	raw, ok := in["about"]
+	if !ok || raw == nil {
+		return c, nil, nil
+	}
+	items, err := domain.ReadLink(*spec.Link("about"), raw)
+	if err != nil {
+		return nil, nil, prefixed(at, err)
+	}
+	about := make([]domain.Edge, len(items))
+	for i, it := range items {
+		role := it.Role
+		about[i] = domain.Edge{Type: domain.RelAbout, From: id, To: it.ID, Role: &role}
+	}
+	return c, about, nil
+}
