@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -69,6 +70,41 @@ type WriteTx interface {
 	// CitationCycle returns an attribution that attributionID cites and that
 	// cites attributionID back, directly or through others, or "".
 	CitationCycle(ctx context.Context, attributionID string) (string, error)
+}
+
+// LoadStats counts what a bulk load did.
+type LoadStats struct {
+	Created   int
+	Updated   int
+	Unchanged int
+	// Missing counts relationships not written because an end does not exist.
+	Missing int
+}
+
+// String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".
+func (s LoadStats) String() string {
+	return fmt.Sprintf("%d created, %d updated, %d unchanged", s.Created, s.Updated, s.Unchanged)
+}
+
+// Batch is a dataset prepared for BulkWriter.LoadBatch: encoded once, so
+// that preparing the next batch overlaps writing this one.
+type Batch interface {
+	// Records is how many nodes and relationships the batch holds.
+	Records() int
+}
+
+// BulkWriter writes datasets in bulk (an import): each batch in one
+// transaction, every node and relationship upserted by id, so that running
+// a load again changes nothing.
+type BulkWriter interface {
+	// ResolveIDs returns, for each of ids that is stored, the id it is
+	// stored under (a merged id resolves to its survivor).
+	ResolveIDs(ctx context.Context, ids []string) (map[string]string, error)
+	// PrepareBatch checks and encodes ds.
+	PrepareBatch(ds *Dataset) (Batch, error)
+	// LoadBatch writes a prepared batch on behalf of by; history false
+	// leaves it out of the change log.
+	LoadBatch(ctx context.Context, b Batch, by Principal, history bool) (LoadStats, error)
 }
 
 // Writer runs write transactions.

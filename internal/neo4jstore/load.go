@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -10,20 +9,9 @@ import (
 )
 
 // LoadStats counts what a load did.
-type LoadStats struct {
-	Created   int
-	Updated   int
-	Unchanged int
-	// Missing counts relationships not written because an end does not exist.
-	Missing int
-}
+type LoadStats = domain.LoadStats
 
-// String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".
-func (s LoadStats) String() string {
-	return fmt.Sprintf("%d created, %d updated, %d unchanged", s.Created, s.Updated, s.Unchanged)
-}
-
-func (s *LoadStats) add(outcome string, n int64) {
+func addOutcome(s *LoadStats, outcome string, n int64) {
 	switch outcome {
 	case "created":
 		s.Created += int(n)
@@ -234,7 +222,7 @@ func (tx *writeTx) merge(ctx context.Context, cypher string, rows []map[string]a
 	seen := 0
 	for _, r := range recs {
 		n := r.Values[1].(int64)
-		st.add(r.Values[0].(string), n)
+		addOutcome(st, r.Values[0].(string), n)
 		seen += int(n)
 	}
 	st.Missing += len(rows) - seen
