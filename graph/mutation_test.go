@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -290,5 +291,36 @@ func TestUpsertOutcomes(t *testing.T) {
 	}
 	if got := jsonOf(outcomes(attribution)); !strings.Contains(got, `"outcome":"unchanged"`) {
 		t.Errorf("the same attribution again: %s", got)
+	}
+	// A change of links only is an update too.
+	const source = `mutation { upsertSource(input: {id: "source/test-outcome", kind: ARTICLE, title: "T", language: "en", publisher: %s}) { id } }`
+	outcomes(fmt.Sprintf(source, `"organisation/axios"`))
+	if got := jsonOf(outcomes(fmt.Sprintf(source, `"organisation/the-washington-post"`))); !strings.Contains(got, `"outcome":"updated"`) {
+		t.Errorf("a new publisher: %s", got)
+	}
+	if got := jsonOf(outcomes(fmt.Sprintf(source, `"organisation/the-washington-post"`))); !strings.Contains(got, `"outcome":"unchanged"`) {
+		t.Errorf("the same publisher again: %s", got)
+	}
+}
+
+// TestExplicitNulls: null is "not given" for a link list that an input
+// leaves alone when absent (madeIn) and for newClaim beside claim, as the
+// explorer's editor sends them.
+func TestExplicitNulls(t *testing.T) {
+	c, _ := newAPI(t, true)
+	const record = `mutation { recordAttribution(input: {id: "attribution/test-nulls", claim: "claim/2025-03-trump-zelensky-call",
+		actor: "organisation/kremlin", stance: DENIES, sources: ["source/pl-article-2025-03-trump-putin-calls"], madeIn: %s, newClaim: null}) {
+		madeIn { id } } }`
+	got := mustOK(t, c, editorKey, fmt.Sprintf(record, `["source/pl-article-2025-03-trump-putin-calls"]`))
+	if jsonOf(got) != `{"recordAttribution":{"madeIn":[{"id":"source/pl-article-2025-03-trump-putin-calls"}]}}` {
+		t.Fatalf("with madeIn: %s", jsonOf(got))
+	}
+	got = mustOK(t, c, editorKey, fmt.Sprintf(record, `null`))
+	if jsonOf(got) != `{"recordAttribution":{"madeIn":[{"id":"source/pl-article-2025-03-trump-putin-calls"}]}}` {
+		t.Errorf("madeIn: null removed the links: %s", jsonOf(got))
+	}
+	got = mustOK(t, c, editorKey, fmt.Sprintf(record, `[]`))
+	if jsonOf(got) != `{"recordAttribution":{"madeIn":[]}}` {
+		t.Errorf("madeIn: [] kept the links: %s", jsonOf(got))
 	}
 }

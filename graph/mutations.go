@@ -65,12 +65,18 @@ func plainValue(v reflect.Value) any {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return float64(v.Int())
 	case reflect.Slice:
+		if v.IsNil() {
+			return nil
+		}
 		out := make([]any, v.Len())
 		for i := range out {
 			out[i] = plainValue(v.Index(i))
 		}
 		return out
 	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
 		out := make(map[string]any, v.Len())
 		for it := v.MapRange(); it.Next(); {
 			out[it.Key().String()] = plainValue(it.Value())

@@ -284,3 +284,42 @@ func TestDateBoundsAndCyclesInParse(t *testing.T) {
 		t.Errorf("Parse of a citation cycle: %d items, %v, %v", len(items), errs, err)
 	}
 }
+
+// TestEmptyAndMalformedValues: an empty or null value is "not given" (rank
+// takes its default, an optional text is absent), and values of the wrong
+// shape are refused with their field.
+func TestEmptyAndMalformedValues(t *testing.T) {
+	file := strings.Join([]string{
+		`{"type":"Claim","id":"claim/a","text":"t","summary":"s","language":"pl","rank":""}`,
+		`{"type":"Claim","id":"claim/b","text":"t","summary":"s","language":"pl","rank":null}`,
+		`{"type":"Source","id":"source/s","kind":"ARTICLE","title":"S","language":"pl","text":"","url":null}`,
+	}, "\n")
+	ds, err := dataset.Read(strings.NewReader(file), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range ds.Nodes {
+		switch n := n.(type) {
+		case *domain.Claim:
+			if n.Rank != domain.RankNormal {
+				t.Errorf("%s: rank %q, want NORMAL", n.ID, n.Rank)
+			}
+		case *domain.Source:
+			if n.Text != nil || n.URL != nil {
+				t.Errorf("an empty text and a null url: %v %v, want both absent", n.Text, n.URL)
+			}
+		}
+	}
+	for line, want := range map[string]string{
+		`{"type":"Place","id":"place/p","name":"P","kind":"CITY","lat":"12.5"}`:                                                          "lat: lat must be a number",
+		`{"type":"Source","id":"source/s","kind":"ARTICLE","title":"S","language":"pl","authors":"person/x"}`:                            "authors: authors must be a list",
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","dates":[{"kind":"DEADLINE","date":"2025","dat":"x"}]}`: "dates[0].dat: dat is not a field of dates[0]",
+		`{"type":"Claim","id":"claim/c","text":"t","summary":"s","language":"pl","about":[{"id":"person/x","role":"SUBJECT","as":"x"}]}`: "about[0].as: as is not a field of about[0]",
+		`{"type":"Person","id":"person/p","name":["P"]}`:                                                                                 "name: name must be a string",
+	} {
+		_, err := dataset.Read(strings.NewReader(line), "test")
+		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), want) {
+			t.Errorf("Read(%.80s) = %v, want %q", line, err, want)
+		}
+	}
+}

@@ -1,8 +1,9 @@
 package domain
 
 import (
+	"encoding/json"
 	"fmt"
-	"strconv"
+	"slices"
 	"time"
 )
 
@@ -33,8 +34,13 @@ func Apply(n Node, in map[string]any, date DateReader) error {
 		if !ok || f.Derived {
 			continue
 		}
-		if raw == nil {
+		if raw == nil || raw == "" {
+			// Null, or an empty string, is "not given": an optional field
+			// is cleared, a field with a default takes it.
 			f.Set(n, nil)
+			if f.Default != "" {
+				f.Set(n, f.Default)
+			}
 			continue
 		}
 		v, err := f.decode(raw, date)
@@ -87,6 +93,9 @@ func (f *FieldSpec) decode(raw any, date DateReader) (any, error) {
 		for i, it := range items {
 			field := fmt.Sprintf("%s[%d]", f.Name, i)
 			obj, _ := it.(map[string]any)
+			if err := onlyKeys(field, obj, "kind", "date"); err != nil {
+				return nil, err
+			}
 			kind, _ := obj["kind"].(string)
 			if obj["date"] == nil {
 				return nil, Invalid(field+".date", "%s.date is required", field)
@@ -134,11 +143,8 @@ func number(field string, raw any) (float64, error) {
 		return float64(v), nil
 	case int64:
 		return float64(v), nil
-	case interface{ String() string }: // json.Number
-		raw = v.String()
-	}
-	if s, ok := raw.(string); ok {
-		if x, err := strconv.ParseFloat(s, 64); err == nil {
+	case json.Number:
+		if x, err := v.Float64(); err == nil {
 			return x, nil
 		}
 	}
@@ -221,6 +227,8 @@ func ReadLink(l LinkField, raw any) ([]LinkItem, error) {
 			for i, s := range v {
 				items[i] = s
 			}
+		default:
+			return nil, Invalid(l.Name, "%s must be a list", l.Name)
 		}
 	}
 	out := make([]LinkItem, 0, len(items))
@@ -229,6 +237,9 @@ func ReadLink(l LinkField, raw any) ([]LinkItem, error) {
 		if l.Roles != nil {
 			item.Field = fmt.Sprintf("%s[%d]", l.Name, i)
 			obj, _ := it.(map[string]any)
+			if err := onlyKeys(item.Field, obj, "id", "role"); err != nil {
+				return nil, err
+			}
 			item.Role, _ = obj["role"].(string)
 			if err := oneOf(item.Field+".role", item.Role, l.Roles...); err != nil {
 				return nil, err
@@ -244,4 +255,17 @@ func ReadLink(l LinkField, raw any) ([]LinkItem, error) {
 		out = append(out, item)
 	}
 	return out, nil
+}
+
+// onlyKeys refuses an object with a key other than keys, or no object.
+func onlyKeys(field string, obj map[string]any, keys ...string) error {
+	if obj == nil {
+		return Invalid(field, "%s must be an object with %v", field, keys)
+	}
+	for k := range obj {
+		if !slices.Contains(keys, k) {
+			return Invalid(field+"."+k, "%s is not a field of %s", k, field)
+		}
+	}
+	return nil
 }

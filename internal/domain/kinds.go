@@ -23,7 +23,8 @@ import (
 //	req            required: a string that must not be blank
 //	line=<limit>   one line of at most <limit> characters (see limits)
 //	para=<limit>   text of at most <limit> characters; tab and line breaks allowed
-//	items=<n>      a list of at most n items (each item as line= says)
+//	items=<count>  a list of at most count items (a number, or aliases or
+//	               claimdates); each item as line= says
 //	deg=<d>        a coordinate: a finite number within ±d degrees
 //	label          the node's human name: the first label field that is set
 //	sortdate       the date the node is placed in time and sorted by
@@ -87,6 +88,7 @@ type KindSpec struct {
 	Fields []FieldSpec
 	Links  []LinkField
 	typ    reflect.Type
+	id     int // the index of the ID field
 }
 
 // limits are the names a tag's line=, para= options take.
@@ -94,6 +96,9 @@ var limits = map[string]int{
 	"name": MaxName, "code": MaxCode, "url": MaxURL, "cue": MaxCue, "summary": MaxSummary,
 	"description": MaxDescription, "text": MaxText, "sourcetext": MaxSourceText,
 }
+
+// counts are the names a tag's items= option takes.
+var counts = map[string]int{"aliases": MaxAliases, "claimdates": MaxClaimDates}
 
 // The values of each enum, in the order the schema lists them.
 var (
@@ -175,7 +180,8 @@ func SpecOf(n Node) *KindSpec { return specs[n.NodeKind()] }
 // describe reads the ng tags of a kind's struct; a malformed tag panics at
 // start-up.
 func describe(t reflect.Type) *KindSpec {
-	s := &KindSpec{typ: t}
+	idField, _ := t.FieldByName("ID")
+	s := &KindSpec{typ: t, id: idField.Index[0]}
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		tag, ok := sf.Tag.Lookup("ng")
@@ -216,7 +222,10 @@ func describe(t reflect.Type) *KindSpec {
 				}
 				f.Max, f.Multiline = max, key == "para"
 			case "items":
-				f.Items = atoi(val)
+				f.Items = counts[val]
+				if f.Items == 0 {
+					f.Items = atoi(val)
+				}
 			case "deg":
 				f.Degrees = float64(atoi(val))
 			case "label":
@@ -251,7 +260,7 @@ func atoi(s string) int {
 // New returns a node of the kind with id and the fields' defaults.
 func (s *KindSpec) New(id string) Node {
 	v := reflect.New(s.typ)
-	v.Elem().FieldByName("ID").SetString(id)
+	v.Elem().Field(s.id).SetString(id)
 	n := v.Interface().(Node)
 	for _, f := range s.Fields {
 		if f.Default != "" {
@@ -289,7 +298,7 @@ func (f *FieldSpec) value(n Node) reflect.Value {
 // []string, *float64, *PartialDate, []ClaimDate or *time.Time.
 func (f *FieldSpec) Get(n Node) any {
 	v := f.value(n)
-	if f.Type == TEnum {
+	if v.Kind() == reflect.String {
 		return v.String()
 	}
 	return v.Interface()
@@ -303,8 +312,8 @@ func (f *FieldSpec) Set(n Node, v any) {
 		dst.SetZero()
 		return
 	}
-	if f.Type == TEnum {
-		dst.SetString(v.(string))
+	if s, ok := v.(string); ok {
+		dst.SetString(s)
 		return
 	}
 	dst.Set(reflect.ValueOf(v))
@@ -458,6 +467,8 @@ func (f *FieldSpec) key(n Node) string {
 			return "-"
 		}
 		return v.UTC().Format(time.RFC3339Nano)
+	case []string:
+		return strings.Join(v, "\n")
 	default:
 		return fmt.Sprintf("%#v", deref(reflect.ValueOf(v)))
 	}

@@ -123,7 +123,7 @@ type Node interface {
 type Person struct {
 	ID          string
 	Name        string   `ng:"name,req,line=name,label,ftm=name"`
-	Aliases     []string `ng:"aliases,line=name,items=100,ftm=alias"`
+	Aliases     []string `ng:"aliases,line=name,items=aliases,ftm=alias"`
 	Description string   `ng:"description,para=description,ftm=description"`
 	WikidataID  *string  `ng:"wikidataId,line=code,ftm=wikidataId"`
 	Meta
@@ -133,7 +133,7 @@ type Person struct {
 type Organisation struct {
 	ID          string
 	Name        string           `ng:"name,req,line=name,label,ftm=name"`
-	Aliases     []string         `ng:"aliases,line=name,items=100,ftm=alias"`
+	Aliases     []string         `ng:"aliases,line=name,items=aliases,ftm=alias"`
 	Kind        OrganisationKind `ng:"kind,export=orgKind"`
 	Country     *string          `ng:"country,line=code,ftm=country"`
 	Description string           `ng:"description,para=description,ftm=description"`
@@ -144,7 +144,7 @@ type Organisation struct {
 type Place struct {
 	ID          string
 	Name        string    `ng:"name,req,line=name,label,ftm=full"`
-	Aliases     []string  `ng:"aliases,line=name,items=100"`
+	Aliases     []string  `ng:"aliases,line=name,items=aliases"`
 	Kind        PlaceKind `ng:"kind,export=placeKind"`
 	CountryCode *string   `ng:"countryCode,line=code,ftm=country"`
 	Lat         *float64  `ng:"lat,deg=90,ftm=latitude"`
@@ -156,7 +156,7 @@ type Place struct {
 type Negotiation struct {
 	ID      string
 	Name    string            `ng:"name,req,line=name,label,ftm=name"`
-	Aliases []string          `ng:"aliases,line=name,items=100,ftm=alias"`
+	Aliases []string          `ng:"aliases,line=name,items=aliases,ftm=alias"`
 	Topic   string            `ng:"topic,para=description,ftm=summary"`
 	Start   *PartialDate      `ng:"start,sortdate,ftm=startDate"`
 	End     *PartialDate      `ng:"end,ftm=endDate"`
@@ -169,7 +169,7 @@ type Event struct {
 	ID          string
 	Kind        EventKind    `ng:"kind,export=eventKind"`
 	Name        string       `ng:"name,req,line=name,label,ftm=name"`
-	Aliases     []string     `ng:"aliases,line=name,items=100,ftm=alias"`
+	Aliases     []string     `ng:"aliases,line=name,items=aliases,ftm=alias"`
 	Description string       `ng:"description,para=description,ftm=description"`
 	Date        *PartialDate `ng:"date,sortdate,ftm=date"`
 	Meta
@@ -221,7 +221,7 @@ type Claim struct {
 	PointInTime *PartialDate `ng:"pointInTime,sortdate"`
 	// Dates are the other dates the claim is about; a date filter on claims
 	// matches them as it matches PointInTime.
-	Dates  []ClaimDate `ng:"dates,items=20"`
+	Dates  []ClaimDate `ng:"dates,items=claimdates"`
 	Rank   Rank        `ng:"rank,default=NORMAL"`
 	Status ClaimStatus `ng:"status,derived"`
 	Meta

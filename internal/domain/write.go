@@ -49,8 +49,9 @@ type WriteTx interface {
 	// PutEdge upserts a relationship; two of one type between the same
 	// nodes are told apart by role or side.
 	PutEdge(ctx context.Context, e Edge) (Outcome, error)
-	// ReplaceEdges makes the relationships of type t from `from` exactly edges.
-	ReplaceEdges(ctx context.Context, from string, t RelType, edges []Edge) error
+	// ReplaceEdges makes the relationships of type t from `from` exactly
+	// edges; it reports whether any was added, changed or removed.
+	ReplaceEdges(ctx context.Context, from string, t RelType, edges []Edge) (bool, error)
 	// References counts the relationships that touch id.
 	References(ctx context.Context, id string) (int, error)
 	// DeleteNode removes id and its relationships.

@@ -43,7 +43,7 @@ func prefixed(path string, err error) error {
 func Upsert[T interface {
 	domain.Node
 	Validate() error
-}](ctx context.Context, s *Service, kind domain.Kind, id string, fresh func(id string) T, apply func(context.Context, domain.WriteTx, T) error, then func(context.Context, domain.WriteTx, T) error) (T, domain.Outcome, error) {
+}](ctx context.Context, s *Service, kind domain.Kind, id string, fresh func(id string) T, apply func(context.Context, domain.WriteTx, T) error, then func(context.Context, domain.WriteTx, T) (bool, error)) (T, domain.Outcome, error) {
 	var out T
 	var outcome domain.Outcome
 	p, err := domain.Require(ctx, domain.RoleEditor, "writing")
@@ -75,8 +75,12 @@ func Upsert[T interface {
 			return err
 		}
 		if then != nil {
-			if err := then(ctx, tx, n); err != nil {
+			changed, err := then(ctx, tx, n)
+			if err != nil {
 				return prefixed("input", err)
+			}
+			if changed && outcome == domain.Unchanged {
+				outcome = domain.Updated
 			}
 		}
 		// Read back what was stored, with its bookkeeping.
@@ -102,15 +106,15 @@ type LinkSpec struct {
 
 // ReplaceLinks checks that every id exists with an allowed kind and makes
 // the links of spec.Type from `from` exactly those.
-func ReplaceLinks(ctx context.Context, tx domain.WriteTx, from string, spec LinkSpec) error {
+func ReplaceLinks(ctx context.Context, tx domain.WriteTx, from string, spec LinkSpec) (bool, error) {
 	if spec.IDs == nil {
-		return nil
+		return false, nil
 	}
 	edges := make([]domain.Edge, 0, len(spec.IDs))
 	for i, id := range spec.IDs {
 		resolved, err := mustExist(ctx, tx, spec.Field, id, spec.Kinds...)
 		if err != nil {
-			return err
+			return false, err
 		}
 		e := domain.Edge{Type: spec.Type, From: from, To: resolved}
 		if i < len(spec.Roles) && spec.Roles[i] != "" {
@@ -216,8 +220,12 @@ func recordAttribution(ctx context.Context, tx domain.WriteTx, in AttributionInp
 		"cites": orEmpty(in.Cites), "actor": optList(in.Actor), "during": optList(in.During)}
 	for _, l := range domain.Spec(domain.KindAttribution).Links {
 		spec := LinkSpec{Field: "input." + l.Name, Type: l.Type, IDs: ids[l.Name], Kinds: l.Targets}
-		if err := ReplaceLinks(ctx, tx, a.ID, spec); err != nil {
+		changed, err := ReplaceLinks(ctx, tx, a.ID, spec)
+		if err != nil {
 			return nil, "", err
+		}
+		if changed && outcome == domain.Unchanged {
+			outcome = domain.Updated
 		}
 	}
 	if len(in.Cites) > 0 {
@@ -270,7 +278,8 @@ func putNewClaim(ctx context.Context, tx domain.WriteTx, in AttributionInput) er
 		spec.IDs = append(spec.IDs, e.To)
 		spec.Roles = append(spec.Roles, *e.Role)
 	}
-	return ReplaceLinks(ctx, tx, c.ID, spec)
+	_, err = ReplaceLinks(ctx, tx, c.ID, spec)
+	return err
 }
 
 // sameClaim reports whether stored is the claim want describes: the same

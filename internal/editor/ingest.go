@@ -80,7 +80,7 @@ func (s *Service) Ingest(ctx context.Context, names NameIndex, a Article) (*Inge
 			n.Meta = meta
 			return nil
 		},
-		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) error {
+		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) (bool, error) {
 			// A publisher or author not given leaves the stored ones alone.
 			var links []LinkSpec
 			if a.Publisher != nil {
@@ -89,17 +89,21 @@ func (s *Service) Ingest(ctx context.Context, names NameIndex, a Article) (*Inge
 			if a.Author != nil {
 				links = append(links, LinkSpec{Field: "author", Type: domain.RelAuthoredBy, IDs: []string{*a.Author}, Kinds: []domain.Kind{domain.KindPerson}})
 			}
+			changed := false
 			for _, l := range links {
-				if err := ReplaceLinks(ctx, tx, n.ID, l); err != nil {
-					return err
+				c, err := ReplaceLinks(ctx, tx, n.ID, l)
+				if err != nil {
+					return false, err
 				}
+				changed = changed || c
 			}
 			edges := make([]domain.Edge, 0, len(found))
 			for _, m := range found {
 				count := m.Count
 				edges = append(edges, domain.Edge{Type: domain.RelMentions, From: n.ID, To: m.EntityID, Count: &count, Offsets: m.Offsets})
 			}
-			return tx.ReplaceEdges(ctx, n.ID, domain.RelMentions, edges)
+			c, err := tx.ReplaceEdges(ctx, n.ID, domain.RelMentions, edges)
+			return changed || c, err
 		})
 	if err != nil {
 		return nil, err

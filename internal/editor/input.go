@@ -24,27 +24,30 @@ func (s *Service) UpsertNode(ctx context.Context, kind domain.Kind, in Input) (d
 		func(ctx context.Context, tx domain.WriteTx, n domain.Node) error {
 			return domain.Apply(n, in, Dates(ctx, tx))
 		},
-		func(ctx context.Context, tx domain.WriteTx, n domain.Node) error {
+		func(ctx context.Context, tx domain.WriteTx, n domain.Node) (bool, error) {
+			changed := false
 			for _, l := range spec.Links {
 				if raw, ok := in[l.Name]; ok {
-					if err := replaceLink(ctx, tx, n.NodeID(), "", l, raw); err != nil {
-						return err
+					c, err := replaceLink(ctx, tx, n.NodeID(), "", l, raw)
+					if err != nil {
+						return false, err
 					}
+					changed = changed || c
 				}
 			}
 			if kind == domain.KindClaim {
-				return tx.RefreshStatuses(ctx, []string{n.NodeID()})
+				return changed, tx.RefreshStatuses(ctx, []string{n.NodeID()})
 			}
-			return nil
+			return changed, nil
 		})
 }
 
 // replaceLink makes the links l of node from exactly those raw names (see
 // domain.ReadLink); prefix goes in front of the field in errors.
-func replaceLink(ctx context.Context, tx domain.WriteTx, from, prefix string, l domain.LinkField, raw any) error {
+func replaceLink(ctx context.Context, tx domain.WriteTx, from, prefix string, l domain.LinkField, raw any) (bool, error) {
 	items, err := domain.ReadLink(l, raw)
 	if err != nil {
-		return prefixed(prefix, err)
+		return false, prefixed(prefix, err)
 	}
 	spec := LinkSpec{Field: join(prefix, l.Name), Type: l.Type, IDs: []string{}, Kinds: l.Targets}
 	for _, it := range items {

@@ -16,14 +16,10 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/dataset"
 	"github.com/newsgraph/newsgraph/internal/domain"
-	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
 // Store is what an import needs of the database.
-type Store interface {
-	ResolveIDs(ctx context.Context, ids []string) (map[string]string, error)
-	LoadPrepared(ctx context.Context, p *neo4jstore.PreparedDataset, by domain.Principal, opts ...neo4jstore.LoadOption) (neo4jstore.LoadStats, error)
-}
+type Store = domain.BulkWriter
 
 // nodeWriters is how many node batches are written at once.
 const nodeWriters = 2
@@ -109,13 +105,9 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	}
 	edges = byClaim(edges)
 	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
-	var lo []neo4jstore.LoadOption
-	if opts.NoHistory {
-		lo = append(lo, neo4jstore.WithoutHistory())
-	}
 	var mu sync.Mutex
-	write := func(ctx context.Context, p *neo4jstore.PreparedDataset, n int) error {
-		ls, err := st.LoadPrepared(ctx, p, opts.By, lo...)
+	write := func(ctx context.Context, p domain.Batch) error {
+		ls, err := st.LoadBatch(ctx, p, opts.By, !opts.NoHistory)
 		if err != nil {
 			return err
 		}
@@ -128,7 +120,7 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		sum.Created += ls.Created
 		sum.Updated += ls.Updated
 		sum.Unchanged += ls.Unchanged
-		prog.add(n)
+		prog.add(p.Records())
 		return nil
 	}
 	var sets []*domain.Dataset
@@ -138,14 +130,14 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	// Node batches hold distinct ids, so two can be written at once; the
 	// relationships of one batch lock nodes that others share (hubs), so
 	// they are written one batch at a time.
-	if err := writeAll(ctx, sets, nodeWriters, write); err != nil {
+	if err := writeAll(ctx, st, sets, nodeWriters, write); err != nil {
 		return sum, err
 	}
 	sets = nil
 	for b := range slices.Chunk(edges, opts.BatchSize) {
 		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Edges: b})
 	}
-	if err := writeAll(ctx, sets, 1, write); err != nil {
+	if err := writeAll(ctx, st, sets, 1, write); err != nil {
 		return sum, err
 	}
 	prog.done()
@@ -156,7 +148,7 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 // writeAll prepares the datasets in order, one ahead of the writers, and
 // writes them with workers transactions at once. It stops at the first
 // error and returns it.
-func writeAll(ctx context.Context, sets []*domain.Dataset, workers int, write func(context.Context, *neo4jstore.PreparedDataset, int) error) error {
+func writeAll(ctx context.Context, st Store, sets []*domain.Dataset, workers int, write func(context.Context, domain.Batch) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var once sync.Once
@@ -164,21 +156,17 @@ func writeAll(ctx context.Context, sets []*domain.Dataset, workers int, write fu
 	fail := func(err error) {
 		once.Do(func() { first = err; cancel() })
 	}
-	type job struct {
-		p *neo4jstore.PreparedDataset
-		n int
-	}
-	jobs := make(chan job)
+	jobs := make(chan domain.Batch)
 	go func() {
 		defer close(jobs)
 		for _, ds := range sets {
-			p, err := neo4jstore.PrepareDataset(ds)
+			p, err := st.PrepareBatch(ds)
 			if err != nil {
 				fail(err)
 				return
 			}
 			select {
-			case jobs <- job{p, len(ds.Nodes) + len(ds.Edges)}:
+			case jobs <- p:
 			case <-ctx.Done():
 				return
 			}
@@ -193,7 +181,7 @@ func writeAll(ctx context.Context, sets []*domain.Dataset, workers int, write fu
 				if ctx.Err() != nil {
 					continue
 				}
-				if err := write(ctx, j.p, j.n); err != nil {
+				if err := write(ctx, j); err != nil {
 					fail(err)
 				}
 			}

@@ -19,7 +19,13 @@ func (p *PreparedDataset) Records() int {
 }
 
 // PrepareBatch implements domain.BulkWriter with PrepareDataset.
-func (s *Store) PrepareBatch(ds *domain.Dataset) (domain.Batch, error) { return PrepareDataset(ds) }
+func (s *Store) PrepareBatch(ds *domain.Dataset) (domain.Batch, error) {
+	p, err := PrepareDataset(ds)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
 
 // LoadBatch implements domain.BulkWriter with LoadPrepared.
 func (s *Store) LoadBatch(ctx context.Context, b domain.Batch, by domain.Principal, history bool) (LoadStats, error) {

@@ -28,7 +28,8 @@ func TestHistoryOfRelationships(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := s.Write(ctx, neo4jtest.Loader, func(tx domain.WriteTx) error {
-		return tx.ReplaceEdges(ctx, "person/a", domain.RelMemberOf, nil)
+		_, err := tx.ReplaceEdges(ctx, "person/a", domain.RelMemberOf, nil)
+		return err
 	}); err != nil {
 		t.Fatal(err)
 	}

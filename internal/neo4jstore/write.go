@@ -99,26 +99,31 @@ func outcome(st LoadStats) domain.Outcome {
 }
 
 // ReplaceEdges implements domain.WriteTx.
-func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelType, edges []domain.Edge) error {
+func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelType, edges []domain.Edge) (bool, error) {
 	if !allowedRel(t) {
-		return domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", t)
+		return false, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", t)
 	}
 	keep := make([]any, 0, len(edges))
 	for _, e := range edges {
 		keep = append(keep, []any{e.To, e.Key()})
 	}
-	if _, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
+	recs, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
 CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: type(r), at: $now, by: $by, op: 'deleted'})
-DELETE r`, map[string]any{"from": from, "keep": keep}); err != nil {
-		return err
+DELETE r
+RETURN count(*)`, map[string]any{"from": from, "keep": keep})
+	if err != nil {
+		return false, err
 	}
+	changed := len(recs) > 0 && recs[0].Values[0].(int64) > 0
 	for _, e := range edges {
-		if _, err := tx.PutEdge(ctx, e); err != nil {
-			return err
+		outcome, err := tx.PutEdge(ctx, e)
+		if err != nil {
+			return false, err
 		}
+		changed = changed || outcome != domain.Unchanged
 	}
-	return nil
+	return changed, nil
 }
 
 // References implements domain.WriteTx.
