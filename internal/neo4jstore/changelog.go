@@ -44,6 +44,47 @@ CALL (entries, base) {
 }
 SET log.head = base + size(entries), log.at = $now`
 
+// holdLogCypher takes the counter's write lock and reads its head: a bulk
+// load holds it from its first statement, which then numbers its entries
+// as it creates them (logEntry), instead of marking them and numbering
+// them in a last statement, which cost it a fifth of its time.
+const holdLogCypher = `MERGE (log:NewsgraphLog {id: 'log'})
+SET log._lock = true REMOVE log._lock
+RETURN coalesce(log.head, 0)`
+
+// finishLogCypher ends a transaction that holds the counter: it numbers
+// the entries of statements that marked theirs (positionChangesCypher's
+// order) after those numbered already, and moves the head past them.
+const finishLogCypher = `MATCH (log:NewsgraphLog {id: 'log'})
+CALL () {
+  MATCH (c:NewsgraphChange {tx: $tx})
+  WITH c ORDER BY c.entity, c.rel IS NOT NULL, c.other, c.op
+  RETURN collect(c) AS entries
+}
+CALL (entries) {
+  UNWIND range(0, size(entries) - 1) AS i
+  WITH entries[i] AS c, $seq + i AS position
+  SET c.seq = position, c.commit = $commit
+  REMOVE c.tx
+}
+WITH log, $seq - 1 + size(entries) AS head
+SET log.at = CASE WHEN head > coalesce(log.head, 0) THEN $now ELSE log.at END, log.head = head`
+
+// holdLog takes the change log's counter for the rest of the transaction,
+// once; the transaction's entries are numbered from its head on.
+func (tx *writeTx) holdLog(ctx context.Context) error {
+	if tx.seq > 0 {
+		return nil
+	}
+	recs, err := tx.run(ctx, holdLogCypher, nil)
+	if err != nil {
+		return err
+	}
+	tx.seq = recs[0].Values[0].(int64) + 1
+	tx.commit = tx.seq
+	return nil
+}
+
 func newTxID() string {
 	b := make([]byte, 12)
 	_, _ = rand.Read(b)
