@@ -703,6 +703,9 @@ RETURN o, sources, claims ORDER BY claims + sources DESC, claims DESC, o.id LIMI
 // to replan them. serve calls it once Neo4j is ready.
 func (s *Store) Warm(ctx context.Context) error {
 	none := []string{}
+	// A query of the shape Search builds (fields, boosts, a prefix), so
+	// that Lucene parses and scores one before the first request does.
+	q, _ := searchQuery("newsgraph warm")
 	type stmt struct {
 		cypher string
 		p      map[string]any
@@ -710,7 +713,7 @@ func (s *Store) Warm(ctx context.Context) error {
 	var stmts []stmt
 	for _, byKind := range []bool{false, true} {
 		stmts = append(stmts,
-			stmt{searchCypher(byKind), map[string]any{"q": "newsgraphwarm", "kinds": none, "skip": 0, "first": 1, "limit": 1}},
+			stmt{searchCypher(byKind), map[string]any{"q": q, "kinds": none, "skip": 0, "first": 1, "limit": 1}},
 			stmt{neighboursCypher(byKind, false, false), map[string]any{"ids": none, "kinds": none, "perNode": 1, "from": nil, "to": nil, "rows": 1}})
 	}
 	stmts = append(stmts, stmt{rootCypher, map[string]any{"id": ""}}, stmt{claimSourcesCypher, map[string]any{"ids": none}})
