@@ -24,18 +24,6 @@ import (
 // allocated when a transaction starts commit out of order under concurrency.
 // The price is that write transactions that log changes serialise on the
 // counter for the time of their last statement and commit, which is short.
-//
-// A bulk load (LoadPrepared with the change log) takes the lock before its
-// first statement instead (holdLog) and numbers its entries as it creates
-// them: the last statement that found, sorted and rewrote every entry of a
-// 5,000-row batch cost an import about a fifth of its time. Loads
-// therefore serialise on the counter for their whole transaction, and a
-// single write whose last statement needs the counter waits for the load
-// holding it to commit. A load locks the counter before any node, so it
-// never waits for the counter while holding a lock another writer needs;
-// the reverse (a writer holding a node a load is about to write, waiting
-// for the counter) is a deadlock Neo4j detects, and the driver runs the
-// transaction it aborts again.
 
 // positionChangesCypher numbers the transaction's entries; a transaction
 // that logged nothing (unchanged data, a quiet load) does not take the lock.
@@ -55,47 +43,6 @@ CALL (entries, base) {
   REMOVE c.tx
 }
 SET log.head = base + size(entries), log.at = $now`
-
-// holdLogCypher takes the counter's write lock and reads its head: a bulk
-// load holds it from its first statement, which then numbers its entries
-// as it creates them (logEntry), instead of marking them and numbering
-// them in a last statement, which cost it a fifth of its time.
-const holdLogCypher = `MERGE (log:NewsgraphLog {id: 'log'})
-SET log._lock = true REMOVE log._lock
-RETURN coalesce(log.head, 0)`
-
-// finishLogCypher ends a transaction that holds the counter: it numbers
-// the entries of statements that marked theirs (positionChangesCypher's
-// order) after those numbered already, and moves the head past them.
-const finishLogCypher = `MATCH (log:NewsgraphLog {id: 'log'})
-CALL () {
-  MATCH (c:NewsgraphChange {tx: $tx})
-  WITH c ORDER BY c.entity, c.rel IS NOT NULL, c.other, c.op
-  RETURN collect(c) AS entries
-}
-CALL (entries) {
-  UNWIND range(0, size(entries) - 1) AS i
-  WITH entries[i] AS c, $seq + i AS position
-  SET c.seq = position, c.commit = $commit
-  REMOVE c.tx
-}
-WITH log, $seq - 1 + size(entries) AS head
-SET log.at = CASE WHEN head > coalesce(log.head, 0) THEN $now ELSE log.at END, log.head = head`
-
-// holdLog takes the change log's counter for the rest of the transaction,
-// once; the transaction's entries are numbered from its head on.
-func (tx *writeTx) holdLog(ctx context.Context) error {
-	if tx.seq > 0 {
-		return nil
-	}
-	recs, err := tx.run(ctx, holdLogCypher, nil)
-	if err != nil {
-		return err
-	}
-	tx.seq = recs[0].Values[0].(int64) + 1
-	tx.commit = tx.seq
-	return nil
-}
 
 func newTxID() string {
 	b := make([]byte, 12)

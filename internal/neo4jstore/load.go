@@ -42,10 +42,7 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 // unchanged keeps its updatedAt and updatedBy, so loading the same data twice
 // changes nothing; every change is logged as a NewsgraphChange for history,
 // with the node as this write left it (a NewsgraphState), so that a
-// subscriber reading the log later sees the node as of the change. The
-// entries are numbered here, from $seq on in the order of the rows, when
-// the transaction holds the log's counter ($seq, see logEntry), and
-// marked with the transaction for positionChangesCypher otherwise.
+// subscriber reading the log later sees the node as of the change.
 func mergeNodeCypher(k domain.Kind) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
@@ -55,24 +52,11 @@ WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN
 SET n += row.props, n.hash = row.hash,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
-WITH collect(outcome) AS outcomes,
-     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {n: n, op: outcome, fields: changed} END) AS logged
-CALL (logged) {
-  UNWIND range(0, size(logged) - 1) AS i
-  WITH logged[i] AS e, i
-  WITH e.n AS n, e, i
-  CREATE (:NewsgraphChange {` + logEntry + `, entity: n.id, at: $now, by: $by, op: e.op, what: '` + string(k) + `', fields: e.fields})-[:STATE]->(state:NewsgraphState)
-  SET state = properties(n)
-}
-UNWIND outcomes AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
+  CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed})-[:STATE]->(state:NewsgraphState)
+  SET state = properties(n))
 RETURN outcome, count(*) AS count`
 }
-
-// logEntry are the properties that place a change-log entry, the i-th
-// (from 0) of a statement: its position and its transaction's first
-// position when the transaction holds the log's counter ($seq and
-// $commit are set), the transaction's mark otherwise.
-const logEntry = `seq: $seq + i, commit: $commit, tx: CASE WHEN $seq IS NULL THEN $tx END`
 
 // allRelTypes is the allowlist of relationship types that may be written.
 var allRelTypes = []domain.RelType{
@@ -96,14 +80,8 @@ WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.has
 SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
-WITH collect(outcome) AS outcomes,
-     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {entity: a.id, other: b.id, op: outcome} END) AS logged
-CALL (logged) {
-  UNWIND range(0, size(logged) - 1) AS i
-  WITH logged[i] AS e, i
-  CREATE (:NewsgraphChange {` + logEntry + `, entity: e.entity, other: e.other, rel: '` + string(t) + `', at: $now, by: $by, op: e.op})
-}
-UNWIND outcomes AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
+  CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: '` + string(t) + `', at: $now, by: $by, op: outcome}))
 RETURN outcome, count(*) AS count`
 }
 
@@ -128,13 +106,9 @@ const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
 WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
 SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
-WITH collect({entity: c.id, note: coalesce(was, 'none') + ' -> ' + row.status}) AS logged
-CALL (logged) {
-  UNWIND CASE WHEN $history THEN range(0, size(logged) - 1) ELSE [] END AS i
-  WITH logged[i] AS e, i
-  CREATE (:NewsgraphChange {` + logEntry + `, entity: e.entity, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: e.note})
-}
-RETURN size(logged) AS changed`
+FOREACH (_ IN CASE WHEN $history THEN [1] ELSE [] END |
+  CREATE (:NewsgraphChange {tx: $tx, entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status}))
+RETURN count(c) AS changed`
 
 // LoadOption changes how LoadDataset writes.
 type LoadOption func(*writeTx)
@@ -213,13 +187,6 @@ func (s *Store) LoadPrepared(ctx context.Context, p *PreparedDataset, by domain.
 // type, then refreshes the statuses of the claims it touches.
 func (tx *writeTx) load(ctx context.Context, p *PreparedDataset) (LoadStats, error) {
 	var st LoadStats
-	if !tx.quiet {
-		// Lock the counter before any node: a load never waits for it
-		// while it holds the lock of a node another writer needs.
-		if err := tx.holdLog(ctx); err != nil {
-			return st, err
-		}
-	}
 	for _, k := range domain.Kinds {
 		if rows := p.nodes[k]; len(rows) > 0 {
 			if err := tx.merge(ctx, mergeNodeCypher(k), rows, &st); err != nil {
@@ -278,12 +245,8 @@ func (tx *writeTx) merge(ctx context.Context, cypher string, rows []map[string]a
 	seen := 0
 	for _, r := range recs {
 		n := r.Values[1].(int64)
-		outcome := r.Values[0].(string)
-		st.add(outcome, n)
+		st.add(r.Values[0].(string), n)
 		seen += int(n)
-		if outcome != "unchanged" {
-			tx.logged(n)
-		}
 	}
 	st.Missing += len(rows) - seen
 	return nil
@@ -306,19 +269,8 @@ func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error
 	for _, r := range recs {
 		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votesOf(r.Values[2])))})
 	}
-	recs, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "history": !tx.quiet})
-	if err != nil {
-		return err
-	}
-	tx.logged(recs[0].Values[0].(int64))
-	return nil
-}
-
-// logged counts n entries a statement numbered from tx.seq.
-func (tx *writeTx) logged(n int64) {
-	if tx.seq > 0 && !tx.quiet {
-		tx.seq += n
-	}
+	_, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "history": !tx.quiet})
+	return err
 }
 
 func allowedRel(t domain.RelType) bool { return slices.Contains(allRelTypes, t) }

@@ -21,10 +21,6 @@ type writeTx struct {
 	now    time.Time
 	quiet  bool   // no change log (bulk loads that ask for it)
 	id     string // marks this transaction's change-log entries until they get positions
-	// seq is the position of the next change-log entry while the
-	// transaction holds the log's counter (holdLog), 0 before; commit is
-	// its first position.
-	seq, commit int64
 }
 
 // Write implements domain.Writer.
@@ -36,10 +32,6 @@ func (s *Store) writeAs(ctx context.Context, by domain.Principal, origin string,
 	_, err := s.write(ctx, timeout, func(tx neo4j.ManagedTransaction) (any, error) {
 		wtx := &writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC(), id: newTxID()}
 		if err := fn(wtx); err != nil {
-			return nil, err
-		}
-		if wtx.seq > 0 {
-			_, err := wtx.run(ctx, finishLogCypher, nil)
 			return nil, err
 		}
 		_, err := wtx.run(ctx, positionChangesCypher, nil)
@@ -54,10 +46,6 @@ func (tx *writeTx) run(ctx context.Context, cypher string, params map[string]any
 		params = map[string]any{}
 	}
 	params["now"], params["by"], params["origin"], params["tx"] = tx.now, tx.by, tx.origin, tx.id
-	params["seq"], params["commit"] = nil, nil
-	if tx.seq > 0 {
-		params["seq"], params["commit"] = tx.seq, tx.commit
-	}
 	res, err := tx.tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
