@@ -120,6 +120,13 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 	if err != nil {
 		return err
 	}
+	// Plan the traversal statements before the first request needs them.
+	t0 := time.Now()
+	if err := store.Warm(ctx); err != nil {
+		slog.Warn("planning the traversal statements ahead failed: the first requests will plan them", "err", err)
+	} else {
+		slog.Info("traversal statements planned", "in", time.Since(t0).Round(time.Millisecond))
+	}
 
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {

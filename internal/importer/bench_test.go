@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,6 +33,7 @@ func BenchmarkImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+		cpu0, cpuOK := neo4jCPU()
 		sum, err := importer.Import(ctx, bytes.NewReader(file.Bytes()), s, importer.Options{Origin: "bench", By: neo4jtest.Loader})
 		if err != nil {
 			b.Fatal(err)
@@ -41,8 +43,38 @@ func BenchmarkImport100k(b *testing.B) {
 		}
 		b.ReportMetric(float64(sum.Records)/sum.Elapsed.Seconds(), "records/s")
 		b.ReportMetric(float64(sum.Created)/sum.Elapsed.Seconds(), "writes/s")
+		if cpu1, ok := neo4jCPU(); ok && cpuOK {
+			// What Neo4j spent, less sensitive than the rate to the
+			// other work on the machine.
+			b.ReportMetric(cpu1-cpu0, "neo4j-cpu-s")
+			b.Logf("Neo4j used %.1f s of CPU", cpu1-cpu0)
+		}
 		b.Logf("%v; load average %s", sum, loadAverage())
 	}
+}
+
+// neo4jCPU is the CPU time, in seconds, that the Neo4j process
+// NEWSGRAPH_TEST_NEO4J_PID (scripts/bench sets it) has used.
+func neo4jCPU() (float64, bool) {
+	pid := os.Getenv("NEWSGRAPH_TEST_NEO4J_PID")
+	if pid == "" {
+		return 0, false
+	}
+	b, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0, false
+	}
+	// The command may hold spaces: the fields after it follow the last ')'.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseFloat(f[11], 64)
+	stime, err2 := strconv.ParseFloat(f[12], 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return (utime + stime) / 100, true // clock ticks (USER_HZ, 100 on Linux)
 }
 
 // loadAverage is the machine's 1, 5 and 15 minute load average, printed

@@ -98,3 +98,107 @@ func TestChangeLogPositions(t *testing.T) {
 		}
 	})
 }
+
+// TestChangeLogPositionsWithLoads mixes loads of nodes and loads of
+// relationships (batches of an import) with single writes: positions are still
+// 1..n with no gap, every entry has one, and the entries of one
+// transaction follow each other, each with the transaction's first
+// position as its commit.
+func TestChangeLogPositionsWithLoads(t *testing.T) {
+	store := neo4jtest.MustOpen(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	by := domain.Principal{Key: "test", Role: domain.RoleAdmin}
+	const writers, loaders, each = 2, 2, 5
+	var wg sync.WaitGroup
+	errs := make(chan error, (writers+2*loaders)*each)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				err := store.Write(ctx, by, func(tx domain.WriteTx) error {
+					_, err := tx.PutNode(ctx, &domain.Person{ID: fmt.Sprintf("person/w-%d-%d", w, i), Name: "Writer Test"})
+					return err
+				})
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	subject, object := "SUBJECT", "OBJECT"
+	for l := range loaders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				id := func(what string, n int) string { return fmt.Sprintf("%s/l-%d-%d-%d", what, l, i, n) }
+				// Nodes, then their relationships, as the importer writes them.
+				nodes := &domain.Dataset{Origin: "test", Nodes: []domain.Node{
+					&domain.Person{ID: id("person", 0), Name: "Load Test"},
+					&domain.Person{ID: id("person", 1), Name: "Load Test"},
+					&domain.Person{ID: id("person", 2), Name: "Load Test"},
+					&domain.Claim{ID: id("claim", 0), Text: "Load test claim", Language: "en"},
+				}}
+				edges := &domain.Dataset{Origin: "test", Edges: []domain.Edge{
+					{Type: domain.RelAbout, From: id("claim", 0), To: id("person", 0), Role: &subject},
+					{Type: domain.RelAbout, From: id("claim", 0), To: id("person", 1), Role: &object},
+				}}
+				for _, ds := range []*domain.Dataset{nodes, edges} {
+					if _, err := store.LoadDataset(ctx, ds, by); err != nil {
+						errs <- err
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("write: %v", err)
+	}
+	var all []domain.LogEntry
+	for {
+		after := int64(0)
+		if len(all) > 0 {
+			after = all[len(all)-1].Position
+		}
+		page, head, err := store.ChangesAfter(ctx, after, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page...)
+		if len(page) == 0 {
+			if after != head {
+				t.Fatalf("read up to %d, head is %d", after, head)
+			}
+			break
+		}
+	}
+	created := 0
+	commits := map[int64]bool{}
+	for i, e := range all {
+		if e.Position != int64(i+1) {
+			t.Fatalf("entry %d has position %d (gap or repeat)", i, e.Position)
+		}
+		if e.Op == "created" {
+			created++
+		}
+		switch {
+		case i > 0 && e.Commit == all[i-1].Commit:
+		case e.Commit != e.Position || commits[e.Commit]:
+			t.Fatalf("entry %d (%s %s) starts a transaction at %d but has commit %d", e.Position, e.Op, e.Entity, e.Position, e.Commit)
+		}
+		commits[e.Commit] = true
+	}
+	// Each writer's person, and each loader's 4 nodes and 2 relationships.
+	if want := writers*each + loaders*each*6; created != want {
+		t.Errorf("%d creations logged, want %d", created, want)
+	}
+	// A claim's status may be derived in the load of its nodes, of its
+	// relationships, or both: every transaction logged something.
+	if want := (writers + 2*loaders) * each; len(commits) != want {
+		t.Errorf("%d transactions in the log, want %d", len(commits), want)
+	}
+}

@@ -372,6 +372,9 @@ func (s *Store) Paths(ctx context.Context, q domain.PathQuery) ([]domain.Path, e
 	return paths, nil
 }
 
+const claimSourcesCypher = interpreted + `UNWIND $p.ids AS id MATCH (:Claim {id: id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(s:Source)
+RETURN id, collect(DISTINCT s.id) AS sources`
+
 // ClaimSources returns, per claim, the sources its attributions are recorded in.
 func (s *Store) ClaimSources(ctx context.Context, claims map[string]bool) (map[string][]string, error) {
 	out := map[string][]string{}
@@ -382,8 +385,7 @@ func (s *Store) ClaimSources(ctx context.Context, claims map[string]bool) (map[s
 	for id := range claims {
 		ids = append(ids, id)
 	}
-	recs, err := s.read(ctx, interpreted+`UNWIND $p.ids AS id MATCH (:Claim {id: id})<-[:ON]-(:Attribution)-[:RECORDED_IN]->(s:Source)
-RETURN id, collect(DISTINCT s.id) AS sources`, oneParam(map[string]any{"ids": ids}))
+	recs, err := s.read(ctx, claimSourcesCypher, oneParam(map[string]any{"ids": ids}))
 	if err != nil {
 		return nil, err
 	}
@@ -464,6 +466,12 @@ CALL (s) {
 RETURN id, type(r), startNode(r) = s, properties(r), properties(o) LIMIT $p.rows`
 }
 
+// rootCypher reads the start node of a neighbourhood, as NodesByID finds it
+// (through a redirect).
+const rootCypher = interpreted + `OPTIONAL MATCH (r:NewsgraphRedirect {id: $p.id})
+MATCH (n:Node {id: coalesce(r.to, $p.id)})
+RETURN properties(n)`
+
 // Neighbourhood implements domain.Traverser: a breadth-first expansion, one
 // round trip per hop, at most PerNode neighbours expanded per node.
 // Undated nodes pass a date window; dated ones must overlap it.
@@ -472,9 +480,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 		return nil, err
 	}
 	// The start node, as NodesByID finds it (through a redirect).
-	recs, err := s.read(ctx, interpreted+`OPTIONAL MATCH (r:NewsgraphRedirect {id: $p.id})
-MATCH (n:Node {id: coalesce(r.to, $p.id)})
-RETURN properties(n)`, oneParam(map[string]any{"id": q.ID}))
+	recs, err := s.read(ctx, rootCypher, oneParam(map[string]any{"id": q.ID}))
 	if err != nil {
 		return nil, err
 	}
@@ -688,4 +694,40 @@ RETURN o, sources, claims ORDER BY claims + sources DESC, claims DESC, o.id LIMI
 		}
 	}
 	return out, nil
+}
+
+// Warm plans the traversal statements (search, neighbourhood, paths of
+// every hop count, with and without their filters) by running each on
+// input that matches nothing, so that the first requests after a start do
+// not wait for Neo4j's planner: 30–180 ms per statement on the
+// 1M-relationship graph, the slowest call of each in BenchmarkTraversals
+// before. Plans stay cached until the database's statistics change enough
+// to replan them. serve calls it once Neo4j is ready.
+func (s *Store) Warm(ctx context.Context) error {
+	none := []string{}
+	// A query of the shape Search builds (fields, boosts, a prefix), so
+	// that Lucene parses and scores one before the first request does.
+	q, _ := searchQuery("newsgraph warm")
+	type stmt struct {
+		cypher string
+		p      map[string]any
+	}
+	var stmts []stmt
+	for _, byKind := range []bool{false, true} {
+		stmts = append(stmts,
+			stmt{searchCypher(byKind), map[string]any{"q": q, "kinds": none, "skip": 0, "first": 1, "limit": 1}},
+			stmt{neighboursCypher(byKind, false, false), map[string]any{"ids": none, "kinds": none, "perNode": 1, "from": nil, "to": nil, "rows": 1}})
+	}
+	stmts = append(stmts, stmt{rootCypher, map[string]any{"id": ""}}, stmt{claimSourcesCypher, map[string]any{"ids": none}})
+	for hops := 1; hops <= s.limits.PathHops; hops++ {
+		for _, filtered := range []bool{false, true} {
+			stmts = append(stmts, stmt{pathsCypher("", hops, filtered), map[string]any{"from": "", "to": "", "avoid": none, "maxDegree": 0, "limit": 1}})
+		}
+	}
+	for _, st := range stmts {
+		if _, err := s.read(ctx, st.cypher, oneParam(st.p)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

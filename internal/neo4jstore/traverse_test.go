@@ -243,3 +243,12 @@ func TestDisputesAndCooccurrence(t *testing.T) {
 		t.Errorf("Trump's most frequent companion is %s, want Putin", co[0].Node.NodeID())
 	}
 }
+
+// TestWarm plans every traversal statement: each must be valid Cypher,
+// and Warm must not fail on a database without matching data.
+func TestWarm(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	if err := s.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
