@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/importer"
+	"github.com/newsgraph/newsgraph/internal/loadavg"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 	"github.com/newsgraph/newsgraph/internal/synth"
 )
@@ -49,7 +50,7 @@ func BenchmarkImport100k(b *testing.B) {
 			b.ReportMetric(cpu1-cpu0, "neo4j-cpu-s")
 			b.Logf("Neo4j used %.1f s of CPU", cpu1-cpu0)
 		}
-		b.Logf("%v; load average %s", sum, loadAverage())
+		b.Logf("%v; load average %s", sum, loadavg.String())
 	}
 }
 
@@ -75,18 +76,4 @@ func neo4jCPU() (float64, bool) {
 		return 0, false
 	}
 	return (utime + stime) / 100, true // clock ticks (USER_HZ, 100 on Linux)
-}
-
-// loadAverage is the machine's 1, 5 and 15 minute load average, printed
-// next to the figures: other work on the machine skews them.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/importer"
+	"github.com/newsgraph/newsgraph/internal/loadavg"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 	"github.com/newsgraph/newsgraph/internal/synth"
@@ -90,7 +90,7 @@ func BenchmarkTraversals(b *testing.B) {
 		b.ReportMetric(ms(np99), "hood2-p99-ms")
 		b.ReportMetric(ms(pp50), "path4-p50-ms")
 		b.ReportMetric(ms(pp99), "path4-p99-ms")
-		b.Logf("search p50 %v p99 %v; 2-hop neighbourhood p50 %v p99 %v; 4-hop shortest path p50 %v p99 %v; load average %s", sp50, sp99, np50, np99, pp50, pp99, loadAverage())
+		b.Logf("search p50 %v p99 %v; 2-hop neighbourhood p50 %v p99 %v; 4-hop shortest path p50 %v p99 %v; load average %s", sp50, sp99, np50, np99, pp50, pp99, loadavg.String())
 	}
 }
 
@@ -237,18 +237,4 @@ func synthCounts(ctx context.Context, d neo4j.DriverWithContext) (nodes, rels in
 		return 0, 0, err
 	}
 	return res.Records[0].Values[0].(int64), res.Records[0].Values[1].(int64), nil
-}
-
-// loadAverage is the machine's 1, 5 and 15 minute load average, printed
-// next to the figures: other work on the machine skews them.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/newsgraph/newsgraph/internal/loadavg"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 	"github.com/newsgraph/newsgraph/internal/synth"
@@ -140,7 +141,7 @@ func TestProfileTraversals(t *testing.T) {
 			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 			sort.Slice(server, func(i, j int) bool { return server[i] < server[j] })
 			t.Logf("30 more runs, warm: p50 %v max %v (server: p50 %v max %v); load average %s", lat[15].Round(100*time.Microsecond), lat[29].Round(100*time.Microsecond),
-				server[15], server[29], loadAverage())
+				server[15], server[29], loadavg.String())
 		})
 	}
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
+	"github.com/newsgraph/newsgraph/internal/loadavg"
 	"github.com/newsgraph/newsgraph/internal/synth"
 )
 
@@ -217,7 +218,7 @@ func Run(ctx context.Context, cfg Config) error {
 	fmt.Fprintf(cfg.Out, "versions: %s; %s; Neo4j %s\n", runtime.Version(), nodeVersions(peerDir), neo4jVersion(ctx, driver))
 	fmt.Fprintf(cfg.Out, "machine: %d CPUs (servers, Neo4j and the load generator share them); rounds of %v × %d per system after a %v warm-up, interleaved\n",
 		runtime.NumCPU(), cfg.Round, cfg.Rounds, cfg.Warmup)
-	loadBefore := loadavg()
+	loadBefore := loadavg.String()
 	start := time.Now()
 	var results []result
 	for _, p := range plans {
@@ -243,7 +244,7 @@ func Run(ctx context.Context, cfg Config) error {
 			}
 		}
 	}
-	loadAfter := loadavg()
+	loadAfter := loadavg.String()
 	fmt.Fprintf(cfg.Out, "\n")
 	printTable(cfg.Out, results)
 	fmt.Fprintf(cfg.Out, "\nload average (1, 5, 15 min): before %s, after %s; measured for %v\n", loadBefore, loadAfter, time.Since(start).Round(time.Second))
@@ -392,18 +393,6 @@ func nodeVersions(peerDir string) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }
 
 // rss reads the resident set size and its peak of a process (Linux).
