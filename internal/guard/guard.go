@@ -149,8 +149,11 @@ type run struct {
 	limits domain.Limits
 	schema *ast.Schema
 	cancel context.CancelFunc
-	nodes  atomic.Int64
-	bytes  atomic.Int64
+	// ctx is the operation's: every field's context derives from it, so
+	// checking it is checking theirs, without walking each field's chain.
+	ctx   context.Context
+	nodes atomic.Int64
+	bytes atomic.Int64
 	// over is the error that stopped the work, nil while within budget.
 	over atomic.Pointer[domain.Error]
 }
@@ -211,7 +214,7 @@ func (g *Guard) InterceptOperation(ctx context.Context, next graphql.OperationHa
 		leave()
 		return refuse(stopped(ctx.Err()))
 	}
-	r := &run{limits: g.limits, schema: g.schema, cancel: cancel}
+	r := &run{limits: g.limits, schema: g.schema, cancel: cancel, ctx: ctx}
 	var once sync.Once
 	finish := func() {
 		once.Do(func() {
@@ -321,7 +324,7 @@ func (g *Guard) InterceptField(ctx context.Context, next graphql.Resolver) (any,
 	if e := r.over.Load(); e != nil {
 		return nil, e
 	}
-	if err := over(ctx); err != nil {
+	if err := over(r.ctx); err != nil {
 		e := stopped(err)
 		r.stop(e)
 		return nil, e
