@@ -17,25 +17,14 @@ import (
 // The mutations map their inputs to the editor's commands; a node's input
 // is a map that the editor reads through the kind's description.
 
-// dateInput maps a PartialDateInput to the editor's DateInput.
+// dateInput maps a PartialDateInput to the editor's DateInput, read as
+// node inputs' dates are (domain.ReadDateInput).
 func dateInput(in *model.PartialDateInput) *domain.DateInput {
 	if in == nil {
 		return nil
 	}
-	d := &domain.DateInput{Value: in.Value}
-	if in.Earliest != nil {
-		d.Earliest = in.Earliest.Format(domain.DateLayout)
-	}
-	if in.Latest != nil {
-		d.Latest = in.Latest.Format(domain.DateLayout)
-	}
-	if in.NotAfter != nil {
-		d.NotAfter = *in.NotAfter
-	}
-	if in.NotBefore != nil {
-		d.NotBefore = *in.NotBefore
-	}
-	return d
+	d, _ := domain.ReadDateInput("", plainValue(reflect.ValueOf(in))) // a PartialDateInput has only strings and dates
+	return &d
 }
 
 func (r *mutationResolver) editor() *editor.Service { return r.Editor }

@@ -72,7 +72,7 @@ func (f *FieldSpec) decode(raw any, date DateReader) (any, error) {
 		}
 		return &x, nil
 	case TDate:
-		d, err := dateInput(f.Name, raw)
+		d, err := ReadDateInput(f.Name, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +100,7 @@ func (f *FieldSpec) decode(raw any, date DateReader) (any, error) {
 			if obj["date"] == nil {
 				return nil, Invalid(field+".date", "%s.date is required", field)
 			}
-			in, err := dateInput(field+".date", obj["date"])
+			in, err := ReadDateInput(field+".date", obj["date"])
 			if err != nil {
 				return nil, err
 			}
@@ -151,9 +151,9 @@ func number(field string, raw any) (float64, error) {
 	return 0, Invalid(field, "%s must be a number", field)
 }
 
-// dateInput reads a date given as "2025-03" or as an object with value,
+// ReadDateInput reads a date given as "2025-03" or as an object with value,
 // earliest, latest, notAfter and notBefore.
-func dateInput(field string, raw any) (DateInput, error) {
+func ReadDateInput(field string, raw any) (DateInput, error) {
 	switch v := raw.(type) {
 	case string:
 		return DateInput{Value: v}, nil

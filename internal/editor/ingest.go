@@ -83,11 +83,15 @@ func (s *Service) Ingest(ctx context.Context, names NameIndex, a Article) (*Inge
 		func(ctx context.Context, tx domain.WriteTx, n *domain.Source) (bool, error) {
 			// A publisher or author not given leaves the stored ones alone.
 			var links []LinkSpec
-			if a.Publisher != nil {
-				links = append(links, LinkSpec{Field: "publisher", Type: domain.RelPublishedBy, IDs: []string{*a.Publisher}, Kinds: []domain.Kind{domain.KindOrganisation}})
-			}
-			if a.Author != nil {
-				links = append(links, LinkSpec{Field: "author", Type: domain.RelAuthoredBy, IDs: []string{*a.Author}, Kinds: []domain.Kind{domain.KindPerson}})
+			spec := domain.Spec(domain.KindSource)
+			for _, l := range []struct {
+				field, link string
+				id          *string
+			}{{"publisher", "publisher", a.Publisher}, {"author", "authors", a.Author}} {
+				if l.id != nil {
+					sl := spec.Link(l.link)
+					links = append(links, LinkSpec{Field: l.field, Type: sl.Type, IDs: []string{*l.id}, Kinds: sl.Targets})
+				}
 			}
 			changed := false
 			for _, l := range links {

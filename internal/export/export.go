@@ -115,9 +115,6 @@ type field struct {
 	value string
 }
 
-// label is the human name of a node.
-func label(n domain.Node) string { return domain.Label(n) }
-
 // num renders an optional number; "" when absent.
 func num(p *float64) string {
 	if p == nil {
@@ -146,7 +143,7 @@ func dateFields(name string, d *domain.PartialDate) []field {
 // as the label when it is always set), the same names for every node of a
 // kind; lists are joined with " | ".
 func nodeFields(n domain.Node) []field {
-	f := []field{{"kind", string(n.NodeKind())}, {"label", label(n)}}
+	f := []field{{"kind", string(n.NodeKind())}, {"label", domain.Label(n)}}
 	labelled := false
 	for _, d := range domain.SpecOf(n).Fields {
 		if d.Label && !labelled {

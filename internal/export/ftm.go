@@ -92,7 +92,7 @@ func writeFtM(w io.Writer, g *Graph) error {
 		case domain.RelAuthoredBy, domain.RelPublishedBy:
 			if from != nil && to != nil {
 				prop := map[domain.RelType]string{domain.RelAuthoredBy: "author", domain.RelPublishedBy: "publisher"}[ed.Type]
-				from.add(prop, label(byID[ed.To]))
+				from.add(prop, domain.Label(byID[ed.To]))
 			}
 		case domain.RelMentions:
 			mentions++

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
 type xmlWriter struct {
@@ -89,7 +91,7 @@ func writeGEXF(w io.Writer, g *Graph) error {
 	}
 	x.printf("    </attributes>\n    <nodes>\n")
 	for i, n := range g.Nodes {
-		x.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(n.NodeID()), esc(label(n)))
+		x.printf("      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(n.NodeID()), esc(domain.Label(n)))
 		for j, c := range ncols {
 			if v, ok := valueOf(nodeLists[i], c); ok && v != "" {
 				x.printf("          <attvalue for=\"n%d\" value=\"%s\"/>\n", j, esc(v))

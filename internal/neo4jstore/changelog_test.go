@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
+	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 )
 
@@ -23,21 +24,7 @@ func TestChangeLogPositions(t *testing.T) {
 	const writers, each = 4, 10
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*each)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				err := store.Write(ctx, by, func(tx domain.WriteTx) error {
-					_, err := tx.PutNode(ctx, &domain.Person{ID: fmt.Sprintf("person/log-%d-%d", w, i), Name: "Log Test"})
-					return err
-				})
-				if err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
+	writePeople(ctx, store, by, &wg, errs, "person/log", writers, each)
 	// Tail while they write.
 	var seen []int64
 	done := make(chan struct{})
@@ -112,21 +99,7 @@ func TestChangeLogPositionsWithLoads(t *testing.T) {
 	const writers, loaders, each = 2, 2, 5
 	var wg sync.WaitGroup
 	errs := make(chan error, (writers+2*loaders)*each)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range each {
-				err := store.Write(ctx, by, func(tx domain.WriteTx) error {
-					_, err := tx.PutNode(ctx, &domain.Person{ID: fmt.Sprintf("person/w-%d-%d", w, i), Name: "Writer Test"})
-					return err
-				})
-				if err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
+	writePeople(ctx, store, by, &wg, errs, "person/w", writers, each)
 	subject, object := "SUBJECT", "OBJECT"
 	for l := range loaders {
 		wg.Add(1)
@@ -200,5 +173,25 @@ func TestChangeLogPositionsWithLoads(t *testing.T) {
 	// relationships, or both: every transaction logged something.
 	if want := (writers + 2*loaders) * each; len(commits) != want {
 		t.Errorf("%d transactions in the log, want %d", len(commits), want)
+	}
+}
+
+// writePeople starts writers goroutines, each writing each people
+// (prefix-w-i) in a transaction of its own; errors go to errs.
+func writePeople(ctx context.Context, store *neo4jstore.Store, by domain.Principal, wg *sync.WaitGroup, errs chan<- error, prefix string, writers, each int) {
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				err := store.Write(ctx, by, func(tx domain.WriteTx) error {
+					_, err := tx.PutNode(ctx, &domain.Person{ID: fmt.Sprintf("%s-%d-%d", prefix, w, i), Name: "Log Test"})
+					return err
+				})
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
 	}
 }
