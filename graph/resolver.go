@@ -3,7 +3,7 @@
 // loaders, and the error presenter.
 package graph
 
-//go:generate go tool gqlgen generate
+//go:generate go run ../internal/tools/gqlgen
 
 import (
 	"context"

@@ -102,6 +102,9 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 			slog.Warn("flushing traces", "err", err)
 		}
 	}()
+	if set := tuneGC(os.Getenv); len(set) > 0 {
+		slog.Info("garbage collector settings for serving (GOGC and GOMEMLIMIT override them)", set...)
+	}
 	m := metrics.New()
 	cfg.store.Observer = m
 	store, err := openReady(ctx, cfg)

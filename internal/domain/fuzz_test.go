@@ -2,6 +2,7 @@ package domain_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -147,6 +148,18 @@ func FuzzPartialDate(f *testing.F) {
 	})
 }
 
+// idForm is the form of an id that KindOfID checks by hand.
+var idForm = regexp.MustCompile(`^([a-z]+)/([a-z0-9]+(?:[-.][a-z0-9]+)*)$`)
+
+func knownPrefix(p string) bool {
+	for _, k := range domain.Kinds {
+		if k.Prefix() == p {
+			return true
+		}
+	}
+	return false
+}
+
 // FuzzID: KindOfID and CheckID never panic and agree; a rejection is an
 // EINVALID *domain.Error naming the field; an accepted id is at most
 // MaxIDLength bytes of lowercase ASCII "<prefix>/<slug>" whose prefix is its
@@ -155,7 +168,7 @@ func FuzzID(f *testing.F) {
 	for _, s := range []string{
 		"person/dmitry-peskov", "organisation/tass", "claim/2025-03-18.call", "source/a1",
 		"", "person/", "/x", "Person/Dmitry", "person/a--b", "person/a.", "unicorn/x",
-		"person/a\n", "person/dmіtry", "person/" + strings.Repeat("a", domain.MaxIDLength),
+		"person/a\n", "person/dmіtry", "person/-a", "person/a-.b", "person/a.b-c", "person/.", "person//a", "person/a/b", "a/b", "person/" + strings.Repeat("a", domain.MaxIDLength),
 	} {
 		f.Add(s)
 	}
@@ -165,6 +178,9 @@ func FuzzID(f *testing.F) {
 		}
 		k, err := domain.KindOfID(id)
 		checkErr := domain.CheckID("input.id", id)
+		if m := idForm.FindStringSubmatch(id); (m != nil && len(id) <= domain.MaxIDLength && knownPrefix(m[1])) != (err == nil) {
+			t.Fatalf("KindOfID(%q) error = %v, but the id form %s says %v", id, err, idForm, m != nil)
+		}
 		if (err == nil) != (checkErr == nil) {
 			t.Fatalf("KindOfID(%q) error = %v but CheckID error = %v", id, err, checkErr)
 		}
