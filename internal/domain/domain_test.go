@@ -133,3 +133,24 @@ func TestCheckID(t *testing.T) {
 		})
 	}
 }
+
+// TestToOne: the links a record embeds singly are to-one from the record
+// (the store reads them without ordering), lists and the reverse way are not.
+func TestToOne(t *testing.T) {
+	for rel, want := range map[domain.Relation]bool{
+		{Type: domain.RelOn, Direction: domain.Out}:          true,
+		{Type: domain.RelMadeBy, Direction: domain.Out}:      true,
+		{Type: domain.RelPublishedBy, Direction: domain.Out}: true,
+		{Type: domain.RelDuring, Direction: domain.Out}:      true,
+		{Type: domain.RelOn, Direction: domain.In}:           false,
+		{Type: domain.RelMadeBy, Direction: domain.In}:       false,
+		{Type: domain.RelRecordedIn, Direction: domain.Out}:  false,
+		{Type: domain.RelAbout, Direction: domain.Out}:       false,
+		{Type: domain.RelAuthoredBy, Direction: domain.Out}:  false,
+		{Type: domain.RelCites, Direction: domain.Out}:       false,
+	} {
+		if got := rel.ToOne(); got != want {
+			t.Errorf("%s %v ToOne = %v, want %v", rel.Type, rel.Direction, got, want)
+		}
+	}
+}

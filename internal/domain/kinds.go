@@ -161,6 +161,25 @@ var KindLinks = map[Kind][]LinkField{
 	},
 }
 
+// ToOne says whether a node has at most one link along r: a link a record
+// embeds that is not a list (an attribution's claim, actor and event, a
+// source's publisher), followed from the record. The store then reads the
+// link without ordering a list of one.
+func (r Relation) ToOne() bool { return r.Direction == Out && toOne[r.Type] }
+
+// toOne holds the relationship types that only embed single links.
+var toOne = func() map[RelType]bool {
+	m := map[RelType]bool{}
+	for _, links := range KindLinks {
+		for _, l := range links {
+			if single, seen := m[l.Type]; !seen || single {
+				m[l.Type] = !l.Many
+			}
+		}
+	}
+	return m
+}()
+
 var specs = func() map[Kind]*KindSpec {
 	m := map[Kind]*KindSpec{}
 	for _, n := range []Node{&Person{}, &Organisation{}, &Place{}, &Negotiation{}, &Event{}, &Source{}, &Claim{}, &Attribution{}} {

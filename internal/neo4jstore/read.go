@@ -48,9 +48,9 @@ func linkPattern(rel domain.Relation) (string, bool) {
 // projection fields asks for (nodeProjection), relationships with the
 // properties edges have; hops are followed from each node reached in the
 // same statement (hopCalls).
-func linksBranch(i int, pattern string, derived bool, fields string, hops []thenHop) string {
+func linksBranch(i int, pattern string, rel domain.Relation, hops []thenHop) string {
 	collapse := ""
-	if derived {
+	if rel.Type == domain.RelCitesSource {
 		collapse = "\n    WITH o, head(collect(r)) AS r"
 	}
 	var follow strings.Builder
@@ -59,10 +59,27 @@ func linksBranch(i int, pattern string, derived bool, fields string, hops []then
   MATCH (s:Node {id: id})
   CALL (s) {
     MATCH %[2]s%[3]s
-    RETURN o, r ORDER BY o.sortDate, o.sortName, o.id, r.key LIMIT $limit%[1]d
+    RETURN o, r%[8]s LIMIT $limit%[1]d
   }%[4]s
   RETURN %[1]d AS g, id, %[6]s AS r, %[7]s AS o, [%[5]s] AS thens`, i, pattern, collapse, follow.String(), thens,
-		edgeProjection("r", fields), nodeProjection("o", fields))
+		edgeProjection("r", rel.Fields), nodeProjection("o", rel.Fields), listOrder("o", "r", rel))
+}
+
+// listOrder is the ORDER BY of a relationship list reaching node u along
+// relationship t: by the nodes' sort keys (sortDate, sortName, id), then by
+// the relationship's key where two relationships may join the same nodes
+// and the relationship is read. A to-one link (domain.Relation.ToOne) has
+// no list to order: sorting it would only read three properties of each
+// node.
+func listOrder(u, t string, rel domain.Relation) string {
+	if rel.ToOne() {
+		return ""
+	}
+	order := " ORDER BY " + u + ".sortDate, " + u + ".sortName, " + u + ".id"
+	if edgeProjection(t, rel.Fields) != "null" {
+		order += ", " + t + ".key"
+	}
+	return order
 }
 
 // thenHop is a hop of a link request (domain.Hop) made Cypher.
@@ -86,12 +103,21 @@ func hopCalls(b *strings.Builder, prefix string, hops []thenHop, parent int, fro
 		pattern, _ := thenPattern(h.rel, from, t, u) // checked by Fetch
 		var inner strings.Builder
 		below := hopCalls(&inner, prefix, hops, j, u, indent+"  ")
+		// Only what the decoder needs: the relationship when it is
+		// read (r), the lists below when there are any (h).
+		entry := "o: " + nodeProjection(u, h.rel.Fields)
+		if r := edgeProjection(t, h.rel.Fields); r != "null" {
+			entry = "r: " + r + ", " + entry
+		}
+		if below != "" {
+			entry += ", h: [" + below + "]"
+		}
 		fmt.Fprintf(b, `
 %[1]sCALL (%[2]s) {
 %[1]s  MATCH %[3]s
-%[1]s  WITH %[4]s, %[5]s ORDER BY %[5]s.sortDate, %[5]s.sortName, %[5]s.id, %[4]s.key LIMIT $%[6]s%[7]d%[8]s
-%[1]s  RETURN collect({r: %[9]s, o: %[10]s, h: [%[11]s]}) AS h%[7]d
-%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), edgeProjection(t, h.rel.Fields), nodeProjection(u, h.rel.Fields), below)
+%[1]s  WITH %[4]s, %[5]s%[9]s LIMIT $%[6]s%[7]d%[8]s
+%[1]s  RETURN collect({%[10]s}) AS h%[7]d
+%[1]s}`, indent, from, pattern, t, u, prefix, j, inner.String(), listOrder(u, t, h.rel), entry)
 		cols = append(cols, fmt.Sprintf("h%d", j))
 	}
 	return strings.Join(cols, ", ")
@@ -164,7 +190,7 @@ func (s *Store) Fetch(ctx context.Context, reqs []domain.LinkRequest, nodes doma
 		}
 		params[fmt.Sprintf("ids%d", i)] = req.IDs
 		params[fmt.Sprintf("limit%d", i)] = limit
-		branches = append(branches, linksBranch(i, pattern, req.Rel.Type == domain.RelCitesSource, req.Rel.Fields, then))
+		branches = append(branches, linksBranch(i, pattern, req.Rel, then))
 	}
 	if len(nodes.IDs) > 0 {
 		then, err := s.hops(nodes.Then, "nthen_", params)
