@@ -338,6 +338,14 @@ func (f *FieldSpec) Set(n Node, v any) {
 	dst.Set(reflect.ValueOf(v))
 }
 
+// SetString sets a string or enum field in n, without boxing s.
+func (f *FieldSpec) SetString(n Node, s string) { f.value(n).SetString(s) }
+
+// SetStrings sets a list-of-strings field in n.
+func (f *FieldSpec) SetStrings(n Node, s []string) {
+	*(f.value(n).Addr().Interface().(*[]string)) = s
+}
+
 // Text returns a string field's value; "" when it is not set.
 func (f *FieldSpec) Text(n Node) string {
 	switch v := f.Get(n).(type) {

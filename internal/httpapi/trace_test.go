@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"go.opentelemetry.io/otel/codes"
 	"testing"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -60,5 +61,27 @@ func TestTracing(t *testing.T) {
 		if s.SpanContext().TraceID() != op.SpanContext().TraceID() || !under(s) {
 			t.Errorf("span %s is not under the operation's span", name)
 		}
+	}
+
+	// A root field that fails marks its span, and only its own.
+	rec2 := tracetest.NewSpanRecorder()
+	tp.RegisterSpanProcessor(rec2)
+	_ = guardQuery(t, base, `query Mixed { bad: person(id: "not an id") { id } claims(first: 1) { nodes { id } } }`)
+	found := false
+	for _, s := range rec2.Ended() {
+		switch s.Name() {
+		case "resolve Query.person":
+			found = true
+			if s.Status().Code != codes.Error {
+				t.Errorf("the failing root field's span has status %v, want Error", s.Status())
+			}
+		case "resolve Query.claims":
+			if s.Status().Code == codes.Error {
+				t.Errorf("the succeeding root field's span has status Error: %v", s.Status())
+			}
+		}
+	}
+	if !found {
+		t.Error("no span for the failing root field")
 	}
 }

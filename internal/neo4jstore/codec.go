@@ -233,20 +233,24 @@ func (r propReader) str(k string) string {
 
 func (r propReader) optStr(k string) *string {
 	if s, ok := r[k].(string); ok {
-		return &s
+		return ptr(s)
 	}
 	return nil
 }
 
-func (r propReader) optFloat(k string) *float64 {
-	if f, ok := r[k].(float64); ok {
-		return &f
-	}
-	return nil
-}
+// ptr returns a pointer to a copy of v (a copy, so that the caller's
+// variable stays on its stack).
+func ptr[T any](v T) *T { return &v }
+
+// noStrings is the empty list an absent list property reads as: shared,
+// since appending to a list of capacity 0 copies it.
+var noStrings = []string{}
 
 func (r propReader) strs(k string) []string {
 	raw, _ := r[k].([]any)
+	if len(raw) == 0 {
+		return noStrings
+	}
 	out := make([]string, 0, len(raw))
 	for _, v := range raw {
 		if s, ok := v.(string); ok {
@@ -306,27 +310,34 @@ func decodeNode(kind domain.Kind, raw map[string]any) domain.Node {
 	}
 	r := propReader(raw)
 	n := spec.New(r.str("id"))
-	for _, f := range spec.Fields {
+	for i := range spec.Fields {
+		f := &spec.Fields[i]
 		switch f.Type {
-		case domain.TString:
-			if f.Optional {
-				f.Set(n, r.optStr(f.Name))
-			} else {
-				f.Set(n, r.str(f.Name))
+		case domain.TString, domain.TEnum:
+			s, ok := raw[f.Name].(string)
+			switch {
+			case f.Optional && ok:
+				f.Set(n, ptr(s))
+			case !f.Optional && (ok || f.Default != ""):
+				f.SetString(n, s) // an absent property clears a default
 			}
-		case domain.TEnum:
-			f.Set(n, r.str(f.Name))
 		case domain.TStrings:
-			f.Set(n, r.strs(f.Name))
+			f.SetStrings(n, r.strs(f.Name))
 		case domain.TFloat:
-			f.Set(n, r.optFloat(f.Name))
+			if v, ok := raw[f.Name].(float64); ok {
+				f.Set(n, ptr(v))
+			}
 		case domain.TDate:
-			f.Set(n, r.date(f.Name))
+			if d := r.date(f.Name); d != nil {
+				f.Set(n, d)
+			}
 		case domain.TClaimDates:
-			f.Set(n, r.dates(f.Name))
+			if d := r.dates(f.Name); d != nil {
+				f.Set(n, d)
+			}
 		case domain.TTime:
 			if t, ok := raw[f.Name].(time.Time); ok {
-				f.Set(n, &t)
+				f.Set(n, ptr(t))
 			}
 		}
 	}

@@ -10,8 +10,10 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -65,7 +67,7 @@ type extension struct{}
 
 var (
 	_ graphql.OperationInterceptor = extension{}
-	_ graphql.FieldInterceptor     = extension{}
+	_ graphql.RootFieldInterceptor = extension{}
 )
 
 func (extension) ExtensionName() string                   { return "newsgraph-tracing" }
@@ -106,23 +108,41 @@ func (extension) InterceptOperation(ctx context.Context, next graphql.OperationH
 	}
 }
 
-var rootObjects = map[string]bool{"Query": true, "Mutation": true, "Subscription": true}
-
-// InterceptField spans root fields with resolvers.
-func (extension) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || !fc.IsResolver || !rootObjects[fc.Object] {
+// InterceptRootField spans each root field (introspection aside), from
+// its resolver to its marshalled answer; an error on its path marks the
+// span. A root-field interceptor runs once per root field, where a field
+// interceptor would add a closure and a lookup to every field of the
+// answer.
+func (extension) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	rc := graphql.GetRootFieldContext(ctx)
+	if rc == nil || strings.HasPrefix(rc.Field.Name, "__") {
 		return next(ctx)
 	}
-	ctx, span := otel.Tracer(instrumentation).Start(ctx, "resolve "+fc.Object+"."+fc.Field.Name,
-		trace.WithAttributes(attribute.String("graphql.field.path", fc.Path().String())))
+	ctx, span := otel.Tracer(instrumentation).Start(ctx, "resolve "+rootObject(ctx)+"."+rc.Field.Name,
+		trace.WithAttributes(attribute.String("graphql.field.path", rc.Field.Alias)))
 	defer span.End()
-	res, err := next(ctx)
-	if err != nil {
-		span.RecordError(err)
-		span.SetStatus(codes.Error, domain.ErrorMessage(err))
+	res := next(ctx)
+	for _, e := range graphql.GetErrors(ctx) {
+		if len(e.Path) > 0 && e.Path[0] == ast.PathName(rc.Field.Alias) {
+			span.RecordError(e)
+			span.SetStatus(codes.Error, e.Message)
+			break
+		}
 	}
-	return res, err
+	return res
+}
+
+// rootObject names the root type of the operation ctx runs.
+func rootObject(ctx context.Context) string {
+	if oc := graphql.GetOperationContext(ctx); oc != nil && oc.Operation != nil {
+		switch oc.Operation.Operation {
+		case ast.Mutation:
+			return "Mutation"
+		case ast.Subscription:
+			return "Subscription"
+		}
+	}
+	return "Query"
 }
 
 // LogHandler adds trace_id and span_id to records logged with a context
