@@ -26,3 +26,24 @@ func TestExecutorSequentialBelowRoot(t *testing.T) {
 		t.Errorf("generated.go resolves no root field concurrently")
 	}
 }
+
+// TestDeferAnsweredInline: @defer (in gqlparser's prelude) is accepted and
+// its fields come in the one response, relationship fields included; the
+// HTTP transport has no incremental delivery for a deferred part.
+func TestDeferAnsweredInline(t *testing.T) {
+	c := newClient(t)
+	data, errs := raw(t, c, `{ claims(first: 3) { nodes { id ... @defer { summary attributions(first: 2) { id actor { __typename } } } } } }`)
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	nodes := data["claims"].(map[string]any)["nodes"].([]any)
+	if len(nodes) == 0 {
+		t.Fatal("no claims")
+	}
+	for _, n := range nodes {
+		m := n.(map[string]any)
+		if _, ok := m["attributions"].([]any); !ok || m["summary"] == nil {
+			t.Errorf("claim %v: the deferred fields are missing: %v", m["id"], m)
+		}
+	}
+}

@@ -7,12 +7,14 @@
 // overlap. newsgraph's resolvers below the root do not wait: after a root
 // field resolves, the planner (graph.PlanLevels) reads every level of its
 // selection, one round trip per level, and the nested resolvers find their
-// data in memory. The goroutines then only cost: for a depth-4 page of
-// ~1,700 objects they were a third of the server's CPU. So this command
-// runs gqlgen with a plugin that turns concurrency off for every object but
-// the root Query and Subscription (Mutation has it off already), and makes
-// lists of objects marshal their elements in order (graph.marshalSlice)
-// instead of gqlgen's graphql.MarshalSliceConcurrently.
+// data in memory. The goroutines then only cost. So this command runs
+// gqlgen with a plugin that turns concurrency off for every object but the
+// root Query and Subscription (Mutation has it off already), then rewrites
+// the generated executor (see rewrites): lists of objects marshal their
+// elements in order (graph.marshalSlice) instead of gqlgen's
+// graphql.MarshalSliceConcurrently, and objects skip the @defer bookkeeping
+// that only concurrent fields use. newsgraph's transport does not offer
+// incremental delivery, so @defer is not served either way.
 package main
 
 import (
@@ -48,11 +50,26 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	const from, to = "graphql.MarshalSliceConcurrently(", "marshalSlice("
-	if !bytes.Contains(src, []byte(from)) {
-		return fmt.Errorf("%s: no %s to replace: has gqlgen changed how it marshals lists?", file, from)
+	for _, r := range rewrites {
+		if !bytes.Contains(src, []byte(r.from)) {
+			return fmt.Errorf("%s: no %s to replace: has gqlgen changed how it generates objects?", file, r.from)
+		}
+		src = bytes.ReplaceAll(src, []byte(r.from), []byte(r.to))
 	}
-	return os.WriteFile(file, bytes.ReplaceAll(src, []byte(from), []byte(to)), 0o644)
+	if bytes.Contains(src, []byte("&deferred")) {
+		return fmt.Errorf("%s: a field still resolves concurrently and may be deferred, but deferred groups were taken out", file)
+	}
+	return os.WriteFile(file, src, 0o644)
+}
+
+// rewrites are made to the generated executor once gqlgen has written it.
+var rewrites = []struct{ from, to string }{
+	// Lists of objects marshal their elements in order.
+	{"graphql.MarshalSliceConcurrently(", "marshalSlice("},
+	// Only a field resolved concurrently can be deferred (@defer): an
+	// object's deferred group stays empty, and gqlgen's would compute the
+	// object's path (an allocation per level) for every object.
+	{"deferred := graphql.NewDeferredGroup(ctx)", "var deferred graphql.DeferredGroup"},
 }
 
 // sequential turns concurrency off for every object below the root.
