@@ -232,4 +232,8 @@ type Dataset struct {
 	Origin string
 	Nodes  []Node
 	Edges  []Edge
+	// New says that none of the nodes was stored when the load was
+	// planned (an import resolved their ids): they are created rather
+	// than upserted, and upserted after all should one exist by then.
+	New bool
 }

@@ -83,7 +83,7 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	if opts.Strict && len(rejected) > 0 {
 		return sum, strictError(rejected[0])
 	}
-	items, refRejects, err := checkReferences(ctx, st, items)
+	items, refRejects, stored, err := checkReferences(ctx, st, items)
 	if err != nil {
 		return sum, err
 	}
@@ -95,14 +95,22 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	sum.Records = len(items) + len(sum.Rejected)
 
 	// Nodes first, so that every relationship finds both ends.
-	var nodes []domain.Node
+	// New nodes are created rather than upserted (domain.Dataset.New):
+	// they are written first, in batches of their own.
+	var nodes, old []domain.Node
 	var edges []domain.Edge
 	for _, it := range items {
-		if it.Node != nil {
+		switch {
+		case it.Node == nil:
+		case stored[it.Node.NodeID()]:
+			old = append(old, it.Node)
+		default:
 			nodes = append(nodes, it.Node)
 		}
 		edges = append(edges, it.Edges...)
 	}
+	fresh := len(nodes)
+	nodes = append(nodes, old...)
 	edges = byClaim(edges)
 	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
 	var mu sync.Mutex
@@ -124,7 +132,10 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		return nil
 	}
 	var sets []*domain.Dataset
-	for b := range slices.Chunk(nodes, opts.BatchSize) {
+	for b := range slices.Chunk(nodes[:fresh], opts.BatchSize) {
+		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Nodes: b, New: true})
+	}
+	for b := range slices.Chunk(nodes[fresh:], opts.BatchSize) {
 		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Nodes: b})
 	}
 	// Node batches hold distinct ids, so two can be written at once; the
@@ -247,8 +258,8 @@ func strictError(e dataset.LineError) error {
 // into another, and the lines that refer to ids defined neither in the file
 // nor in the database, then the lines that refer to ids of rejected lines,
 // until nothing more is rejected. References to merged ids are rewritten to
-// their survivors.
-func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dataset.Item, []dataset.LineError, error) {
+// their survivors. It returns the ids that are stored too.
+func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dataset.Item, []dataset.LineError, map[string]bool, error) {
 	var ids []string
 	seen := map[string]bool{}
 	for _, it := range items {
@@ -265,7 +276,7 @@ func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dat
 	}
 	stored, err := st.ResolveIDs(ctx, ids)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var rejected []dataset.LineError
 	var live []dataset.Item
@@ -319,7 +330,7 @@ func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dat
 		}
 		items = kept
 		if len(rejected) == before {
-			return items, rejected, nil
+			return items, rejected, existing, nil
 		}
 	}
 }
