@@ -80,6 +80,9 @@ type LoadStats struct {
 	Unchanged int
 	// Missing counts relationships not written because an end does not exist.
 	Missing int
+	// Raced says that a node of a Dataset.New had been stored by another
+	// writer meanwhile: the dataset was upserted after all.
+	Raced bool
 }
 
 // String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".

@@ -114,6 +114,7 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	edges = byClaim(edges)
 	prog := progress{w: opts.Progress, terminal: opts.Terminal, total: len(nodes) + len(edges), start: start}
 	var mu sync.Mutex
+	raced := false
 	write := func(ctx context.Context, p domain.Batch) error {
 		ls, err := st.LoadBatch(ctx, p, opts.By, !opts.NoHistory)
 		if err != nil {
@@ -125,6 +126,7 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		}
 		mu.Lock()
 		defer mu.Unlock()
+		raced = raced || ls.Raced
 		sum.Created += ls.Created
 		sum.Updated += ls.Updated
 		sum.Unchanged += ls.Unchanged
@@ -145,8 +147,21 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		return sum, err
 	}
 	sets = nil
+	// A relationship with a new end cannot be stored yet: it is created
+	// rather than upserted, the first time the file holds it, unless
+	// another writer stored one of the new nodes meanwhile.
+	once := map[string]bool{}
 	for b := range slices.Chunk(edges, opts.BatchSize) {
-		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Edges: b})
+		ds := &domain.Dataset{Origin: opts.Origin}
+		for _, e := range b {
+			if !raced && (!stored[e.From] || !stored[e.To]) && !once[e.ID()] {
+				once[e.ID()] = true
+				ds.NewEdges = append(ds.NewEdges, e)
+			} else {
+				ds.Edges = append(ds.Edges, e)
+			}
+		}
+		sets = append(sets, ds)
 	}
 	if err := writeAll(ctx, st, sets, 1, write); err != nil {
 		return sum, err

@@ -31,6 +31,18 @@ import (
 // so write transactions that log changes serialise on the counter only for
 // that statement and their commit; the time (at) and the key (by) of a
 // change are stored once, on the commit.
+//
+// A load (a batch of an import) is large, and its commit long: holding the
+// counter through it would serialise loads that could commit side by
+// side. A load's commit is therefore written pending (pending: the number
+// of entries, no range) and takes its positions just after the load
+// commits, in a small transaction of its own that numbers every pending
+// commit under the counter's lock (numberPending). Positions are then
+// consecutive in the order they were numbered, which is still the order
+// in which they become visible, and a pending commit's entries are in
+// history at once but reach the change feed only once numbered. Should a
+// process stop between the two, the next load, or the next start
+// (Migrate), numbers what it left pending.
 
 // commitChangesCypher takes the transaction's range of positions; a
 // transaction that logged nothing (unchanged data, a quiet load) does not
@@ -40,6 +52,47 @@ SET log._lock = true REMOVE log._lock
 WITH log, coalesce(log.head, 0) AS base
 CREATE (:NewsgraphCommit {tx: $tx, first: base + 1, last: base + $count, at: $now, by: $by})
 SET log.head = base + $count, log.at = $now`
+
+// pendingCommitCypher records a load's commit, to be numbered once it has
+// committed.
+const pendingCommitCypher = `CREATE (:NewsgraphCommit {tx: $tx, pending: $count, at: $now, by: $by})`
+
+// lockLogCypher takes the counter's write lock, before numberPendingCypher
+// reads the pending commits: a statement of its own, so that the read
+// cannot happen before the lock is held.
+const lockLogCypher = `MERGE (log:NewsgraphLog {id: 'log'}) SET log._lock = true REMOVE log._lock`
+
+// numberPendingCypher gives every pending commit its range of positions,
+// in the order of their times.
+const numberPendingCypher = `MATCH (k:NewsgraphCommit) WHERE k.pending > 0
+WITH k ORDER BY k.at, k.tx
+WITH collect(k) AS ks WHERE size(ks) > 0
+MATCH (log:NewsgraphLog {id: 'log'})
+WITH log, ks, reduce(ends = [coalesce(log.head, 0)], k IN ks | ends + [ends[-1] + k.pending]) AS ends
+CALL (ks, ends) {
+  UNWIND range(0, size(ks) - 1) AS i
+  WITH ks[i] AS k, ends[i] AS base
+  SET k.first = base + 1, k.last = base + k.pending
+  REMOVE k.pending
+}
+SET log.head = ends[-1], log.at = $now`
+
+// numberPending numbers the pending commits, if there are any.
+func (s *Store) numberPending(ctx context.Context) error {
+	_, err := s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, stmt := range []string{lockLogCypher, numberPendingCypher} {
+			res, err := tx.Run(ctx, stmt, map[string]any{"now": time.Now().UTC()})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	return err
+}
 
 // Statements that log changes number their entries from $ord on and
 // return how many they logged in a column named logged (see writeTx.run).

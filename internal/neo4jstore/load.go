@@ -107,14 +107,35 @@ SET r += row.props, r.hash = row.hash,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
 WITH collect(outcome) AS outcomes,
      collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {a: a.id, b: b.id, op: outcome} END) AS logs
-CALL (logs) {
-  UNWIND range(0, size(logs) - 1) AS i
-  WITH logs[i] AS l, i
-  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.a, other: l.b, rel: '` + string(t) + `', op: l.op})
-}
+` + logEdgesCypher(t) + `
 UNWIND outcomes AS outcome
 WITH outcome, size(logs) AS logged
 RETURN outcome, count(*) AS count, logged`
+}
+
+// createEdgeCypher writes relationships of one type that could not exist
+// when the load was planned (domain.Dataset.NewEdges): CREATE needs
+// neither the lookup nor the eager steps of MERGE. Rows whose ends do not
+// exist match nothing, as in mergeEdgeCypher.
+func createEdgeCypher(t domain.RelType) string {
+	return `UNWIND $rows AS row
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
+CREATE (a)-[r:` + string(t) + `]->(b)
+SET r = row.props, r.key = row.key, r.hash = row.hash, r.createdAt = $now, r.createdBy = $by, r.origin = $origin, r.updatedAt = $now, r.updatedBy = $by
+WITH collect(CASE WHEN $history THEN {a: a.id, b: b.id, op: 'created'} END) AS logs, count(*) AS created
+` + logEdgesCypher(t) + `
+RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
+}
+
+// logEdgesCypher logs the changes of logs (maps of the start a, the end b
+// and the outcome op), numbered from $ord.
+func logEdgesCypher(t domain.RelType) string {
+	return `CALL (logs) {
+  UNWIND range(0, size(logs) - 1) AS i
+  WITH logs[i] AS l, i
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.a, other: l.b, rel: '` + string(t) + `', op: l.op})
+}`
 }
 
 // claimVotes is the tail of a query that has bound (c:Claim): it returns the
@@ -173,13 +194,15 @@ type PreparedDataset struct {
 	fresh    bool // every node is new: created, not merged (domain.Dataset.New)
 	nodes    map[domain.Kind][]map[string]any
 	edges    map[domain.RelType][]map[string]any
-	claimIDs []string // claims whose status the dataset changes
-	madeBy   []string // attributions whose actor is written: their claims' statuses change
+	newEdges map[domain.RelType][]map[string]any // created, not merged (domain.Dataset.NewEdges)
+	claimIDs []string                            // claims whose status the dataset changes
+	madeBy   []string                            // attributions whose actor is written: their claims' statuses change
 }
 
 // PrepareDataset prepares ds for LoadPrepared.
 func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
-	p := &PreparedDataset{origin: ds.Origin, fresh: ds.New, nodes: map[domain.Kind][]map[string]any{}, edges: map[domain.RelType][]map[string]any{}}
+	p := &PreparedDataset{origin: ds.Origin, fresh: ds.New, nodes: map[domain.Kind][]map[string]any{},
+		edges: map[domain.RelType][]map[string]any{}, newEdges: map[domain.RelType][]map[string]any{}}
 	for _, n := range ds.Nodes {
 		row := nodeRow(n)
 		if ds.New {
@@ -190,7 +213,7 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 			p.claimIDs = append(p.claimIDs, n.NodeID())
 		}
 	}
-	for _, e := range ds.Edges {
+	for i, e := range slices.Concat(ds.Edges, ds.NewEdges) {
 		if !allowedRel(e.Type) {
 			return nil, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
 		}
@@ -203,7 +226,11 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 		case domain.RelMadeBy:
 			p.madeBy = append(p.madeBy, e.From)
 		}
-		p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
+		if i < len(ds.Edges) {
+			p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
+		} else {
+			p.newEdges[e.Type] = append(p.newEdges[e.Type], edgeRow(e))
+		}
 	}
 	return p, nil
 }
@@ -215,6 +242,7 @@ func (s *Store) LoadPrepared(ctx context.Context, p *PreparedDataset, by domain.
 	fresh := p.fresh
 	load := func() error {
 		return s.writeAs(ctx, by, p.origin, 5*time.Minute, func(tx *writeTx) error {
+			tx.pending = true
 			for _, o := range opts {
 				o(tx)
 			}
@@ -229,6 +257,7 @@ func (s *Store) LoadPrepared(ctx context.Context, p *PreparedDataset, by domain.
 		// planned: upsert them all.
 		fresh = false
 		err = load()
+		st.Raced = true
 	}
 	return st, err
 }
@@ -267,6 +296,15 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 		}
 	}
 	for _, t := range allRelTypes {
+		if rows := p.newEdges[t]; len(rows) > 0 {
+			cypher := createEdgeCypher(t)
+			if !fresh {
+				cypher = mergeEdgeCypher(t)
+			}
+			if err := tx.merge(ctx, cypher, rows, &st); err != nil {
+				return st, err
+			}
+		}
 		if rows := p.edges[t]; len(rows) > 0 {
 			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
 				return st, err

@@ -45,6 +45,7 @@ func schemaStatements() []string {
 		"CREATE INDEX change_tx_ord IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.tx, c.ord)",
 		"CREATE CONSTRAINT change_commit_tx IF NOT EXISTS FOR (k:NewsgraphCommit) REQUIRE k.tx IS UNIQUE",
 		"CREATE INDEX change_commit_last IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.last)",
+		"CREATE INDEX change_commit_pending IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.pending)",
 		"CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:NewsgraphLog) REQUIRE l.id IS UNIQUE",
 	}
 	for _, k := range domain.Kinds {
@@ -140,7 +141,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": SchemaVersion})
 		return nil, err
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	// A load interrupted between its commit and its numbering.
+	return s.numberPending(ctx)
 }
 
 // StoredSchemaVersion returns the schema version recorded in the database, 0

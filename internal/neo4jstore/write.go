@@ -14,14 +14,15 @@ var _ domain.Writer = (*Store)(nil)
 
 // writeTx implements domain.WriteTx on one Neo4j transaction.
 type writeTx struct {
-	s      *Store
-	tx     neo4j.ManagedTransaction
-	by     string
-	origin string
-	now    time.Time
-	quiet  bool   // no change log (bulk loads that ask for it)
-	id     string // marks this transaction's change-log entries (their commit's tx)
-	logged int    // change-log entries written so far: the next entry's ordinal
+	s       *Store
+	tx      neo4j.ManagedTransaction
+	by      string
+	origin  string
+	now     time.Time
+	quiet   bool   // no change log (bulk loads that ask for it)
+	id      string // marks this transaction's change-log entries (their commit's tx)
+	logged  int    // change-log entries written so far: the next entry's ordinal
+	pending bool   // a load: its commit is numbered after it commits (see numberPending)
 }
 
 // Write implements domain.Writer.
@@ -30,17 +31,26 @@ func (s *Store) Write(ctx context.Context, by domain.Principal, fn func(tx domai
 }
 
 func (s *Store) writeAs(ctx context.Context, by domain.Principal, origin string, timeout time.Duration, fn func(tx *writeTx) error) error {
+	pending := false
 	_, err := s.write(ctx, timeout, func(tx neo4j.ManagedTransaction) (any, error) {
 		wtx := &writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC(), id: newTxID()}
 		if err := fn(wtx); err != nil {
 			return nil, err
 		}
-		if wtx.logged == 0 {
+		pending = wtx.pending && wtx.logged > 0
+		switch {
+		case wtx.logged == 0:
 			return nil, nil
+		case wtx.pending:
+			_, err := wtx.run(ctx, pendingCommitCypher, map[string]any{"count": wtx.logged})
+			return nil, err
 		}
 		_, err := wtx.run(ctx, commitChangesCypher, map[string]any{"count": wtx.logged})
 		return nil, err
 	})
+	if err == nil && pending {
+		err = s.numberPending(ctx)
+	}
 	return err
 }
 
