@@ -57,9 +57,13 @@ RETURN outcome, count(*) AS count, logged`
 // fails the statement on the id constraint; the load then runs again with
 // mergeNodeCypher (see LoadPrepared).
 func createNodeCypher(k domain.Kind) string {
+	status := ""
+	if k == domain.KindClaim {
+		status = ", n.status = row.status" // see PrepareDataset
+	}
 	return `UNWIND $rows AS row
 CREATE (n:` + string(k) + `:Node)
-SET n = row.props, n.hash = row.hash, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by
+SET n = row.props, n.hash = row.hash, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by` + status + `
 WITH collect(CASE WHEN $history THEN {n: n, op: 'created', fields: row.fields} END) AS logs, count(*) AS created
 ` + logNodesCypher(k) + `
 RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
@@ -190,13 +194,14 @@ func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.P
 // opens (and not again when it is retried), and, by a bulk load, while
 // the previous dataset is being written.
 type PreparedDataset struct {
-	origin   string
-	fresh    bool // every node is new: created, not merged (domain.Dataset.New)
-	nodes    map[domain.Kind][]map[string]any
-	edges    map[domain.RelType][]map[string]any
-	newEdges map[domain.RelType][]map[string]any // created, not merged (domain.Dataset.NewEdges)
-	claimIDs []string                            // claims whose status the dataset changes
-	madeBy   []string                            // attributions whose actor is written: their claims' statuses change
+	origin    string
+	fresh     bool // every node is new: created, not merged (domain.Dataset.New)
+	nodes     map[domain.Kind][]map[string]any
+	edges     map[domain.RelType][]map[string]any
+	newEdges  map[domain.RelType][]map[string]any // created, not merged (domain.Dataset.NewEdges)
+	claimIDs  []string                            // claims whose status the dataset changes
+	newClaims []string                            // new claims (fresh): created with the status of a claim without attributions
+	madeBy    []string                            // attributions whose actor is written: their claims' statuses change, unless the dataset writes their ON too
 }
 
 // PrepareDataset prepares ds for LoadPrepared.
@@ -205,12 +210,27 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 		edges: map[domain.RelType][]map[string]any{}, newEdges: map[domain.RelType][]map[string]any{}}
 	for _, n := range ds.Nodes {
 		row := nodeRow(n)
+		isClaim := n.NodeKind() == domain.KindClaim
 		if ds.New {
 			row["fields"] = createdFields(row["props"].(map[string]any))
+			if isClaim {
+				// It has no attributions yet: no need to read them.
+				row["status"] = string(domain.DeriveStatus(nil))
+				row["fields"] = append(row["fields"].([]string), "status")
+			}
 		}
 		p.nodes[n.NodeKind()] = append(p.nodes[n.NodeKind()], row)
-		if n.NodeKind() == domain.KindClaim {
+		switch {
+		case isClaim && ds.New:
+			p.newClaims = append(p.newClaims, n.NodeID())
+		case isClaim:
 			p.claimIDs = append(p.claimIDs, n.NodeID())
+		}
+	}
+	on := map[string]bool{} // attributions whose ON the dataset writes
+	for _, e := range slices.Concat(ds.Edges, ds.NewEdges) {
+		if e.Type == domain.RelOn {
+			on[e.From] = true
 		}
 	}
 	for i, e := range slices.Concat(ds.Edges, ds.NewEdges) {
@@ -224,7 +244,9 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 		case domain.RelAbout:
 			p.claimIDs = append(p.claimIDs, e.From)
 		case domain.RelMadeBy:
-			p.madeBy = append(p.madeBy, e.From)
+			if !on[e.From] {
+				p.madeBy = append(p.madeBy, e.From)
+			}
 		}
 		if i < len(ds.Edges) {
 			p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
@@ -312,6 +334,9 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 		}
 	}
 	claimIDs := slices.Clone(p.claimIDs)
+	if !fresh {
+		claimIDs = append(claimIDs, p.newClaims...)
+	}
 	if len(p.madeBy) > 0 {
 		recs, err := tx.run(ctx, `MATCH (a:Attribution)-[:ON]->(c:Claim) WHERE a.id IN $ids RETURN DISTINCT c.id`, map[string]any{"ids": p.madeBy})
 		if err != nil {
