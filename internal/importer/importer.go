@@ -1,7 +1,6 @@
 // Package importer loads JSON Lines data files (docs/dataset.md) into the
-// graph in batches: nodes first (two batches at a time), then
-// relationships (one batch at a time, those of one claim together), each
-// batch one transaction. Every write is an upsert by id, so an interrupted
+// graph in batches: nodes first, then relationships (those of one claim
+// together), two batches at a time, each batch one transaction. Every write is an upsert by id, so an interrupted
 // import is finished by running it again, without duplicates.
 package importer
 
@@ -21,8 +20,10 @@ import (
 // Store is what an import needs of the database.
 type Store = domain.BulkWriter
 
-// nodeWriters is how many node batches are written at once.
-const nodeWriters = 2
+// writers is how many batches are written at once: a batch's commit
+// does not wait for another's (see neo4jstore's change log), so two
+// keep the database busy while one commits.
+const writers = 2
 
 // Options configures an import.
 type Options struct {
@@ -140,10 +141,8 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 	for b := range slices.Chunk(nodes[fresh:], opts.BatchSize) {
 		sets = append(sets, &domain.Dataset{Origin: opts.Origin, Nodes: b})
 	}
-	// Node batches hold distinct ids, so two can be written at once; the
-	// relationships of one batch lock nodes that others share (hubs), so
-	// they are written one batch at a time.
-	if err := writeAll(ctx, st, sets, nodeWriters, write); err != nil {
+	// Node batches hold distinct ids, so two can be written at once.
+	if err := writeAll(ctx, st, sets, writers, write); err != nil {
 		return sum, err
 	}
 	sets = nil
@@ -163,7 +162,15 @@ func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, 
 		}
 		sets = append(sets, ds)
 	}
-	if err := writeAll(ctx, st, sets, 1, write); err != nil {
+	// Relationship batches lock the nodes they link, which others may
+	// share (hubs): two batches at once wait for each other there, and a
+	// deadlock Neo4j detects is retried by the store. A claim's status is
+	// derived under its lock from what is committed by then, so the batch
+	// that derives it last sees every attribution; an attribution's ON and
+	// MADE_BY, if a claim's relationships straddle two batches, lock the
+	// attribution, so the batch that writes the second waits for the other
+	// to commit and then finds the claim to derive.
+	if err := writeAll(ctx, st, sets, writers, write); err != nil {
 		return sum, err
 	}
 	prog.done()
