@@ -224,7 +224,7 @@ type LogEntry struct {
 	Position int64
 	// Commit is the position of the first entry of the transaction that
 	// wrote this one: the entries of one transaction share it and are
-	// consecutive, a node's own entry before its relationships'.
+	// consecutive, in the order the transaction wrote them.
 	Commit int64
 	Change
 	// Entity is the node changed, or the start of the relationship changed.
@@ -234,8 +234,8 @@ type LogEntry struct {
 	// About lists the entities the changed claim (or the changed
 	// attribution's claim) is about, as the graph is when the entry is read.
 	About []string
-	// State is the node as the change left it (created or updated nodes
-	// only, nil otherwise).
+	// State is the attribution as the change left it (created or updated
+	// attributions only, the ones subscriptions read; nil otherwise).
 	State Node
 }
 
