@@ -25,11 +25,18 @@ type Store = domain.BulkWriter
 // keep the database busy while one commits.
 const writers = 2
 
+// DefaultBatchSize is the number of records per transaction unless
+// Options.BatchSize says otherwise. Smaller batches cost Neo4j less CPU per
+// record (Import100k: 29 s at 10,000, 26 s at 5,000, 22 s at 2,500, 20 s
+// at 1,000) and two of them commit side by side.
+const DefaultBatchSize = 1000
+
 // Options configures an import.
 type Options struct {
 	// Strict stops at the first bad line, before anything is written.
 	Strict bool
-	// BatchSize is the number of records per transaction.
+	// BatchSize is the number of records per transaction (default
+	// DefaultBatchSize).
 	BatchSize int
 	// Progress receives progress reports; nil for none.
 	Progress io.Writer
@@ -70,7 +77,7 @@ func (s Summary) String() string {
 func Import(ctx context.Context, r io.Reader, st Store, opts Options) (Summary, error) {
 	start := time.Now()
 	if opts.BatchSize <= 0 {
-		opts.BatchSize = 5000
+		opts.BatchSize = DefaultBatchSize
 	}
 	var stop func(dataset.LineError) bool
 	if opts.Strict {
