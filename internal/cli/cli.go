@@ -20,6 +20,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/export"
+	"github.com/newsgraph/newsgraph/internal/importer"
 	"github.com/newsgraph/newsgraph/internal/neo4jstore"
 )
 
@@ -396,7 +397,7 @@ func checkServe(c config) error {
 
 func importFlags(fs *flag.FlagSet, c *config, _ *environ) {
 	fs.BoolVar(&c.strict, "strict", false, "stop at the first bad line, before anything is written")
-	fs.IntVar(&c.batchSize, "batch-size", 5000, "nodes or relationships per transaction")
+	fs.IntVar(&c.batchSize, "batch-size", importer.DefaultBatchSize, "nodes or relationships per transaction")
 	fs.BoolVar(&c.noHistory, "no-history", false, "do not log each change for history(id) (bulk loads)")
 }
 

@@ -232,4 +232,12 @@ type Dataset struct {
 	Origin string
 	Nodes  []Node
 	Edges  []Edge
+	// New says that none of the nodes was stored when the load was
+	// planned (an import resolved their ids): they are created rather
+	// than upserted, and upserted after all should one exist by then.
+	New bool
+	// NewEdges are relationships that could not be stored when the load
+	// was planned (an end was new) and that the load holds once: they are
+	// created rather than upserted.
+	NewEdges []Edge
 }

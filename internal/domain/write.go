@@ -80,6 +80,9 @@ type LoadStats struct {
 	Unchanged int
 	// Missing counts relationships not written because an end does not exist.
 	Missing int
+	// Raced says that a node of a Dataset.New had been stored by another
+	// writer meanwhile: the dataset was upserted after all.
+	Raced bool
 }
 
 // String renders the counts for people, e.g. "3 created, 0 updated, 5 unchanged".
@@ -221,7 +224,7 @@ type LogEntry struct {
 	Position int64
 	// Commit is the position of the first entry of the transaction that
 	// wrote this one: the entries of one transaction share it and are
-	// consecutive, a node's own entry before its relationships'.
+	// consecutive, in the order the transaction wrote them.
 	Commit int64
 	Change
 	// Entity is the node changed, or the start of the relationship changed.
@@ -231,8 +234,8 @@ type LogEntry struct {
 	// About lists the entities the changed claim (or the changed
 	// attribution's claim) is about, as the graph is when the entry is read.
 	About []string
-	// State is the node as the change left it (created or updated nodes
-	// only, nil otherwise).
+	// State is the attribution as the change left it (created or updated
+	// attributions only, the ones subscriptions read; nil otherwise).
 	State Node
 }
 

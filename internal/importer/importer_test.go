@@ -191,3 +191,34 @@ func TestMergedIDs(t *testing.T) {
 		t.Errorf("the merged id came back as a node of its own")
 	}
 }
+
+// TestNewRelationshipOnce: a relationship with a new end is created rather
+// than upserted, once however often the file holds it.
+func TestNewRelationshipOnce(t *testing.T) {
+	s := neo4jtest.MustOpenSeeded(t)
+	ctx := context.Background()
+	const file = `{"type":"Person","id":"person/new","name":"New"}
+{"type":"MEMBER_OF","from":"person/new","to":"organisation/kremlin","claim":"claim/peskov-kremlin-spokesperson"}
+{"type":"MEMBER_OF","from":"person/new","to":"organisation/kremlin","claim":"claim/peskov-kremlin-spokesperson"}
+`
+	sum, err := importer.Import(ctx, strings.NewReader(file), s, opts())
+	if err != nil || len(sum.Rejected) > 0 {
+		t.Fatalf("import: %v, %v %v", sum, err, sum.Rejected)
+	}
+	if sum.Created != 2 || sum.Unchanged != 1 {
+		t.Errorf("import = %v; want 2 created (the person and its MEMBER_OF), 1 unchanged (the repeated line)", sum)
+	}
+	edges, err := s.ReadAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range edges.Edges {
+		if e.From == "person/new" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d relationships from person/new, want 1", n)
+	}
+}

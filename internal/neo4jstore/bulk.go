@@ -15,6 +15,9 @@ func (p *PreparedDataset) Records() int {
 	for _, rows := range p.edges {
 		n += len(rows)
 	}
+	for _, rows := range p.newEdges {
+		n += len(rows)
+	}
 	return n
 }
 

@@ -12,37 +12,90 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
 
-// The change log's positions. Every write transaction ends by numbering the
-// NewsgraphChange entries it created (marked with its id, tx) from a single
-// counter, the NewsgraphLog node, whose write lock it takes first. The lock
-// is held until the transaction commits, so a transaction that numbers after
-// another waits for it to commit: positions are consecutive integers in
-// commit order. A reader that sees position n therefore sees every position
-// below n (a Neo4j follower applies transactions in commit order too), and a
-// tail "position > last" never skips an entry that commits later. Neo4j's
-// own transaction ids would not do: they are not exposed to Cypher, and ids
-// allocated when a transaction starts commit out of order under concurrency.
-// The price is that write transactions that log changes serialise on the
-// counter for the time of their last statement and commit, which is short.
+// The change log's positions. A write transaction marks each
+// NewsgraphChange entry it creates with its id (tx) and an ordinal (ord,
+// 0, 1, … in the order it wrote them), and ends by recording one
+// NewsgraphCommit {tx, first, last, at, by}: the range of positions its
+// entries take, drawn from a single counter, the NewsgraphLog node, whose
+// write lock it takes first. An entry's position is its commit's first plus
+// its ordinal. The lock is held until the transaction commits, so a
+// transaction that takes positions after another waits for it to commit:
+// positions are consecutive integers in commit order. A reader that sees
+// position n therefore sees every position below n (a Neo4j follower
+// applies transactions in commit order too), and a tail "position > last"
+// never skips an entry that commits later. Neo4j's own transaction ids
+// would not do: they are not exposed to Cypher, and ids allocated when a
+// transaction starts commit out of order under concurrency.
+//
+// Taking positions costs one statement per transaction whatever its size,
+// so write transactions that log changes serialise on the counter only for
+// that statement and their commit; the time (at) and the key (by) of a
+// change are stored once, on the commit.
+//
+// A load (a batch of an import) is large, and its commit long: holding the
+// counter through it would serialise loads that could commit side by
+// side. A load's commit is therefore written pending (pending: the number
+// of entries, no range) and takes its positions just after the load
+// commits, in a small transaction of its own that numbers every pending
+// commit under the counter's lock (numberPending). Positions are then
+// consecutive in the order they were numbered, which is still the order
+// in which they become visible, and a pending commit's entries are in
+// history at once but reach the change feed only once numbered. Should a
+// process stop between the two, the next load, or the next start
+// (Migrate), numbers what it left pending.
 
-// positionChangesCypher numbers the transaction's entries; a transaction
-// that logged nothing (unchanged data, a quiet load) does not take the lock.
-// Within the transaction, an entity's own entry comes before those of its
-// relationships; every entry records its transaction's first position
-// (commit), so that a reader can tell the changes of one transaction.
-const positionChangesCypher = `MATCH (c:NewsgraphChange {tx: $tx})
-WITH c ORDER BY c.entity, c.rel IS NOT NULL, c.other, c.op
-WITH collect(c) AS entries WHERE size(entries) > 0
-MERGE (log:NewsgraphLog {id: 'log'})
+// commitChangesCypher takes the transaction's range of positions; a
+// transaction that logged nothing (unchanged data, a quiet load) does not
+// run it, and does not take the lock.
+const commitChangesCypher = `MERGE (log:NewsgraphLog {id: 'log'})
 SET log._lock = true REMOVE log._lock
-WITH log, entries, coalesce(log.head, 0) AS base
-CALL (entries, base) {
-  UNWIND range(0, size(entries) - 1) AS i
-  WITH entries[i] AS c, base + 1 + i AS position
-  SET c.seq = position, c.commit = base + 1
-  REMOVE c.tx
+WITH log, coalesce(log.head, 0) AS base
+CREATE (:NewsgraphCommit {tx: $tx, first: base + 1, last: base + $count, at: $now, by: $by})
+SET log.head = base + $count, log.at = $now`
+
+// pendingCommitCypher records a load's commit, to be numbered once it has
+// committed.
+const pendingCommitCypher = `CREATE (:NewsgraphCommit {tx: $tx, pending: $count, at: $now, by: $by})`
+
+// lockLogCypher takes the counter's write lock, before numberPendingCypher
+// reads the pending commits: a statement of its own, so that the read
+// cannot happen before the lock is held.
+const lockLogCypher = `MERGE (log:NewsgraphLog {id: 'log'}) SET log._lock = true REMOVE log._lock`
+
+// numberPendingCypher gives every pending commit its range of positions,
+// in the order of their times.
+const numberPendingCypher = `MATCH (k:NewsgraphCommit) WHERE k.pending > 0
+WITH k ORDER BY k.at, k.tx
+WITH collect(k) AS ks WHERE size(ks) > 0
+MATCH (log:NewsgraphLog {id: 'log'})
+WITH log, ks, reduce(ends = [coalesce(log.head, 0)], k IN ks | ends + [ends[-1] + k.pending]) AS ends
+CALL (ks, ends) {
+  UNWIND range(0, size(ks) - 1) AS i
+  WITH ks[i] AS k, ends[i] AS base
+  SET k.first = base + 1, k.last = base + k.pending
+  REMOVE k.pending
 }
-SET log.head = base + size(entries), log.at = $now`
+SET log.head = ends[-1], log.at = $now`
+
+// numberPending numbers the pending commits, if there are any.
+func (s *Store) numberPending(ctx context.Context) error {
+	_, err := s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, stmt := range []string{lockLogCypher, numberPendingCypher} {
+			res, err := tx.Run(ctx, stmt, map[string]any{"now": time.Now().UTC()})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	return err
+}
+
+// Statements that log changes number their entries from $ord on and
+// return how many they logged in a column named logged (see writeTx.run).
 
 func newTxID() string {
 	b := make([]byte, 12)
@@ -50,15 +103,22 @@ func newTxID() string {
 	return hex.EncodeToString(b)
 }
 
-// changesAfterCypher reads a page of the log after a position, each entry
-// with the entities its claim is about: of the claim it changed, or of the
-// claim of the attribution it changed (as the graph is now).
+// changesAfterCypher reads a page of the log after a position: the
+// commits whose range ends after it, in order, and their entries from the
+// position on, each with the entities its claim is about: of the claim it
+// changed, or of the claim of the attribution it changed (as the graph is
+// now).
 const changesAfterCypher = `OPTIONAL MATCH (log:NewsgraphLog {id: 'log'})
 WITH coalesce(log.pruned, 0) AS pruned, coalesce(log.head, 0) AS head
 CALL (pruned) {
-  MATCH (c:NewsgraphChange) WHERE c.seq > $after AND $after >= pruned
-  WITH c ORDER BY c.seq LIMIT $first
-  RETURN collect({seq: c.seq, commit: c.commit, at: c.at, by: c.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
+  MATCH (k:NewsgraphCommit) WHERE k.last > $after AND $after >= pruned
+  WITH k ORDER BY k.last LIMIT $first
+  CALL (k) {
+    MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= $after + 1 - k.first
+    RETURN c ORDER BY c.ord LIMIT $first
+  }
+  WITH k, c ORDER BY k.first + c.ord LIMIT $first
+  RETURN collect({seq: k.first + c.ord, commit: k.first, at: k.at, by: k.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
     fields: coalesce(c.fields, []), note: c.note, state: [(c)-[:STATE]->(s) | properties(s)][0],
     about: COLLECT {
       MATCH (cl:Claim)-[:ABOUT]->(e:Node) WHERE cl.id IN [c.entity, c.other] RETURN e.id
@@ -113,19 +173,31 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 	return out, head, nil
 }
 
-// pruneCypher deletes entries older than the retention, a bounded batch at a
-// time, and records the highest position deleted.
-const pruneCypher = `MATCH (c:NewsgraphChange) WHERE c.at < $before AND c.seq IS NOT NULL
-WITH c ORDER BY c.seq LIMIT $batch
-WITH collect(c) AS old WHERE size(old) > 0
-WITH old, reduce(m = 0, c IN old | CASE WHEN c.seq > m THEN c.seq ELSE m END) AS upTo
+// pruneCypher deletes the entries of commits older than the retention, a
+// bounded batch at a time in order of position (a large commit over several
+// batches), then the commits left without entries, and records the highest
+// position deleted.
+const pruneCypher = `MATCH (k:NewsgraphCommit) WHERE k.at < $before
+WITH k ORDER BY k.first
+CALL (k) {
+  MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0
+  RETURN c ORDER BY c.ord
+}
+WITH k, c LIMIT $batch
+WITH collect(c) AS old, collect(DISTINCT k) AS commits, max(k.first + c.ord) AS upTo
+WHERE size(old) > 0
 MATCH (log:NewsgraphLog {id: 'log'})
 SET log.pruned = CASE WHEN coalesce(log.pruned, 0) > upTo THEN log.pruned ELSE upTo END
-WITH old
+WITH old, commits
 CALL (old) {
   UNWIND old AS c
   OPTIONAL MATCH (c)-[:STATE]->(state:NewsgraphState)
   DETACH DELETE c, state
+}
+CALL (commits) {
+  UNWIND commits AS k
+  WITH k WHERE NOT EXISTS { MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0 }
+  DELETE k
 }
 RETURN size(old)`
 

@@ -2,8 +2,12 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/newsgraph/newsgraph/internal/domain"
 )
@@ -28,9 +32,8 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 
 // mergeNodeCypher upserts nodes of one label. A node whose content hash is
 // unchanged keeps its updatedAt and updatedBy, so loading the same data twice
-// changes nothing; every change is logged as a NewsgraphChange for history,
-// with the node as this write left it (a NewsgraphState), so that a
-// subscriber reading the log later sees the node as of the change.
+// changes nothing; every change is logged as a NewsgraphChange for history
+// (see logNodesCypher).
 func mergeNodeCypher(k domain.Kind) string {
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
@@ -40,10 +43,48 @@ WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN
 SET n += row.props, n.hash = row.hash,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
-FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: outcome, what: '` + string(k) + `', fields: changed})-[:STATE]->(state:NewsgraphState)
-  SET state = properties(n))
-RETURN outcome, count(*) AS count`
+WITH collect(outcome) AS outcomes,
+     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {n: n, op: outcome, fields: changed} END) AS logs
+` + logNodesCypher(k) + `
+UNWIND outcomes AS outcome
+WITH outcome, size(logs) AS logged
+RETURN outcome, count(*) AS count, logged`
+}
+
+// createNodeCypher writes nodes of one label that did not exist when the
+// load was planned (domain.Dataset.New): CREATE needs neither the lookup
+// nor the eager steps of MERGE. A node created meanwhile by another writer
+// fails the statement on the id constraint; the load then runs again with
+// mergeNodeCypher (see LoadPrepared).
+func createNodeCypher(k domain.Kind) string {
+	status := ""
+	if k == domain.KindClaim {
+		status = ", n.status = row.status" // see PrepareDataset
+	}
+	return `UNWIND $rows AS row
+CREATE (n:` + string(k) + `:Node)
+SET n = row.props, n.hash = row.hash, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by` + status + `
+WITH collect(CASE WHEN $history THEN {n: n, op: 'created', fields: row.fields} END) AS logs, count(*) AS created
+` + logNodesCypher(k) + `
+RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
+}
+
+// logNodesCypher logs the changes of logs (maps of the node n, its outcome
+// op and its changed fields), numbered from $ord. An attribution's entry
+// keeps the attribution as this write left it (a NewsgraphState), so
+// that a subscriber reading the log later sees it as of the change; the
+// subscriptions read no other kind's.
+func logNodesCypher(k domain.Kind) string {
+	state := ""
+	if k == domain.KindAttribution {
+		state = `-[:STATE]->(state:NewsgraphState)
+  SET state = properties(l.n)`
+	}
+	return `CALL (logs) {
+  UNWIND range(0, size(logs) - 1) AS i
+  WITH logs[i] AS l, i
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.n.id, op: l.op, what: '` + string(k) + `', fields: l.fields})` + state + `
+}`
 }
 
 // allRelTypes is the allowlist of relationship types that may be written.
@@ -68,9 +109,37 @@ WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.has
 SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
     r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
-FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |
-  CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: '` + string(t) + `', at: $now, by: $by, op: outcome}))
-RETURN outcome, count(*) AS count`
+WITH collect(outcome) AS outcomes,
+     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {a: a.id, b: b.id, op: outcome} END) AS logs
+` + logEdgesCypher(t) + `
+UNWIND outcomes AS outcome
+WITH outcome, size(logs) AS logged
+RETURN outcome, count(*) AS count, logged`
+}
+
+// createEdgeCypher writes relationships of one type that could not exist
+// when the load was planned (domain.Dataset.NewEdges): CREATE needs
+// neither the lookup nor the eager steps of MERGE. Rows whose ends do not
+// exist match nothing, as in mergeEdgeCypher.
+func createEdgeCypher(t domain.RelType) string {
+	return `UNWIND $rows AS row
+MATCH (a:Node {id: row.from})
+MATCH (b:Node {id: row.to})
+CREATE (a)-[r:` + string(t) + `]->(b)
+SET r = row.props, r.key = row.key, r.hash = row.hash, r.createdAt = $now, r.createdBy = $by, r.origin = $origin, r.updatedAt = $now, r.updatedBy = $by
+WITH collect(CASE WHEN $history THEN {a: a.id, b: b.id, op: 'created'} END) AS logs, count(*) AS created
+` + logEdgesCypher(t) + `
+RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
+}
+
+// logEdgesCypher logs the changes of logs (maps of the start a, the end b
+// and the outcome op), numbered from $ord.
+func logEdgesCypher(t domain.RelType) string {
+	return `CALL (logs) {
+  UNWIND range(0, size(logs) - 1) AS i
+  WITH logs[i] AS l, i
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.a, other: l.b, rel: '` + string(t) + `', op: l.op})
+}`
 }
 
 // claimVotes is the tail of a query that has bound (c:Claim): it returns the
@@ -94,9 +163,12 @@ const setClaimStatusCypher = `UNWIND $rows AS row
 MATCH (c:Claim {id: row.id})
 WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
 SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
-FOREACH (_ IN CASE WHEN $history THEN [1] ELSE [] END |
-  CREATE (:NewsgraphChange {tx: $tx, entity: c.id, at: $now, by: $by, op: 'updated', what: 'Claim', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status}))
-RETURN count(c) AS changed`
+WITH collect(CASE WHEN $history THEN {id: c.id, note: coalesce(was, 'none') + ' -> ' + row.status} END) AS logs
+CALL (logs) {
+  UNWIND range(0, size(logs) - 1) AS i
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: logs[i].id, op: 'updated', what: 'Claim', fields: ['status'], note: logs[i].note})
+}
+RETURN size(logs) AS logged`
 
 // LoadOption changes how LoadDataset writes.
 type LoadOption func(*writeTx)
@@ -122,23 +194,46 @@ func (s *Store) LoadDataset(ctx context.Context, ds *domain.Dataset, by domain.P
 // opens (and not again when it is retried), and, by a bulk load, while
 // the previous dataset is being written.
 type PreparedDataset struct {
-	origin   string
-	nodes    map[domain.Kind][]map[string]any
-	edges    map[domain.RelType][]map[string]any
-	claimIDs []string // claims whose status the dataset changes
-	madeBy   []string // attributions whose actor is written: their claims' statuses change
+	origin    string
+	fresh     bool // every node is new: created, not merged (domain.Dataset.New)
+	nodes     map[domain.Kind][]map[string]any
+	edges     map[domain.RelType][]map[string]any
+	newEdges  map[domain.RelType][]map[string]any // created, not merged (domain.Dataset.NewEdges)
+	claimIDs  []string                            // claims whose status the dataset changes
+	newClaims []string                            // new claims (fresh): created with the status of a claim without attributions
+	madeBy    []string                            // attributions whose actor is written: their claims' statuses change, unless the dataset writes their ON too
 }
 
 // PrepareDataset prepares ds for LoadPrepared.
 func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
-	p := &PreparedDataset{origin: ds.Origin, nodes: map[domain.Kind][]map[string]any{}, edges: map[domain.RelType][]map[string]any{}}
+	p := &PreparedDataset{origin: ds.Origin, fresh: ds.New, nodes: map[domain.Kind][]map[string]any{},
+		edges: map[domain.RelType][]map[string]any{}, newEdges: map[domain.RelType][]map[string]any{}}
 	for _, n := range ds.Nodes {
-		p.nodes[n.NodeKind()] = append(p.nodes[n.NodeKind()], nodeRow(n))
-		if n.NodeKind() == domain.KindClaim {
+		row := nodeRow(n)
+		isClaim := n.NodeKind() == domain.KindClaim
+		if ds.New {
+			row["fields"] = createdFields(row["props"].(map[string]any))
+			if isClaim {
+				// It has no attributions yet: no need to read them.
+				row["status"] = string(domain.DeriveStatus(nil))
+				row["fields"] = append(row["fields"].([]string), "status")
+			}
+		}
+		p.nodes[n.NodeKind()] = append(p.nodes[n.NodeKind()], row)
+		switch {
+		case isClaim && ds.New:
+			p.newClaims = append(p.newClaims, n.NodeID())
+		case isClaim:
 			p.claimIDs = append(p.claimIDs, n.NodeID())
 		}
 	}
-	for _, e := range ds.Edges {
+	on := map[string]bool{} // attributions whose ON the dataset writes
+	for _, e := range slices.Concat(ds.Edges, ds.NewEdges) {
+		if e.Type == domain.RelOn {
+			on[e.From] = true
+		}
+	}
+	for i, e := range slices.Concat(ds.Edges, ds.NewEdges) {
 		if !allowedRel(e.Type) {
 			return nil, domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
 		}
@@ -149,9 +244,15 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 		case domain.RelAbout:
 			p.claimIDs = append(p.claimIDs, e.From)
 		case domain.RelMadeBy:
-			p.madeBy = append(p.madeBy, e.From)
+			if !on[e.From] {
+				p.madeBy = append(p.madeBy, e.From)
+			}
 		}
-		p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
+		if i < len(ds.Edges) {
+			p.edges[e.Type] = append(p.edges[e.Type], edgeRow(e))
+		} else {
+			p.newEdges[e.Type] = append(p.newEdges[e.Type], edgeRow(e))
+		}
 	}
 	return p, nil
 }
@@ -160,29 +261,72 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 // LoadDataset does.
 func (s *Store) LoadPrepared(ctx context.Context, p *PreparedDataset, by domain.Principal, opts ...LoadOption) (LoadStats, error) {
 	var st LoadStats
-	err := s.writeAs(ctx, by, p.origin, 5*time.Minute, func(tx *writeTx) error {
-		for _, o := range opts {
-			o(tx)
-		}
-		var err error
-		st, err = tx.load(ctx, p)
-		return err
-	})
+	fresh := p.fresh
+	load := func() error {
+		return s.writeAs(ctx, by, p.origin, 5*time.Minute, func(tx *writeTx) error {
+			tx.pending = true
+			for _, o := range opts {
+				o(tx)
+			}
+			var err error
+			st, err = tx.load(ctx, p, fresh)
+			return err
+		})
+	}
+	err := load()
+	if fresh && isConstraintViolation(err) {
+		// Another writer created one of the nodes since the load was
+		// planned: upsert them all.
+		fresh = false
+		err = load()
+		st.Raced = true
+	}
 	return st, err
 }
 
-// load upserts p's nodes in one query per label and its edges in one per
+func isConstraintViolation(err error) bool {
+	var n4j *neo4j.Neo4jError
+	return errors.As(err, &n4j) && strings.Contains(n4j.Code, "ConstraintValidationFailed")
+}
+
+// createdFields are the fields a created node's change lists, as
+// mergeNodeCypher finds them: those it sets, less the derived ones.
+func createdFields(p map[string]any) []string {
+	out := make([]string, 0, len(p))
+	for k, v := range p {
+		if v != nil && !slices.Contains(derivedKeys, k) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// load upserts (or, fresh, creates) p's nodes in one query per label and its edges in one per
 // type, then refreshes the statuses of the claims it touches.
-func (tx *writeTx) load(ctx context.Context, p *PreparedDataset) (LoadStats, error) {
+func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (LoadStats, error) {
 	var st LoadStats
 	for _, k := range domain.Kinds {
 		if rows := p.nodes[k]; len(rows) > 0 {
-			if err := tx.merge(ctx, mergeNodeCypher(k), rows, &st); err != nil {
+			cypher := mergeNodeCypher(k)
+			if fresh {
+				cypher = createNodeCypher(k)
+			}
+			if err := tx.merge(ctx, cypher, rows, &st); err != nil {
 				return st, err
 			}
 		}
 	}
 	for _, t := range allRelTypes {
+		if rows := p.newEdges[t]; len(rows) > 0 {
+			cypher := createEdgeCypher(t)
+			if !fresh {
+				cypher = mergeEdgeCypher(t)
+			}
+			if err := tx.merge(ctx, cypher, rows, &st); err != nil {
+				return st, err
+			}
+		}
 		if rows := p.edges[t]; len(rows) > 0 {
 			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
 				return st, err
@@ -190,6 +334,9 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset) (LoadStats, err
 		}
 	}
 	claimIDs := slices.Clone(p.claimIDs)
+	if !fresh {
+		claimIDs = append(claimIDs, p.newClaims...)
+	}
 	if len(p.madeBy) > 0 {
 		recs, err := tx.run(ctx, `MATCH (a:Attribution)-[:ON]->(c:Claim) WHERE a.id IN $ids RETURN DISTINCT c.id`, map[string]any{"ids": p.madeBy})
 		if err != nil {

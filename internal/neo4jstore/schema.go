@@ -20,7 +20,14 @@ import (
 // Version 4 gives every new change-log entry a position (seq), numbered from
 // the NewsgraphLog counter in commit order (see changelog.go); older entries
 // have none and are not streamed.
-const SchemaVersion = 4
+//
+// Version 5 records one NewsgraphCommit per transaction that logs changes,
+// with the range of positions its entries take (first, last), its time
+// and its key; an entry holds its commit's tx and its ordinal (ord) within
+// it instead of a position, a time and a key, and only an attribution's
+// entry keeps the node's state. Migrate turns version 4's entries into
+// that layout (see migrateLogV4); older entries still have no position.
+const SchemaVersion = 5
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
@@ -33,11 +40,12 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT schema_meta_id IF NOT EXISTS FOR (m:NewsgraphSchema) REQUIRE m.id IS UNIQUE",
 		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:NewsgraphRedirect) REQUIRE r.id IS UNIQUE",
-		"CREATE INDEX change_entity IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity, c.at)",
+		"CREATE INDEX change_entity_v5 IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity)",
 		"CREATE INDEX change_other IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.other)",
-		"CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:NewsgraphChange) REQUIRE c.seq IS UNIQUE",
-		"CREATE INDEX change_tx IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.tx)",
-		"CREATE INDEX change_at IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.at)",
+		"CREATE INDEX change_tx_ord IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.tx, c.ord)",
+		"CREATE CONSTRAINT change_commit_tx IF NOT EXISTS FOR (k:NewsgraphCommit) REQUIRE k.tx IS UNIQUE",
+		"CREATE INDEX change_commit_last IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.last)",
+		"CREATE INDEX change_commit_pending IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.pending)",
 		"CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:NewsgraphLog) REQUIRE l.id IS UNIQUE",
 	}
 	for _, k := range domain.Kinds {
@@ -65,6 +73,28 @@ func schemaStatements() []string {
 			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 	)
 	return stmts
+}
+
+// migrateLogV4 gives the entries version 4 numbered (seq, and commit, the
+// first position of their transaction) a commit of version 5 each
+// transaction, tx "v4-<commit>", and their ordinal in it; they keep their
+// own time and key. It is idempotent: an interrupted run resumes.
+const migrateLogV4 = `MATCH (c:NewsgraphChange) WHERE c.seq IS NOT NULL
+CALL (c) {
+  MERGE (k:NewsgraphCommit {tx: 'v4-' + toString(c.commit)})
+  ON CREATE SET k.first = c.commit, k.last = c.seq, k.at = c.at, k.by = c.by
+  SET k.last = CASE WHEN c.seq > k.last THEN c.seq ELSE k.last END, c.tx = k.tx, c.ord = c.seq - c.commit
+  REMOVE c.seq, c.commit
+} IN TRANSACTIONS OF 5000 ROWS`
+
+// droppedStatements remove what version 4 indexed and version 5 no longer
+// reads: entries are found by (tx, ord) and by entity alone, and their
+// time is their commit's.
+var droppedStatements = []string{
+	"DROP INDEX change_entity IF EXISTS",
+	"DROP INDEX change_at IF EXISTS",
+	"DROP INDEX change_tx IF EXISTS",
+	"DROP CONSTRAINT change_seq IF EXISTS",
 }
 
 const (
@@ -97,11 +127,25 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := runConsume(ctx, session, "CALL db.awaitIndexes(60)"); err != nil {
 		return s.wrap(err)
 	}
+	s.roundTrips.Add(1)
+	if err := runConsume(ctx, session, migrateLogV4); err != nil {
+		return s.wrap(fmt.Errorf("moving the change log to schema version 5: %w", err))
+	}
+	for _, stmt := range droppedStatements {
+		s.roundTrips.Add(1)
+		if err := runConsume(ctx, session, stmt); err != nil {
+			return s.wrap(fmt.Errorf("%s: %w", stmt, err))
+		}
+	}
 	_, err = s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": SchemaVersion})
 		return nil, err
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	// A load interrupted between its commit and its numbering.
+	return s.numberPending(ctx)
 }
 
 // StoredSchemaVersion returns the schema version recorded in the database, 0

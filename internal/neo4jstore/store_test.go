@@ -2,6 +2,8 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -186,6 +188,49 @@ func TestMigrate(t *testing.T) {
 			t.Error("migrating version 2 did not create the change_other index")
 		}
 	})
+	t.Run("FromVersion4", func(t *testing.T) {
+		// Version 4 numbered every entry (seq, and commit: its
+		// transaction's first position); a load of version 5 may have
+		// been left pending by a process that stopped before numbering it.
+		cfg := neo4jtest.Config()
+		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close(ctx)
+		if _, err := neo4j.ExecuteQuery(ctx, d, `MERGE (log:NewsgraphLog {id: 'log'}) SET log.head = 3
+CREATE (:NewsgraphChange {entity: 'person/v4-a', at: datetime('2024-01-01T00:00:00Z'), by: 'v4', op: 'created', what: 'Person', fields: ['name'], seq: 1, commit: 1})
+CREATE (:NewsgraphChange {entity: 'person/v4-a', other: 'person/v4-b', rel: 'MENTIONS', at: datetime('2024-01-01T00:00:00Z'), by: 'v4', op: 'created', seq: 2, commit: 1})
+CREATE (:NewsgraphChange {entity: 'person/v4-b', at: datetime('2024-01-02T00:00:00Z'), by: 'v4', op: 'updated', what: 'Person', fields: ['name'], seq: 3, commit: 3})
+CREATE (:NewsgraphCommit {tx: 'left-pending', pending: 1, at: datetime(), by: 'v5'})
+CREATE (:NewsgraphChange {tx: 'left-pending', ord: 0, entity: 'person/v4-b', op: 'updated', what: 'Person', fields: ['aliases']})`,
+			nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetSchemaVersion(ctx, 4); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		entries, head, err := s.ChangesAfter(ctx, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, fmt.Sprintf("%d/%d %s %s %s %s", e.Position, e.Commit, e.By, e.Op, e.Entity, e.What))
+		}
+		want := []string{"1/1 v4 created person/v4-a Person", "2/1 v4 created person/v4-a MENTIONS -> person/v4-b",
+			"3/3 v4 updated person/v4-b Person", "4/4 v5 updated person/v4-b Person"}
+		if !slices.Equal(got, want) || head != 4 {
+			t.Errorf("log after migrating version 4 (head %d):\n got %q\nwant %q", head, got, want)
+		}
+		h, err := s.History(ctx, "person/v4-b", 10)
+		if err != nil || len(h) != 3 || h[len(h)-1].By != "v4" {
+			t.Errorf("history of person/v4-b = %+v, %v; want 3 changes, the oldest by v4", h, err)
+		}
+	})
 	t.Run("ErrNewerSchema", func(t *testing.T) {
 		if err := s.SetSchemaVersion(ctx, neo4jstore.SchemaVersion+1); err != nil {
 			t.Fatal(err)
@@ -207,6 +252,27 @@ func TestMigrate(t *testing.T) {
 			t.Errorf("violations = %v, %v", bad, err)
 		}
 	})
+}
+
+// A dataset planned as new (domain.Dataset.New) whose node another writer
+// stored meanwhile is upserted after all: no duplicate, no error.
+func TestLoadNewAfterAll(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	first := &domain.Dataset{Origin: "test", Nodes: []domain.Node{&domain.Person{ID: "person/raced", Name: "A"}}}
+	if _, err := s.LoadDataset(ctx, first, neo4jtest.Loader); err != nil {
+		t.Fatal(err)
+	}
+	planned := &domain.Dataset{Origin: "test", New: true, Nodes: []domain.Node{
+		&domain.Person{ID: "person/raced", Name: "B"}, &domain.Person{ID: "person/fresh", Name: "C"}}}
+	st, err := s.LoadDataset(ctx, planned, neo4jtest.Loader)
+	if err != nil || !st.Raced || st.Created != 1 || st.Updated != 1 {
+		t.Fatalf("LoadDataset(New, one stored) = %+v, %v; want raced, 1 created, 1 updated", st, err)
+	}
+	bad, err := neo4jtest.Violations(ctx, s)
+	if err != nil || len(bad) > 0 {
+		t.Errorf("violations = %v, %v", bad, err)
+	}
 }
 
 func list(t *testing.T, s *neo4jstore.Store, kind domain.Kind, f domain.ListFilter, p domain.Page) *domain.NodePage {

@@ -14,13 +14,15 @@ var _ domain.Writer = (*Store)(nil)
 
 // writeTx implements domain.WriteTx on one Neo4j transaction.
 type writeTx struct {
-	s      *Store
-	tx     neo4j.ManagedTransaction
-	by     string
-	origin string
-	now    time.Time
-	quiet  bool   // no change log (bulk loads that ask for it)
-	id     string // marks this transaction's change-log entries until they get positions
+	s       *Store
+	tx      neo4j.ManagedTransaction
+	by      string
+	origin  string
+	now     time.Time
+	quiet   bool   // no change log (bulk loads that ask for it)
+	id      string // marks this transaction's change-log entries (their commit's tx)
+	logged  int    // change-log entries written so far: the next entry's ordinal
+	pending bool   // a load: its commit is numbered after it commits (see numberPending)
 }
 
 // Write implements domain.Writer.
@@ -29,28 +31,51 @@ func (s *Store) Write(ctx context.Context, by domain.Principal, fn func(tx domai
 }
 
 func (s *Store) writeAs(ctx context.Context, by domain.Principal, origin string, timeout time.Duration, fn func(tx *writeTx) error) error {
+	pending := false
 	_, err := s.write(ctx, timeout, func(tx neo4j.ManagedTransaction) (any, error) {
 		wtx := &writeTx{s: s, tx: tx, by: by.Key, origin: origin, now: time.Now().UTC(), id: newTxID()}
 		if err := fn(wtx); err != nil {
 			return nil, err
 		}
-		_, err := wtx.run(ctx, positionChangesCypher, nil)
+		pending = wtx.pending && wtx.logged > 0
+		switch {
+		case wtx.logged == 0:
+			return nil, nil
+		case wtx.pending:
+			_, err := wtx.run(ctx, pendingCommitCypher, map[string]any{"count": wtx.logged})
+			return nil, err
+		}
+		_, err := wtx.run(ctx, commitChangesCypher, map[string]any{"count": wtx.logged})
 		return nil, err
 	})
+	if err == nil && pending {
+		err = s.numberPending(ctx)
+	}
 	return err
 }
 
-// run runs one statement with the transaction's bookkeeping parameters.
+// run runs one statement with the transaction's bookkeeping parameters:
+// $ord is the ordinal of the next change-log entry, and a statement that
+// logs changes returns how many in a column named logged (on every row).
 func (tx *writeTx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	if params == nil {
 		params = map[string]any{}
 	}
-	params["now"], params["by"], params["origin"], params["tx"] = tx.now, tx.by, tx.origin, tx.id
+	params["now"], params["by"], params["origin"], params["tx"], params["ord"] = tx.now, tx.by, tx.origin, tx.id, tx.logged
 	res, err := tx.tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) > 0 {
+		if n, ok := recs[0].Get("logged"); ok {
+			tx.logged += int(n.(int64))
+		}
+	}
+	return recs, nil
 }
 
 // Node implements domain.WriteTx; the id of a node merged into another
@@ -109,9 +134,15 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	recs, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
-CREATE (:NewsgraphChange {tx: $tx, entity: a.id, other: b.id, rel: type(r), at: $now, by: $by, op: 'deleted'})
-DELETE r
-RETURN count(*)`, map[string]any{"from": from, "keep": keep})
+WITH a, b, r ORDER BY b.id, r.key
+WITH collect({entity: a.id, other: b.id}) AS logs, collect(r) AS gone
+FOREACH (r IN gone | DELETE r)
+WITH logs
+CALL (logs) {
+  UNWIND range(0, size(logs) - 1) AS i
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: logs[i].entity, other: logs[i].other, rel: '`+string(t)+`', op: 'deleted'})
+}
+RETURN size(logs) AS logged`, map[string]any{"from": from, "keep": keep})
 	if err != nil {
 		return false, err
 	}
@@ -138,8 +169,9 @@ func (tx *writeTx) References(ctx context.Context, id string) (int, error) {
 // DeleteNode implements domain.WriteTx.
 func (tx *writeTx) DeleteNode(ctx context.Context, id string) error {
 	_, err := tx.run(ctx, `MATCH (n:Node {id: $id})
-CREATE (:NewsgraphChange {tx: $tx, entity: n.id, at: $now, by: $by, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
-DETACH DELETE n`, map[string]any{"id": id})
+CREATE (:NewsgraphChange {tx: $tx, ord: $ord, entity: n.id, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
+DETACH DELETE n
+RETURN 1 AS logged`, map[string]any{"id": id})
 	return err
 }
 
@@ -167,8 +199,9 @@ MERGE (r:NewsgraphRedirect {id: $dup}) SET r.to = $survivor, r.at = $now, r.by =
 WITH 1 AS one
 CALL () { MATCH (old:NewsgraphRedirect {to: $dup}) SET old.to = $survivor }
 WITH 1 AS one
-CREATE (:NewsgraphChange {tx: $tx, entity: $survivor, at: $now, by: $by, op: 'merged', what: $dup, fields: []})
-CREATE (:NewsgraphChange {tx: $tx, entity: $dup, at: $now, by: $by, op: 'merged', what: 'into ' + $survivor, fields: []})`,
+CREATE (:NewsgraphChange {tx: $tx, ord: $ord, entity: $survivor, op: 'merged', what: $dup, fields: []})
+CREATE (:NewsgraphChange {tx: $tx, ord: $ord + 1, entity: $dup, op: 'merged', what: 'into ' + $survivor, fields: []})
+RETURN 2 AS logged`,
 		map[string]any{"dup": duplicate, "survivor": survivor})
 	return err
 }
@@ -178,18 +211,20 @@ CREATE (:NewsgraphChange {tx: $tx, entity: $dup, at: $now, by: $by, op: 'merged'
 // what it was; a change of a relationship is one NewsgraphChange with the
 // relationship's start (entity), end (other) and type (rel), listed under
 // both ends as "TYPE -> end" and "TYPE <- start" (until schema version 2
-// it was two, each with its what). Every change has an at: saying so lets
-// the planner seek change_entity, an index on (entity, at).
+// it was two, each with its what). Its time and key are its commit's
+// (schema version 5); an entry older than that carries its own.
 const historyCypher = `CALL () {
-  MATCH (c:NewsgraphChange {entity: $id}) WHERE c.at IS NOT NULL RETURN c
+  MATCH (c:NewsgraphChange {entity: $id}) RETURN c
   UNION
   MATCH (c:NewsgraphChange {other: $id}) RETURN c
 }
+OPTIONAL MATCH (k:NewsgraphCommit {tx: c.tx})
+WITH c, coalesce(k.at, c.at) AS at, coalesce(k.by, c.by) AS by
 UNWIND CASE WHEN c.rel IS NULL THEN [c.what]
   ELSE CASE WHEN c.entity = $id THEN [c.rel + ' -> ' + c.other] ELSE [] END +
        CASE WHEN c.other = $id THEN [c.rel + ' <- ' + c.entity] ELSE [] END END AS what
-RETURN c.at, c.by, c.op, what, c.fields, c.note
-ORDER BY c.at DESC LIMIT $first`
+RETURN at, by, c.op, what, c.fields, c.note
+ORDER BY at DESC LIMIT $first`
 
 // History returns the changes made to id, newest first; a merge is listed
 // under both ids, a change of a relationship under both its ends.
