@@ -62,13 +62,17 @@ func oneParam(p map[string]any) map[string]any { return map[string]any{"p": p} }
 const interpreted = "CYPHER expressionEngine=interpreted\n"
 
 // searchCypher is the search statement, with or without a filter by kinds.
+// The page comes back as one list in one record, as a neighbourhood's
+// hops do (neighboursCypher): the driver reads each record with a
+// goroutine and a timer of its own.
 func searchCypher(byKind bool) string {
 	where := ""
 	if byKind {
 		where = "\nWHERE any(l IN labels(node) WHERE l IN $p.kinds)"
 	}
 	return interpreted + `CALL db.index.fulltext.queryNodes('` + FulltextIndex + `', $p.q, {limit: $p.limit}) YIELD node, score` + where + `
-RETURN node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first`
+WITH node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first
+RETURN collect([properties(node), score])`
 }
 
 // Search implements domain.Traverser: ranked full-text search, tolerant of
@@ -93,16 +97,21 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 		return nil, false, err
 	}
 	var hits []domain.SearchHit
-	for i, r := range recs {
+	var rows []any
+	if len(recs) > 0 {
+		rows, _ = recs[0].Values[0].([]any)
+	}
+	for i, raw := range rows {
 		if i == first {
 			return hits, true, nil
 		}
-		raw := r.Values[0].(neo4j.Node)
-		n := nodeFromDB(raw)
+		row := raw.([]any)
+		props := row[0].(map[string]any)
+		n := nodeFromDB(neo4j.Node{Props: props})
 		if n == nil {
 			continue
 		}
-		hits = append(hits, domain.SearchHit{Node: n, Score: r.Values[1].(float64), Matched: matched(raw.Props, stems)})
+		hits = append(hits, domain.SearchHit{Node: n, Score: row[1].(float64), Matched: matched(props, stems)})
 	}
 	return hits, false, nil
 }
@@ -727,13 +736,25 @@ RETURN o, sources, claims ORDER BY claims + sources DESC, claims DESC, o.id LIMI
 	return out, nil
 }
 
-// Warm plans the traversal statements (search, neighbourhood, paths of
-// every hop count, with and without their filters) by running each on
-// input that matches nothing, so that the first requests after a start do
-// not wait for Neo4j's planner: 30–180 ms per statement on the
-// 1M-relationship graph, the slowest call of each in BenchmarkTraversals
-// before. Plans stay cached until the database's statistics change enough
-// to replan them. serve calls it once Neo4j is ready.
+// warmFor bounds how long Warm runs the traversals on the graph's own data
+// after planning them.
+const warmFor = 2 * time.Second
+
+// warmSampleCypher picks the nodes Warm runs the traversals from.
+const warmSampleCypher = `MATCH (n:Node) WHERE n.sortName IS NOT NULL RETURN n.id, n.sortName LIMIT 16`
+
+// Warm prepares a freshly started Neo4j for the traversals. It plans the
+// traversal statements (search, neighbourhood, paths of every hop count,
+// with and without their filters) by running each on input that matches
+// nothing, so that the first requests after a start do not wait for
+// Neo4j's planner: 30–180 ms per statement on the 1M-relationship graph,
+// the slowest call of each in BenchmarkTraversals before. Plans stay cached
+// until the database's statistics change enough to replan them. Then, for
+// at most warmFor, it runs searches, neighbourhoods and paths around a few
+// nodes of the graph, so that the JVM compiles the code they run (Lucene's
+// scoring, expansion, sorting) before requests need it: planned but not
+// run, a fresh server's first searches took 20–90 ms instead of 5. Failures
+// there are ignored: it only warms. serve calls Warm once Neo4j is ready.
 func (s *Store) Warm(ctx context.Context) error {
 	none := []string{}
 	// A query of the shape Search builds (fields, boosts, a prefix), so
@@ -763,5 +784,41 @@ func (s *Store) Warm(ctx context.Context) error {
 			return err
 		}
 	}
+	s.exercise(ctx, warmFor)
 	return nil
+}
+
+// exercise runs the traversals around a sample of the graph's nodes, in
+// rounds, until d has passed: searches for words of their names, their
+// 1- and 2-hop neighbourhoods, 4-hop paths between them.
+func (s *Store) exercise(ctx context.Context, d time.Duration) {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	recs, err := s.read(ctx, warmSampleCypher, nil)
+	if err != nil || len(recs) == 0 {
+		return
+	}
+	var ids, words []string
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		name, _ := r.Values[1].(string)
+		ids = append(ids, id)
+		w := strings.Fields(domain.Fold(name))
+		words = append(words, strings.Join(w[:min(len(w), 2)], " "))
+	}
+	paths := min(s.limits.PathHops, 4)
+	for round := 0; ctx.Err() == nil; round++ {
+		for i, id := range ids {
+			if ctx.Err() != nil {
+				return
+			}
+			if words[i] != "" {
+				_, _, _ = s.Search(ctx, words[i], nil, min(20, s.limits.PageSize), 0)
+			}
+			_, _ = s.Neighbourhood(ctx, domain.NeighbourhoodQuery{ID: id, Hops: min(1+round%2, s.limits.Hops), PerNode: min(25, s.limits.Neighbours)})
+			if other := ids[(i+1)%len(ids)]; other != id {
+				_, _ = s.Paths(ctx, domain.PathQuery{From: id, To: other, MaxHops: paths, Limit: 1})
+			}
+		}
+	}
 }
