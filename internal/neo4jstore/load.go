@@ -37,7 +37,7 @@ MERGE (n:` + string(k) + ` {id: row.props.id})
 ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin
 WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome,
      [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed
-SET n += row.props, n.hash = row.hash,
+SET n += row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
 FOREACH (_ IN CASE WHEN outcome = 'unchanged' OR NOT $history THEN [] ELSE [1] END |

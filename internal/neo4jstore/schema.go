@@ -20,7 +20,14 @@ import (
 // Version 4 gives every new change-log entry a position (seq), numbered from
 // the NewsgraphLog counter in commit order (see changelog.go); older entries
 // have none and are not streamed.
-const SchemaVersion = 4
+//
+// Version 5 stores each node's sort key (sortKey, see sortKeyOf), which a
+// neighbourhood's capped expansion orders by; Migrate fills it in on the
+// nodes older versions wrote. A node an older build still running writes
+// during a rolling upgrade gets none (it sorts last among its neighbours'
+// neighbours) or keeps a stale one: run newsgraph migrate after the last
+// old replica stops, as before any rollout of a new schema version.
+const SchemaVersion = 5
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
@@ -72,6 +79,10 @@ const (
 	writeSchemaVersion = "MERGE (m:NewsgraphSchema {id: 'schema'}) SET m.version = $version, m.appliedAt = datetime()"
 )
 
+// fillSortKeys stores the sort key of every node that has none (version 5).
+var fillSortKeys = `MATCH (n:Node) WHERE n.sortKey IS NULL
+CALL (n) { SET n.sortKey = ` + sortKeyOf("n") + ` } IN TRANSACTIONS OF 10000 ROWS`
+
 // Migrate applies the schema idempotently and records its version. It
 // returns ECONFLICT when the database was written by a newer newsgraph.
 func (s *Store) Migrate(ctx context.Context) error {
@@ -96,6 +107,12 @@ func (s *Store) Migrate(ctx context.Context) error {
 	s.roundTrips.Add(1)
 	if err := runConsume(ctx, session, "CALL db.awaitIndexes(60)"); err != nil {
 		return s.wrap(err)
+	}
+	if v, _ := recs[0].Values[0].(int64); v < 5 {
+		s.roundTrips.Add(1)
+		if err := runConsume(ctx, session, fillSortKeys); err != nil {
+			return s.wrap(fmt.Errorf("%s: %w", fillSortKeys, err))
+		}
 	}
 	_, err = s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := tx.Run(ctx, writeSchemaVersion, map[string]any{"version": SchemaVersion})
