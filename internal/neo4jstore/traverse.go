@@ -737,9 +737,13 @@ RETURN o, sources, claims ORDER BY claims + sources DESC, claims DESC, o.id LIMI
 	return out, nil
 }
 
-// warmFor bounds how long Warm runs the traversals on the graph's own data
-// after planning them.
-const warmFor = 2 * time.Second
+// warmFor and warmRounds bound how long Warm runs the traversals on the
+// graph's own data after planning them: on a small graph the rounds end
+// it, on a large one the time.
+const (
+	warmFor    = 2 * time.Second
+	warmRounds = 10
+)
 
 // warmSampleCypher picks the nodes Warm runs the traversals from.
 const warmSampleCypher = `MATCH (n:Node) WHERE n.sortName IS NOT NULL RETURN n.id, n.sortName LIMIT 16`
@@ -751,11 +755,12 @@ const warmSampleCypher = `MATCH (n:Node) WHERE n.sortName IS NOT NULL RETURN n.i
 // Neo4j's planner: 30–180 ms per statement on the 1M-relationship graph,
 // the slowest call of each in BenchmarkTraversals before. Plans stay cached
 // until the database's statistics change enough to replan them. Then, for
-// at most warmFor, it runs searches, neighbourhoods and paths around a few
-// nodes of the graph, so that the JVM compiles the code they run (Lucene's
-// scoring, expansion, sorting) before requests need it: planned but not
-// run, a fresh server's first searches took 20–90 ms instead of 5. Failures
-// there are ignored: it only warms. serve calls Warm once Neo4j is ready.
+// at most warmFor (or warmRounds rounds), it runs searches, neighbourhoods
+// and paths around a few nodes of the graph, so that the JVM compiles the
+// code they run (Lucene's scoring, expansion, sorting) before requests
+// need it: planned but not run, the statements ran slower for a fresh
+// JVM's first calls. Failures there are ignored: it only warms. serve
+// calls Warm once Neo4j is ready.
 func (s *Store) Warm(ctx context.Context) error {
 	none := []string{}
 	// A query of the shape Search builds (fields, boosts, a prefix), so
@@ -790,7 +795,7 @@ func (s *Store) Warm(ctx context.Context) error {
 }
 
 // exercise runs the traversals around a sample of the graph's nodes, in
-// rounds, until d has passed: searches for words of their names, their
+// at most warmRounds rounds, until d has passed: searches for words of their names, their
 // 1- and 2-hop neighbourhoods, 4-hop paths between them.
 func (s *Store) exercise(ctx context.Context, d time.Duration) {
 	ctx, cancel := context.WithTimeout(ctx, d)
@@ -808,7 +813,7 @@ func (s *Store) exercise(ctx context.Context, d time.Duration) {
 		words = append(words, strings.Join(w[:min(len(w), 2)], " "))
 	}
 	paths := min(s.limits.PathHops, 4)
-	for round := 0; ctx.Err() == nil; round++ {
+	for round := 0; round < warmRounds && ctx.Err() == nil; round++ {
 		for i, id := range ids {
 			if ctx.Err() != nil {
 				return
