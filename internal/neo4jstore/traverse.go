@@ -745,8 +745,15 @@ const (
 	warmRounds = 10
 )
 
-// warmSampleCypher picks the nodes Warm runs the traversals from.
-const warmSampleCypher = `MATCH (n:Node) WHERE n.sortName IS NOT NULL RETURN n.id, n.sortName LIMIT 16`
+// warmSampleCypher picks the nodes Warm runs the traversals from: a few of
+// each kind, so that the searches use words of names, titles and texts.
+var warmSampleCypher = func() string {
+	parts := make([]string, len(domain.Kinds))
+	for i, k := range domain.Kinds {
+		parts[i] = "MATCH (n:" + string(k) + ") WHERE n.sortName IS NOT NULL RETURN n.id AS id, n.sortName AS name LIMIT 3"
+	}
+	return "CALL () {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") + "\n}\nRETURN id, name"
+}()
 
 // Warm prepares a freshly started Neo4j for the traversals. It plans the
 // traversal statements (search, neighbourhood, paths of every hop count,
@@ -795,8 +802,8 @@ func (s *Store) Warm(ctx context.Context) error {
 }
 
 // exercise runs the traversals around a sample of the graph's nodes, in
-// at most warmRounds rounds, until d has passed: searches for words of their names, their
-// 1- and 2-hop neighbourhoods, 4-hop paths between them.
+// at most warmRounds rounds, until d has passed: searches for words of
+// their names, their 1- and 2-hop neighbourhoods, 4-hop paths between them.
 func (s *Store) exercise(ctx context.Context, d time.Duration) {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
@@ -809,7 +816,9 @@ func (s *Store) exercise(ctx context.Context, d time.Duration) {
 		id, _ := r.Values[0].(string)
 		name, _ := r.Values[1].(string)
 		ids = append(ids, id)
+		// The two longest words: the ones that tell a name from another.
 		w := strings.Fields(domain.Fold(name))
+		slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
 		words = append(words, strings.Join(w[:min(len(w), 2)], " "))
 	}
 	paths := min(s.limits.PathHops, 4)
