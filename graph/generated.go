@@ -4525,8 +4525,9 @@ extend type Query {
   claimLinks(a: ID!, b: ID!, first: Int! = 100): [ClaimLink!]! @listSize(slicingArguments: ["first"])
   """
   The subgraph within 1–3 hops of a node, for a graph view: at most
-  maxNeighbours neighbours are expanded per node; types and a date window
-  filter the nodes reached (undated nodes pass the window).
+  maxNeighbours neighbours are expanded per node, the first by date (undated
+  ones last), then by name, then by id; types and a date window filter the
+  nodes reached (undated nodes pass the window).
   """
   neighbourhood(id: ID!, hops: Int! = 1, types: [NodeType!], date: DateWindow, maxNeighbours: Int! = 25): Subgraph @listSize(slicingArguments: ["maxNeighbours"], depthArgument: "hops", addend: 1, assumedSize: 5000, sizedFields: ["nodes", "edges"])
   "Everything dated about an entity, by the earliest day each date can mean, then the latest."

@@ -3,10 +3,8 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -224,31 +222,5 @@ func TestImportExportIngestCommands(t *testing.T) {
 	code, stdout, stderr = run(t, "ingest", "--title", "Test", "--language", "pl", "--published-at", "2025-03", article)
 	if code != cli.ExitOK || !strings.Contains(stdout, "person/dmitry-peskov") || !strings.Contains(stdout, "person/volodymyr-zelensky") || !strings.Contains(stdout, "organisation/kremlin") {
 		t.Errorf("ingest: exit %d\n%s\n%s", code, stdout, stderr)
-	}
-}
-
-// TestTuneGC: serve sets the collector's percent and soft memory limit
-// unless GOGC or GOMEMLIMIT do, and then leaves the runtime's values alone.
-func TestTuneGC(t *testing.T) {
-	prevPercent := debug.SetGCPercent(100)
-	prevLimit := debug.SetMemoryLimit(math.MaxInt64)
-	t.Cleanup(func() { debug.SetGCPercent(prevPercent); debug.SetMemoryLimit(prevLimit) })
-
-	set := cli.TuneGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != cli.ServeGCPercent {
-		t.Errorf("GC percent = %d, want %d", got, cli.ServeGCPercent)
-	}
-	if got := debug.SetMemoryLimit(-1); got != cli.ServeMemoryLimit {
-		t.Errorf("memory limit = %d, want %d", got, cli.ServeMemoryLimit)
-	}
-	if len(set) != 4 {
-		t.Errorf("reported %v, want both settings", set)
-	}
-
-	debug.SetGCPercent(150)
-	debug.SetMemoryLimit(1 << 30)
-	set = cli.TuneGC(func(name string) string { return map[string]string{"GOGC": "150", "GOMEMLIMIT": "1GiB"}[name] })
-	if len(set) != 0 || debug.SetGCPercent(150) != 150 || debug.SetMemoryLimit(-1) != 1<<30 {
-		t.Errorf("with GOGC and GOMEMLIMIT set, tuneGC changed the runtime (reported %v)", set)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/editor"
 	"github.com/newsgraph/newsgraph/internal/export"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 	"github.com/newsgraph/newsgraph/internal/guard"
 	"github.com/newsgraph/newsgraph/internal/httpapi"
 	"github.com/newsgraph/newsgraph/internal/importer"
@@ -102,7 +103,7 @@ func serve(ctx context.Context, cfg config, std stdio) error {
 			slog.Warn("flushing traces", "err", err)
 		}
 	}()
-	if set := tuneGC(os.Getenv); len(set) > 0 {
+	if set := gctune.Serve(os.Getenv); len(set) > 0 {
 		slog.Info("garbage collector settings for serving (GOGC and GOMEMLIMIT override them)", set...)
 	}
 	m := metrics.New()

@@ -40,7 +40,7 @@ MERGE (n:` + string(k) + ` {id: row.props.id})
 ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin
 WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome,
      [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed
-SET n += row.props, n.hash = row.hash,
+SET n += row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
     n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
 WITH collect(outcome) AS outcomes,
@@ -63,7 +63,7 @@ func createNodeCypher(k domain.Kind) string {
 	}
 	return `UNWIND $rows AS row
 CREATE (n:` + string(k) + `:Node)
-SET n = row.props, n.hash = row.hash, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by` + status + `
+SET n = row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by` + status + `
 WITH collect(CASE WHEN $history THEN {n: n, op: 'created', fields: row.fields} END) AS logs, count(*) AS created
 ` + logNodesCypher(k) + `
 RETURN 'created' AS outcome, created AS count, size(logs) AS logged`

@@ -27,6 +27,13 @@ import (
 // it instead of a position, a time and a key, and only an attribution's
 // entry keeps the node's state. Migrate turns version 4's entries into
 // that layout (see migrateLogV4); older entries still have no position.
+//
+// Version 5 also stores each node's sort key (sortKey, see sortKeyOf), which a
+// neighbourhood's capped expansion orders by; Migrate fills it in on the
+// nodes older versions wrote. A node an older build still running writes
+// during a rolling upgrade gets none (it sorts last among its neighbours'
+// neighbours) or keeps a stale one: run newsgraph migrate after the last
+// old replica stops, as before any rollout of a new schema version.
 const SchemaVersion = 5
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
@@ -102,6 +109,10 @@ const (
 	writeSchemaVersion = "MERGE (m:NewsgraphSchema {id: 'schema'}) SET m.version = $version, m.appliedAt = datetime()"
 )
 
+// fillSortKeys stores the sort key of every node that has none (version 5).
+var fillSortKeys = `MATCH (n:Node) WHERE n.sortKey IS NULL
+CALL (n) { SET n.sortKey = ` + sortKeyOf("n") + ` } IN TRANSACTIONS OF 10000 ROWS`
+
 // Migrate applies the schema idempotently and records its version. It
 // returns ECONFLICT when the database was written by a newer newsgraph.
 func (s *Store) Migrate(ctx context.Context) error {
@@ -135,6 +146,12 @@ func (s *Store) Migrate(ctx context.Context) error {
 		s.roundTrips.Add(1)
 		if err := runConsume(ctx, session, stmt); err != nil {
 			return s.wrap(fmt.Errorf("%s: %w", stmt, err))
+		}
+	}
+	if v, _ := recs[0].Values[0].(int64); v < 5 {
+		s.roundTrips.Add(1)
+		if err := runConsume(ctx, session, fillSortKeys); err != nil {
+			return s.wrap(fmt.Errorf("%s: %w", fillSortKeys, err))
 		}
 	}
 	_, err = s.write(ctx, 30*time.Second, func(tx neo4j.ManagedTransaction) (any, error) {

@@ -62,13 +62,17 @@ func oneParam(p map[string]any) map[string]any { return map[string]any{"p": p} }
 const interpreted = "CYPHER expressionEngine=interpreted\n"
 
 // searchCypher is the search statement, with or without a filter by kinds.
+// The page comes back as one list in one record, as a neighbourhood's
+// hops do (neighboursCypher): the driver reads each record with a
+// goroutine and a timer of its own.
 func searchCypher(byKind bool) string {
 	where := ""
 	if byKind {
 		where = "\nWHERE any(l IN labels(node) WHERE l IN $p.kinds)"
 	}
 	return interpreted + `CALL db.index.fulltext.queryNodes('` + FulltextIndex + `', $p.q, {limit: $p.limit}) YIELD node, score` + where + `
-RETURN node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first`
+WITH node, score ORDER BY score DESC, node.id SKIP $p.skip LIMIT $p.first
+RETURN collect([properties(node), score])`
 }
 
 // Search implements domain.Traverser: ranked full-text search, tolerant of
@@ -93,16 +97,21 @@ func (s *Store) Search(ctx context.Context, text string, kinds []domain.Kind, fi
 		return nil, false, err
 	}
 	var hits []domain.SearchHit
-	for i, r := range recs {
+	var rows []any
+	if len(recs) > 0 {
+		rows, _ = recs[0].Values[0].([]any)
+	}
+	for i, raw := range rows {
 		if i == first {
 			return hits, true, nil
 		}
-		raw := r.Values[0].(neo4j.Node)
-		n := nodeFromDB(raw)
+		row := raw.([]any)
+		props := row[0].(map[string]any)
+		n := nodeFromDB(neo4j.Node{Props: props})
 		if n == nil {
 			continue
 		}
-		hits = append(hits, domain.SearchHit{Node: n, Score: r.Values[1].(float64), Matched: matched(raw.Props, stems)})
+		hits = append(hits, domain.SearchHit{Node: n, Score: row[1].(float64), Matched: matched(props, stems)})
 	}
 	return hits, false, nil
 }
@@ -440,9 +449,22 @@ const nodeWhen = `coalesce(o.dateEarliest, o.publishedAtEarliest, o.pointInTimeE
 const nodeUntil = `coalesce(o.dateLatest, o.publishedAtLatest, o.pointInTimeLatest, o.statedAtLatest, o.endLatest, CASE WHEN o.startEarliest IS NOT NULL THEN date('9999-12-31') END)`
 
 // neighboursCypher is one hop of a neighbourhood: at most $p.perNode
-// neighbours of each node of $p.ids, in a stable order, with only the
-// filters asked for (kinds, the two ends of a date window).
-func neighboursCypher(kinds, from, to bool) string {
+// neighbours of each node of the frontier, the first by their sort key
+// (sortKeyOf: by date, undated last, then by name, then by id), with only
+// the filters asked for (kinds, the two ends of a date window), at most
+// $p.rows rows. The first hop's frontier is the start node, which it reads
+// too, as NodesByID finds it (through a redirect); the others' is $p.ids.
+//
+// The rows come back as one list in one record: the driver reads every
+// record with a goroutine and a timer of its own, which cost more than
+// decoding the rows (4.7 of 8 ms of Go CPU for the 538 rows of a 2-hop
+// neighbourhood's second hop), and reading the start node in the first
+// hop saves a round trip. Neighbourhood computes the next frontier, not one
+// statement for all hops: a frontier carried from hop to hop in the
+// statement is a list in every row, and Neo4j counts its size against the
+// transaction's memory for each row it sorts (1 GiB for a 3-hop
+// neighbourhood of 100 per node on the synthetic graph).
+func neighboursCypher(first, kinds, from, to bool) string {
 	var where []string
 	if kinds {
 		where = append(where, `any(l IN labels(o) WHERE l IN $p.kinds)`)
@@ -457,20 +479,29 @@ func neighboursCypher(kinds, from, to bool) string {
 	if len(where) > 0 {
 		filter = "\n  WHERE " + strings.Join(where, "\n    AND ")
 	}
+	expand := `CALL (s) {
+  MATCH (s)-[r]-(o:Node)` + filter + `
+  RETURN r, o ORDER BY o.sortKey LIMIT $p.perNode
+}`
+	row := "[s.id, type(r), startNode(r) = s, properties(r), properties(o)]"
+	if first {
+		// Grouped by the start node, a start node without neighbours
+		// would have no row: the rows are collected in a subquery.
+		return interpreted + `OPTIONAL MATCH (x:NewsgraphRedirect {id: $p.id})
+MATCH (s:Node {id: coalesce(x.to, $p.id)})
+CALL (s) {
+  ` + strings.ReplaceAll(expand, "\n", "\n  ") + `
+  WITH s, r, o LIMIT $p.rows
+  RETURN collect(` + row + `) AS rows
+}
+RETURN properties(s), rows`
+	}
 	return interpreted + `UNWIND $p.ids AS id
 MATCH (s:Node {id: id})
-CALL (s) {
-  MATCH (s)-[r]-(o:Node)` + filter + `
-  RETURN r, o ORDER BY o.sortDate, o.sortName, o.id LIMIT $p.perNode
+` + expand + `
+WITH s, r, o LIMIT $p.rows
+RETURN null, collect(` + row + `)`
 }
-RETURN id, type(r), startNode(r) = s, properties(r), properties(o) LIMIT $p.rows`
-}
-
-// rootCypher reads the start node of a neighbourhood, as NodesByID finds it
-// (through a redirect).
-const rootCypher = interpreted + `OPTIONAL MATCH (r:NewsgraphRedirect {id: $p.id})
-MATCH (n:Node {id: coalesce(r.to, $p.id)})
-RETURN properties(n)`
 
 // Neighbourhood implements domain.Traverser: a breadth-first expansion, one
 // round trip per hop, at most PerNode neighbours expanded per node.
@@ -479,63 +510,73 @@ func (s *Store) Neighbourhood(ctx context.Context, q domain.NeighbourhoodQuery) 
 	if err := q.Check(s.limits); err != nil {
 		return nil, err
 	}
-	// The start node, as NodesByID finds it (through a redirect).
-	recs, err := s.read(ctx, rootCypher, oneParam(map[string]any{"id": q.ID}))
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, nil
-	}
-	root := nodeFromDB(neo4j.Node{Props: recs[0].Values[0].(map[string]any)})
-	if root == nil {
-		return nil, nil
-	}
-	g := &domain.Subgraph{Nodes: []domain.Node{root}}
-	seen := map[string]bool{root.NodeID(): true}
-	edges := map[string]bool{}
-	frontier := []string{root.NodeID()}
 	// One hop reads at most one row more than the subgraph may hold edges:
 	// a frontier of thousands of nodes cannot pull millions of rows.
-	params := map[string]any{"kinds": strList(q.Kinds), "perNode": q.PerNode, "from": nil, "to": nil, "rows": s.limits.SubgraphNodes + 1}
-	cypher := neighboursCypher(len(q.Kinds) > 0, q.Date.From != nil, q.Date.To != nil)
-	tooBig := domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes or edges (--max-subgraph-nodes): ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
+	params := map[string]any{"id": q.ID, "ids": nil, "kinds": strList(q.Kinds), "perNode": q.PerNode, "from": nil, "to": nil, "rows": s.limits.SubgraphNodes + 1}
 	if q.Date.From != nil {
 		params["from"] = neo4j.DateOf(*q.Date.From)
 	}
 	if q.Date.To != nil {
 		params["to"] = neo4j.DateOf(*q.Date.To)
 	}
-	for hop := 0; hop < q.Hops && len(frontier) > 0; hop++ {
+	tooBig := domain.Errorf(domain.ELIMIT, "the neighbourhood has more than %d nodes or edges (--max-subgraph-nodes): ask for fewer hops, fewer kinds or fewer neighbours per node", s.limits.SubgraphNodes)
+	var (
+		g        *domain.Subgraph
+		seen     = map[string]bool{}
+		edges    = map[string]bool{}
+		frontier []string
+	)
+	for hop := 0; hop < q.Hops && (hop == 0 || len(frontier) > 0); hop++ {
 		params["ids"] = frontier
-		recs, err := s.read(ctx, cypher, oneParam(params))
+		recs, err := s.read(ctx, neighboursCypher(hop == 0, len(q.Kinds) > 0, q.Date.From != nil, q.Date.To != nil), oneParam(params))
 		if err != nil {
 			return nil, err
 		}
-		if len(recs) > s.limits.SubgraphNodes {
+		if hop == 0 {
+			if len(recs) == 0 {
+				return nil, nil
+			}
+			root := nodeFromDB(neo4j.Node{Props: recs[0].Values[0].(map[string]any)})
+			if root == nil {
+				return nil, nil
+			}
+			g = &domain.Subgraph{Nodes: []domain.Node{root}}
+			seen[root.NodeID()] = true
+		}
+		var rows []any
+		if len(recs) > 0 {
+			rows, _ = recs[0].Values[1].([]any)
+		}
+		if len(rows) > s.limits.SubgraphNodes {
 			return nil, tooBig
 		}
 		frontier = nil
-		for _, r := range recs {
-			t := domain.RelType(r.Values[1].(string))
-			rel := neo4j.Relationship{Props: r.Values[3].(map[string]any)}
-			o := nodeFromDB(neo4j.Node{Props: r.Values[4].(map[string]any)})
-			if o == nil || !allowedRel(t) {
+		for _, raw := range rows {
+			row := raw.([]any)
+			t := domain.RelType(row[1].(string))
+			if !allowedRel(t) {
 				continue
 			}
-			from, to := r.Values[0].(string), o.NodeID()
-			if out, _ := r.Values[2].(bool); !out {
-				from, to = to, from
-			}
-			if !seen[o.NodeID()] {
-				seen[o.NodeID()] = true
+			props := row[4].(map[string]any)
+			id, _ := props["id"].(string)
+			if !seen[id] {
+				o := nodeFromDB(neo4j.Node{Props: props})
+				if o == nil {
+					continue
+				}
+				seen[id] = true
 				g.Nodes = append(g.Nodes, o)
-				frontier = append(frontier, o.NodeID())
+				frontier = append(frontier, id)
 				if len(g.Nodes) > s.limits.SubgraphNodes {
 					return nil, tooBig
 				}
 			}
-			key := fmt.Sprintf("%s|%s|%s|%s", t, from, to, propReader(rel.Props).str("key"))
+			from, to := row[0].(string), id
+			if out, _ := row[2].(bool); !out {
+				from, to = to, from
+			}
+			rel := neo4j.Relationship{Props: row[3].(map[string]any)}
+			key := string(t) + "|" + from + "|" + to + "|" + propReader(rel.Props).str("key")
 			if !edges[key] {
 				edges[key] = true
 				g.Edges = append(g.Edges, edgeFromDB(t, from, to, rel))
@@ -696,13 +737,37 @@ RETURN o, sources, claims ORDER BY claims + sources DESC, claims DESC, o.id LIMI
 	return out, nil
 }
 
-// Warm plans the traversal statements (search, neighbourhood, paths of
-// every hop count, with and without their filters) by running each on
-// input that matches nothing, so that the first requests after a start do
-// not wait for Neo4j's planner: 30–180 ms per statement on the
-// 1M-relationship graph, the slowest call of each in BenchmarkTraversals
-// before. Plans stay cached until the database's statistics change enough
-// to replan them. serve calls it once Neo4j is ready.
+// warmFor and warmRounds bound how long Warm runs the traversals on the
+// graph's own data after planning them: on a small graph the rounds end
+// it, on a large one the time.
+const (
+	warmFor    = 2 * time.Second
+	warmRounds = 10
+)
+
+// warmSampleCypher picks the nodes Warm runs the traversals from: a few of
+// each kind, so that the searches use words of names, titles and texts.
+var warmSampleCypher = func() string {
+	parts := make([]string, len(domain.Kinds))
+	for i, k := range domain.Kinds {
+		parts[i] = "MATCH (n:" + string(k) + ") WHERE n.sortName IS NOT NULL RETURN n.id AS id, n.sortName AS name LIMIT 3"
+	}
+	return "CALL () {\n  " + strings.Join(parts, "\n  UNION ALL\n  ") + "\n}\nRETURN id, name"
+}()
+
+// Warm prepares a freshly started Neo4j for the traversals. It plans the
+// traversal statements (search, neighbourhood, paths of every hop count,
+// with and without their filters) by running each on input that matches
+// nothing, so that the first requests after a start do not wait for
+// Neo4j's planner: 30–180 ms per statement on the 1M-relationship graph,
+// the slowest call of each in BenchmarkTraversals before. Plans stay cached
+// until the database's statistics change enough to replan them. Then, for
+// at most warmFor (or warmRounds rounds), it runs searches, neighbourhoods
+// and paths around a few nodes of the graph, so that the JVM compiles the
+// code they run (Lucene's scoring, expansion, sorting) before requests
+// need it: planned but not run, the statements ran slower for a fresh
+// JVM's first calls. Failures there are ignored: it only warms. serve
+// calls Warm once Neo4j is ready.
 func (s *Store) Warm(ctx context.Context) error {
 	none := []string{}
 	// A query of the shape Search builds (fields, boosts, a prefix), so
@@ -716,9 +781,12 @@ func (s *Store) Warm(ctx context.Context) error {
 	for _, byKind := range []bool{false, true} {
 		stmts = append(stmts,
 			stmt{searchCypher(byKind), map[string]any{"q": q, "kinds": none, "skip": 0, "first": 1, "limit": 1}},
-			stmt{neighboursCypher(byKind, false, false), map[string]any{"ids": none, "kinds": none, "perNode": 1, "from": nil, "to": nil, "rows": 1}})
+		)
+		for _, first := range []bool{true, false} {
+			stmts = append(stmts, stmt{neighboursCypher(first, byKind, false, false), map[string]any{"id": "", "ids": none, "kinds": none, "perNode": 1, "from": nil, "to": nil, "rows": 1}})
+		}
 	}
-	stmts = append(stmts, stmt{rootCypher, map[string]any{"id": ""}}, stmt{claimSourcesCypher, map[string]any{"ids": none}})
+	stmts = append(stmts, stmt{claimSourcesCypher, map[string]any{"ids": none}})
 	for hops := 1; hops <= s.limits.PathHops; hops++ {
 		for _, filtered := range []bool{false, true} {
 			stmts = append(stmts, stmt{pathsCypher("", hops, filtered), map[string]any{"from": "", "to": "", "avoid": none, "maxDegree": 0, "limit": 1}})
@@ -729,5 +797,43 @@ func (s *Store) Warm(ctx context.Context) error {
 			return err
 		}
 	}
+	s.exercise(ctx, warmFor)
 	return nil
+}
+
+// exercise runs the traversals around a sample of the graph's nodes, in
+// at most warmRounds rounds, until d has passed: searches for words of
+// their names, their 1- and 2-hop neighbourhoods, 4-hop paths between them.
+func (s *Store) exercise(ctx context.Context, d time.Duration) {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	recs, err := s.read(ctx, warmSampleCypher, nil)
+	if err != nil || len(recs) == 0 {
+		return
+	}
+	var ids, words []string
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		name, _ := r.Values[1].(string)
+		ids = append(ids, id)
+		// The two longest words: the ones that tell a name from another.
+		w := strings.Fields(domain.Fold(name))
+		slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+		words = append(words, strings.Join(w[:min(len(w), 2)], " "))
+	}
+	paths := min(s.limits.PathHops, 4)
+	for round := 0; round < warmRounds && ctx.Err() == nil; round++ {
+		for i, id := range ids {
+			if ctx.Err() != nil {
+				return
+			}
+			if words[i] != "" {
+				_, _, _ = s.Search(ctx, words[i], nil, min(20, s.limits.PageSize), 0)
+			}
+			_, _ = s.Neighbourhood(ctx, domain.NeighbourhoodQuery{ID: id, Hops: min(1+round%2, s.limits.Hops), PerNode: min(25, s.limits.Neighbours)})
+			if other := ids[(i+1)%len(ids)]; other != id {
+				_, _ = s.Paths(ctx, domain.PathQuery{From: id, To: other, MaxHops: paths, Limit: 1})
+			}
+		}
+	}
 }

@@ -59,23 +59,23 @@ func TestProfileTraversals(t *testing.T) {
 		params func() map[string]any
 	}
 	hood := func() map[string]any {
-		return map[string]any{"p": map[string]any{"ids": []string{person()}, "kinds": nil, "perNode": 25, "from": nil, "to": nil, "rows": 5001}}
+		return map[string]any{"p": map[string]any{"id": person(), "ids": nil, "kinds": nil, "perNode": 25, "from": nil, "to": nil, "rows": 5001}}
 	}
 	queries := []query{
 		{"search", neo4jstore.SearchCypherForTests(false), func() map[string]any {
 			return map[string]any{"p": map[string]any{"q": q, "kinds": nil, "skip": 0, "first": 21, "limit": 1000}}
 		}},
-		{"hood1", neo4jstore.NeighboursCypherForTests(false, false, false), hood},
-		{"hood2", neo4jstore.NeighboursCypherForTests(false, false, false), func() map[string]any {
+		{"hood1", neo4jstore.NeighboursCypherForTests(true, false, false, false), hood},
+		{"hood2", neo4jstore.NeighboursCypherForTests(false, false, false, false), func() map[string]any {
 			// The second hop of a person: the neighbours the first one found.
 			p := hood()
-			res, err := neo4j.ExecuteQuery(ctx, d, neo4jstore.NeighboursCypherForTests(false, false, false), p, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+			res, err := neo4j.ExecuteQuery(ctx, d, neo4jstore.NeighboursCypherForTests(true, false, false, false), p, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
 			if err != nil {
 				t.Fatal(err)
 			}
 			var ids []string
-			for _, rec := range res.Records {
-				ids = append(ids, rec.Values[4].(map[string]any)["id"].(string))
+			for _, row := range res.Records[0].Values[1].([]any) {
+				ids = append(ids, row.([]any)[4].(map[string]any)["id"].(string))
 			}
 			p["p"].(map[string]any)["ids"] = ids
 			return p
