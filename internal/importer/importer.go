@@ -329,8 +329,10 @@ func checkReferences(ctx context.Context, st Store, items []dataset.Item) ([]dat
 	}
 	items = live
 	existing := map[string]bool{}
-	for id := range stored {
-		existing[id] = true
+	for id, to := range stored {
+		// A merged id's survivor is stored too: the edges above now
+		// name it, and an edge to it is upserted, not created again.
+		existing[id], existing[to] = true, true
 	}
 	for {
 		defined := map[string]bool{}

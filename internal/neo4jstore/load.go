@@ -319,8 +319,11 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 	}
 	for _, t := range allRelTypes {
 		if rows := p.newEdges[t]; len(rows) > 0 {
+			// Created, unless this dataset's new nodes turned out to be
+			// stored already (p.fresh, then not fresh): its relationships
+			// may be too.
 			cypher := createEdgeCypher(t)
-			if !fresh {
+			if p.fresh && !fresh {
 				cypher = mergeEdgeCypher(t)
 			}
 			if err := tx.merge(ctx, cypher, rows, &st); err != nil {
