@@ -290,11 +290,12 @@ func isConstraintViolation(err error) bool {
 }
 
 // createdFields are the fields a created node's change lists, as
-// mergeNodeCypher finds them: those it sets, less the derived ones.
+// mergeNodeCypher finds them: those it sets, less the id (which MERGE has
+// set already) and the derived ones.
 func createdFields(p map[string]any) []string {
 	out := make([]string, 0, len(p))
 	for k, v := range p {
-		if v != nil && !slices.Contains(derivedKeys, k) {
+		if v != nil && k != "id" && !slices.Contains(derivedKeys, k) {
 			out = append(out, k)
 		}
 	}

@@ -138,17 +138,21 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := runConsume(ctx, session, "CALL db.awaitIndexes(60)"); err != nil {
 		return s.wrap(err)
 	}
-	s.roundTrips.Add(1)
-	if err := runConsume(ctx, session, migrateLogV4); err != nil {
-		return s.wrap(fmt.Errorf("moving the change log to schema version 5: %w", err))
-	}
-	for _, stmt := range droppedStatements {
-		s.roundTrips.Add(1)
-		if err := runConsume(ctx, session, stmt); err != nil {
-			return s.wrap(fmt.Errorf("%s: %w", stmt, err))
-		}
-	}
+	// Version 5's changes of what older versions wrote; the version is
+	// recorded only once they are done, so an interrupted start runs them
+	// again (each is idempotent), and later starts skip them (moving the
+	// log reads every entry).
 	if v, _ := recs[0].Values[0].(int64); v < 5 {
+		s.roundTrips.Add(1)
+		if err := runConsume(ctx, session, migrateLogV4); err != nil {
+			return s.wrap(fmt.Errorf("moving the change log to schema version 5: %w", err))
+		}
+		for _, stmt := range droppedStatements {
+			s.roundTrips.Add(1)
+			if err := runConsume(ctx, session, stmt); err != nil {
+				return s.wrap(fmt.Errorf("%s: %w", stmt, err))
+			}
+		}
 		s.roundTrips.Add(1)
 		if err := runConsume(ctx, session, fillSortKeys); err != nil {
 			return s.wrap(fmt.Errorf("%s: %w", fillSortKeys, err))

@@ -112,6 +112,11 @@ func TestNeighbourOrder(t *testing.T) {
 		if missing := ids("MATCH (n:Node) WHERE n.sortKey IS NULL RETURN n.id"); missing != "" {
 			t.Errorf("no sort key on nodes a fresh load created: %s", missing)
 		}
+		// Its change lists the fields as an upsert's would: not the id.
+		h, err := s.History(ctx, "person/f", 10)
+		if err != nil || len(h) != 1 || slices.Contains(h[0].Fields, "id") || !slices.Contains(h[0].Fields, "name") {
+			t.Errorf("history of a created node = %+v, %v; want one change listing name, not id", h, err)
+		}
 		byKey := ids("MATCH (n:Node) RETURN n.id ORDER BY n.sortKey")
 		byFields := ids("MATCH (n:Node) RETURN n.id ORDER BY n.sortDate, n.sortName, n.id")
 		if byKey != byFields {
