@@ -229,12 +229,17 @@ func nodeProjection(v, fields string) string {
 // (Relation.Fields) returns nodes, not relationship views: it reads no
 // relationship properties at all.
 func edgeProjection(v, fields string) string {
-	if fields != "" {
+	if !readsEdges(fields) {
 		return "null"
 	}
 	return v + " {.role, .side, .claim, .start, .startPrecision, .startEarliest, .startLatest, " +
 		".end, .endPrecision, .endEarliest, .endLatest, .count, .offsets}"
 }
+
+// readsEdges says whether a relation read with these node fields
+// (domain.Relation.Fields) reads its relationships' properties: only one
+// that reads whole nodes serves relationship views.
+func readsEdges(fields string) bool { return fields == "" }
 
 // ---- decoding
 

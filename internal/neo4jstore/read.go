@@ -76,7 +76,7 @@ func listOrder(u, t string, rel domain.Relation) string {
 		return ""
 	}
 	order := " ORDER BY " + u + ".sortDate, " + u + ".sortName, " + u + ".id"
-	if edgeProjection(t, rel.Fields) != "null" {
+	if readsEdges(rel.Fields) {
 		order += ", " + t + ".key"
 	}
 	return order
@@ -106,8 +106,8 @@ func hopCalls(b *strings.Builder, prefix string, hops []thenHop, parent int, fro
 		// Only what the decoder needs: the relationship when it is
 		// read (r), the lists below when there are any (h).
 		entry := "o: " + nodeProjection(u, h.rel.Fields)
-		if r := edgeProjection(t, h.rel.Fields); r != "null" {
-			entry = "r: " + r + ", " + entry
+		if readsEdges(h.rel.Fields) {
+			entry = "r: " + edgeProjection(t, h.rel.Fields) + ", " + entry
 		}
 		if below != "" {
 			entry += ", h: [" + below + "]"
