@@ -314,7 +314,7 @@ func (p *parser) parseLine(b []byte) {
 		return
 	}
 	typ, _ := obj["type"].(string)
-	if bad := foreignFields(b, typ); bad != "" {
+	if bad := foreignFields(b, typ, obj); bad != "" {
 		p.fail(p.line, bad, "is not a field of a %s record", typ)
 		return
 	}
@@ -549,16 +549,35 @@ var fieldsOf = func() map[string]string {
 	return m
 }()
 
+// allowedFields is fieldsOf as sets.
+var allowedFields = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for typ, names := range fieldsOf {
+		m[typ] = map[string]bool{}
+		for _, n := range strings.Fields(names) {
+			m[typ][n] = true
+		}
+	}
+	return m
+}()
+
 // foreignFields returns the first key of line, in the line's own order,
 // that its type does not have (exact case), or "". It walks the object's
 // keys as a token stream rather than through a map, so that the field an
-// error names is the same on every run.
-func foreignFields(line []byte, typ string) string {
-	allowed, ok := fieldsOf[typ]
+// error names is the same on every run; only when obj, the line decoded,
+// has such a key.
+func foreignFields(line []byte, typ string, obj map[string]any) string {
+	set, ok := allowedFields[typ]
 	if !ok {
 		return "" // reported as an unknown type
 	}
-	set := strings.Fields(allowed)
+	foreign := false
+	for k := range obj {
+		foreign = foreign || !set[k]
+	}
+	if !foreign {
+		return "" // the common case: no need to walk the line
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return ""
@@ -568,7 +587,7 @@ func foreignFields(line []byte, typ string) string {
 		if err != nil {
 			return ""
 		}
-		if k, _ := t.(string); !slices.Contains(set, k) {
+		if k, _ := t.(string); !set[k] {
 			return k
 		}
 		var value json.RawMessage

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,18 +143,75 @@ func sortKeyOf(v string) string {
 }
 
 // contentHash fingerprints stored properties so that re-writing unchanged
-// data leaves updatedAt alone.
+// data leaves updatedAt alone: the SHA-256 of the properties as
+// encoding/json writes the map (keys sorted, dates as ISO days), which is
+// what earlier versions stored. An import hashes every record, so the
+// common values (strings, numbers, lists of strings, dates) are written
+// here without reflection; anything else, and any string that JSON would
+// escape, goes through encoding/json, so the bytes stay the same
+// (TestContentHashIsJSON).
 func contentHash(p props) string {
-	plain := make(map[string]any, len(p))
-	for k, v := range p {
-		if d, ok := v.(dbtype.Date); ok {
-			v = d.Time().Format(domain.DateLayout)
-		}
-		plain[k] = v
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
 	}
-	b, _ := json.Marshal(plain) // map keys are sorted by encoding/json
-	sum := sha256.Sum256(b)
+	slices.Sort(keys)
+	buf := make([]byte, 0, 512)
+	buf = append(buf, '{')
+	for i, k := range keys {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendJSONString(buf, k)
+		buf = append(buf, ':')
+		buf = appendJSONValue(buf, p[k])
+	}
+	buf = append(buf, '}')
+	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:12])
+}
+
+func appendJSONValue(buf []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(buf, "null"...)
+	case string:
+		return appendJSONString(buf, v)
+	case int64:
+		return strconv.AppendInt(buf, v, 10)
+	case bool:
+		return strconv.AppendBool(buf, v)
+	case dbtype.Date:
+		return appendJSONString(buf, v.Time().Format(domain.DateLayout))
+	case []string:
+		if v == nil {
+			return append(buf, "null"...)
+		}
+		buf = append(buf, '[')
+		for i, s := range v {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendJSONString(buf, s)
+		}
+		return append(buf, ']')
+	}
+	b, _ := json.Marshal(v)
+	return append(buf, b...)
+}
+
+// appendJSONString writes s quoted as encoding/json does: printable ASCII
+// that needs no escape as it is, anything else through encoding/json.
+func appendJSONString(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s)
+			return append(buf, b...)
+		}
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }
 
 func edgeProps(e domain.Edge) props {
