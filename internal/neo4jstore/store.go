@@ -158,35 +158,41 @@ func (s *Store) WaitReady(ctx context.Context) error {
 	}
 }
 
-// read runs one read query, routed to readers, with the server-side timeout.
-// Without a bookmark in ctx it does without the driver's shared bookmark
-// manager: writes run in sessions of their own (write), so the manager would
-// only chain reads to reads, and every read would take its lock twice. With
-// one (domain.WithBookmarks: the client sent the bookmark of its last write),
-// the read waits until the member that serves it has applied that write.
+// read runs one read query, routed to readers, with the server-side
+// timeout, in an auto-commit transaction (see below). It does without the
+// driver's shared bookmark manager: writes run in sessions of their own
+// (write), so the manager would only chain reads to reads. With a bookmark
+// in ctx (domain.WithBookmarks: the client sent the bookmark of its last
+// write), the read waits until the member that serves it has applied that
+// write.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	var res *neo4j.EagerResult
-	causal := neo4j.ExecuteQueryWithoutBookmarkManager()
+	var recs []*neo4j.Record
+	cfg := neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead}
 	if bm := domain.BookmarksFrom(ctx); bm != nil && len(bm.After()) > 0 {
-		causal = neo4j.ExecuteQueryWithBookmarkManager(neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{InitialBookmarks: bm.After()}))
+		cfg.Bookmarks = neo4j.BookmarksFromRawValues(bm.After()...)
 	}
 	err := s.attempt(ctx, func(ctx context.Context) (err error) {
 		ctx, span := startSpan(ctx, "read", s.db)
 		defer func() { endSpan(span, err) }()
 		s.roundTrips.Add(1)
 		start := time.Now()
-		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.db),
-			neo4j.ExecuteQueryWithReadersRouting(),
-			causal,
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout)))
+		// An auto-commit transaction: the statement and its pull go in
+		// one message exchange, where a managed transaction needs a
+		// second for its commit. A read has nothing to commit, and
+		// attempt retries what the driver would.
+		session := s.driver.NewSession(ctx, cfg)
+		defer session.Close(ctx)
+		res, err := session.Run(ctx, cypher, params, neo4j.WithTxTimeout(s.txTimeout))
+		if err == nil {
+			recs, err = res.Collect(ctx)
+		}
 		s.observer.RoundTrip("read", time.Since(start), err)
 		return err
 	})
 	if err != nil {
 		return nil, s.wrap(err)
 	}
-	return res.Records, nil
+	return recs, nil
 }
 
 // write runs work in one write transaction (retried by the store on
