@@ -32,8 +32,7 @@ var errorsKey = []byte(`"errors"`)
 // answer; a GraphQL answer with errors is an error.
 func (s *system) do(ctx context.Context, p *plan, i int) error {
 	if s.driver != nil {
-		_, err := neo4j.ExecuteQuery(ctx, s.driver, p.q.cypher, p.params[i%len(p.params)], neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase("neo4j"), neo4j.ExecuteQueryWithReadersRouting())
+		_, err := s.query(ctx, p, i)
 		return err
 	}
 	body, err := s.post(ctx, p, i)
@@ -41,6 +40,18 @@ func (s *system) do(ctx context.Context, p *plan, i int) error {
 		err = fmt.Errorf("GraphQL errors: %s", tail(string(body), 500))
 	}
 	return err
+}
+
+// query runs the floor's statement for request i as newsgraph runs its
+// reads: one auto-commit statement in a read session.
+func (s *system) query(ctx context.Context, p *plan, i int) ([]*neo4j.Record, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: "neo4j", AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, p.q.cypher, p.params[i%len(p.params)])
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
 }
 
 func (s *system) post(ctx context.Context, p *plan, i int) ([]byte, error) {
@@ -70,15 +81,14 @@ func (s *system) post(ctx context.Context, p *plan, i int) ([]byte, error) {
 // Cypher statement's one row as an object keyed by column.
 func (s *system) fetch(ctx context.Context, p *plan, i int) ([]byte, error) {
 	if s.driver != nil {
-		res, err := neo4j.ExecuteQuery(ctx, s.driver, p.q.cypher, p.params[i%len(p.params)], neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase("neo4j"), neo4j.ExecuteQueryWithReadersRouting())
+		recs, err := s.query(ctx, p, i)
 		if err != nil {
 			return nil, err
 		}
-		if len(res.Records) != 1 {
-			return nil, fmt.Errorf("the Cypher statement returned %d rows, want 1", len(res.Records))
+		if len(recs) != 1 {
+			return nil, fmt.Errorf("the Cypher statement returned %d rows, want 1", len(recs))
 		}
-		return json.Marshal(res.Records[0].AsMap())
+		return json.Marshal(recs[0].AsMap())
 	}
 	body, err := s.post(ctx, p, i)
 	if err != nil {
