@@ -37,6 +37,9 @@ func BenchmarkImport100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if len(sum.Rejected) > 0 {
+		b.Fatalf("warm-up: rejected %d lines, first: %v", len(sum.Rejected), sum.Rejected[0])
+	}
 	b.Logf("warm-up (untimed): %v", sum)
 	if cpu1, ok := neo4jCPU(); ok && cpuOK {
 		b.Logf("warm-up: Neo4j used %.1f s of CPU", cpu1-cpu0)

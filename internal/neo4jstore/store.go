@@ -178,13 +178,19 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		start := time.Now()
 		// An auto-commit transaction: the statement and its pull go in
 		// one message exchange, where a managed transaction needs a
-		// second for its commit. A read has nothing to commit, and
-		// attempt retries what the driver would.
+		// second for its commit, and a read has nothing to commit.
+		// Retries are attempt's, as before (the driver's are off).
 		session := s.driver.NewSession(ctx, cfg)
 		defer session.Close(ctx)
 		res, err := session.Run(ctx, cypher, params, neo4j.WithTxTimeout(s.txTimeout))
 		if err == nil {
-			recs, err = res.Collect(ctx)
+			// Not Collect, which sets room for 1,024 records aside:
+			// most reads return one.
+			recs = recs[:0]
+			for res.Next(ctx) {
+				recs = append(recs, res.Record())
+			}
+			err = res.Err()
 		}
 		s.observer.RoundTrip("read", time.Since(start), err)
 		return err
