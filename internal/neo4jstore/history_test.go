@@ -35,11 +35,7 @@ func TestHistoryOfRelationships(t *testing.T) {
 	}
 	// What schema version 2 wrote for a relationship: one entry per end.
 	cfg := neo4jtest.Config()
-	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
+	d := neo4jtest.Driver(t)
 	if _, err := neo4j.ExecuteQuery(ctx, d, `CREATE (:NewsgraphChange {entity: 'person/a', at: datetime('2020-01-01T00:00:00Z'), by: 'old', op: 'created', what: 'MEMBER_OF -> organisation/x', fields: []})`,
 		nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
 		t.Fatal(err)

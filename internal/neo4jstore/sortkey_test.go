@@ -62,11 +62,7 @@ func TestNeighbourOrder(t *testing.T) {
 	t.Run("Capped", check)
 
 	cfg := neo4jtest.Config()
-	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
+	d := neo4jtest.Driver(t)
 	ids := func(cypher string) string {
 		t.Helper()
 		res, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))

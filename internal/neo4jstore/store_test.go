@@ -61,11 +61,7 @@ func TestSeedInvariants(t *testing.T) {
 		// Written behind the store's back, a wrong status and an attribution
 		// on no claim are both reported, and the graph is mended after.
 		cfg := neo4jtest.Config()
-		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close(ctx)
+		d := neo4jtest.Driver(t)
 		run := func(cypher string) {
 			t.Helper()
 			if _, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
@@ -161,11 +157,7 @@ func TestMigrate(t *testing.T) {
 		// A database version 2 wrote has no change_other index (History of
 		// a relationship's end seeks it); migrating records version 3.
 		cfg := neo4jtest.Config()
-		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close(ctx)
+		d := neo4jtest.Driver(t)
 		run := func(cypher string) *neo4j.EagerResult {
 			t.Helper()
 			res, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
@@ -193,11 +185,7 @@ func TestMigrate(t *testing.T) {
 		// transaction's first position); a load of version 5 may have
 		// been left pending by a process that stopped before numbering it.
 		cfg := neo4jtest.Config()
-		d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close(ctx)
+		d := neo4jtest.Driver(t)
 		if _, err := neo4j.ExecuteQuery(ctx, d, `MERGE (log:NewsgraphLog {id: 'log'}) SET log.head = 3
 CREATE (:NewsgraphChange {entity: 'person/v4-a', at: datetime('2024-01-01T00:00:00Z'), by: 'v4', op: 'created', what: 'Person', fields: ['name'], seq: 1, commit: 1})
 CREATE (:NewsgraphChange {entity: 'person/v4-a', other: 'person/v4-b', rel: 'MENTIONS', at: datetime('2024-01-01T00:00:00Z'), by: 'v4', op: 'created', seq: 2, commit: 1})

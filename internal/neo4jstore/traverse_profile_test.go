@@ -45,11 +45,7 @@ func TestProfileTraversals(t *testing.T) {
 	}
 	ctx := context.Background()
 	cfg := neo4jtest.Config()
-	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close(ctx)
+	d := neo4jtest.Driver(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	person := func() string { return fmt.Sprintf("person/p%d", r.IntN(30_000)) }
 	q, _ := neo4jstore.SearchQueryForTests("sanctions border")

@@ -32,6 +32,23 @@ func withDriver(ctx context.Context, fn func(d neo4j.DriverWithContext, db strin
 	return fn(d, cfg.Database)
 }
 
+// Driver returns a driver on the test database (this machine's only),
+// closed when the test ends: for tests that write what the store would
+// not, or read the graph behind its back.
+func Driver(tb testing.TB) neo4j.DriverWithContext {
+	tb.Helper()
+	cfg := Config()
+	if !loopback(cfg.URI) {
+		tb.Fatalf("refusing to touch %s: tests only run against a Neo4j on this machine", cfg.URI)
+	}
+	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = d.Close(context.Background()) })
+	return d
+}
+
 // query runs one query on the test database and returns its records.
 func query(ctx context.Context, cypher string) ([]*neo4j.Record, error) {
 	var recs []*neo4j.Record
