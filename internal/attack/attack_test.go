@@ -209,11 +209,14 @@ func TestAttackSuite(t *testing.T) {
 	})
 
 	t.Run("deadline/stops the work", func(t *testing.T) {
-		s := start("--rate-anonymous", "0", "--request-timeout", "2ms", "--tx-timeout", "1ms")
+		// Four heavy queries in one: over the small seed on a warm
+		// Neo4j one alone may finish inside 2 ms.
+		s := start("--rate-anonymous", "0", "--request-timeout", "2ms", "--tx-timeout", "1ms", "--max-cost", "200000")
 		servers = append(servers, s)
-		r := attack.Query(ctx, s.URL, heavy, nil)
-		if r.Code != "LIMIT_EXCEEDED" || r.HasData {
-			t.Errorf("HTTP %d, want LIMIT_EXCEEDED and no data: %.300s", r.Status, r.Body)
+		body := strings.TrimSuffix(strings.TrimPrefix(heavy, "{"), "}")
+		r := attack.Query(ctx, s.URL, "{ a: "+body+" b: "+body+" c: "+body+" d: "+body+" }", nil)
+		if r.Code != "LIMIT_EXCEEDED" || r.HasData || !strings.Contains(string(r.Body), "request-timeout") {
+			t.Errorf("HTTP %d, want LIMIT_EXCEEDED (request-timeout) and no data: %.300s", r.Status, r.Body)
 		}
 		t.Logf("deadline answered in %s: %.200s", r.Took, r.Body)
 	})

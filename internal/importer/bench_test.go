@@ -16,11 +16,14 @@ import (
 
 // BenchmarkImport100k imports 100,000 synthetic records (nodes with their
 // embedded relationships, and fact records) into an empty database and
-// reports records per second. The first import after Neo4j starts runs
-// while the JVM is still compiling Neo4j's code, at about twice the CPU
-// (48 against 22 CPU-seconds); a server that has run for a while has done
-// that long ago. So the benchmark imports the file once untimed, logs that
-// cold figure, and then measures on the warm DBMS:
+// reports records per second. The first imports after Neo4j starts run
+// while the JVM is still compiling Neo4j's code: the first at about three
+// times the CPU of a warm one (46 against 14 CPU-seconds), the next few
+// at less and less (23, 19, 15); a server that has run for a while has
+// done that long ago. So the benchmark first imports the file untimed
+// until Neo4j's CPU per import stops falling (within 5% of the import
+// before, at most warmups times; 3 times when the CPU is unknown), logs
+// those figures, and then measures on the warm DBMS:
 //
 //	go test -run '^$' -bench Import100k -benchtime 1x ./internal/importer/
 func BenchmarkImport100k(b *testing.B) {
@@ -48,8 +51,20 @@ func BenchmarkImport100k(b *testing.B) {
 		}
 		return sum, -1
 	}
-	sum, cpu := load()
-	b.Logf("warm-up (untimed): %v; Neo4j used %.1f s of CPU", sum, cpu)
+	const warmups = 6
+	for i, prev := 0, -1.0; i < warmups; i++ {
+		if i > 0 {
+			if err := neo4jtest.Wipe(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sum, cpu := load()
+		b.Logf("warm-up %d (untimed): %v; Neo4j used %.1f s of CPU", i+1, sum, cpu)
+		if cpu < 0 && i == 2 || cpu >= 0 && prev >= 0 && cpu > 0.95*prev {
+			break
+		}
+		prev = cpu
+	}
 	for b.Loop() {
 		b.StopTimer()
 		if err := neo4jtest.Wipe(ctx); err != nil {

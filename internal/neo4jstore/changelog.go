@@ -105,25 +105,34 @@ func newTxID() string {
 
 // changesAfterCypher reads a page of the log after a position: the
 // commits whose range ends after it, in order, and their entries from the
-// position on, each with the entities its claim is about: of the claim it
-// changed, or of the claim of the attribution it changed (as the graph is
-// now).
+// position on (NewsgraphChange nodes other than copies, and the entries of
+// its NewsgraphChangeSets, see changeset.go), each with the entities its
+// claim is about: of the claim it changed, or of the claim of the
+// attribution it changed (as the graph is now).
 const changesAfterCypher = `OPTIONAL MATCH (log:NewsgraphLog {id: 'log'})
 WITH coalesce(log.pruned, 0) AS pruned, coalesce(log.head, 0) AS head
 CALL (pruned) {
   MATCH (k:NewsgraphCommit) WHERE k.last > $after AND $after >= pruned
   WITH k ORDER BY k.last LIMIT $first
   CALL (k) {
-    MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= $after + 1 - k.first
-    RETURN c ORDER BY c.ord LIMIT $first
+    MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= $after + 1 - k.first AND c.copy IS NULL
+    WITH c ORDER BY c.ord LIMIT $first
+    RETURN c.ord AS ord, c {.op, .entity, .other, .rel, .what, .fields, .note} AS e, [(c)-[:STATE]->(s) | properties(s)][0] AS state
+    UNION
+    MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = k.tx AND logSet.ord >= 0 AND logSet.ord + logSet.n > $after + 1 - k.first
+    UNWIND range(CASE WHEN $after + 1 - k.first > logSet.ord THEN $after + 1 - k.first - logSet.ord ELSE 0 END, logSet.n - 1) AS logI
+    WITH k, logSet, logI ORDER BY logSet.ord + logI LIMIT $first
+    RETURN logSet.ord + logI AS ord, ` + setEntry + ` AS e,
+      CASE WHEN logSet.states IS NOT NULL THEN {json: logSet.states[logI], createdAt: logSet.createdAts[logI], createdBy: logSet.creators[logI],
+        origin: logSet.origins[logI], updatedAt: k.at, updatedBy: k.by} END AS state
   }
-  WITH k, c ORDER BY k.first + c.ord LIMIT $first
-  RETURN collect({seq: k.first + c.ord, commit: k.first, at: k.at, by: k.by, op: c.op, entity: c.entity, other: c.other, rel: c.rel, what: c.what,
-    fields: coalesce(c.fields, []), note: c.note, state: [(c)-[:STATE]->(s) | properties(s)][0],
+  WITH k, ord, e, state ORDER BY k.first + ord LIMIT $first
+  RETURN collect({seq: k.first + ord, commit: k.first, at: k.at, by: k.by, op: e.op, entity: e.entity, other: e.other, rel: e.rel, what: e.what,
+    fields: coalesce(e.fields, []), note: e.note, state: state,
     about: COLLECT {
-      MATCH (cl:Claim)-[:ABOUT]->(e:Node) WHERE cl.id IN [c.entity, c.other] RETURN e.id
+      MATCH (cl:Claim)-[:ABOUT]->(a:Node) WHERE cl.id IN [e.entity, e.other] RETURN a.id
       UNION
-      MATCH (:Attribution {id: c.entity})-[:ON]->(:Claim)-[:ABOUT]->(e:Node) RETURN e.id
+      MATCH (:Attribution {id: e.entity})-[:ON]->(:Claim)-[:ABOUT]->(a:Node) RETURN a.id
     }}) AS entries
 }
 RETURN pruned, head, entries`
@@ -166,7 +175,7 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 		}
 		e.About = p.strs("about")
 		if state, ok := m["state"].(map[string]any); ok && e.Rel == "" {
-			e.State = nodeFromValue(state)
+			e.State = stateOf(state)
 		}
 		out = append(out, e)
 	}
@@ -175,20 +184,28 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 
 // pruneCypher deletes the entries of commits older than the retention, a
 // bounded batch at a time in order of position (a large commit over several
-// batches), then the commits left without entries, and records the highest
-// position deleted.
+// batches; a NewsgraphChangeSet as a whole, so a batch may exceed the
+// bound by a set), then the commits left without entries, and records the
+// highest position deleted. It returns how many entries it deleted
+// (copies, see changeset.go, included).
 const pruneCypher = `MATCH (k:NewsgraphCommit) WHERE k.at < $before
 WITH k ORDER BY k.first
 CALL (k) {
   MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0
-  RETURN c ORDER BY c.ord
+  RETURN c AS x, c.ord AS last, 1 AS entries
+  UNION
+  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = k.tx AND logSet.ord >= 0
+  RETURN logSet AS x, logSet.ord + logSet.n - 1 AS last, logSet.n AS entries
 }
-WITH k, c LIMIT $batch
-WITH collect(c) AS old, collect(DISTINCT k) AS commits, max(k.first + c.ord) AS upTo
-WHERE size(old) > 0
+WITH k, x, last, entries ORDER BY k.first, last LIMIT $batch
+WITH collect({k: k, x: x, last: k.first + last, entries: entries}) AS rows
+WITH reduce(acc = {deleted: 0, rows: []}, r IN rows |
+  CASE WHEN acc.deleted < $batch THEN {deleted: acc.deleted + r.entries, rows: acc.rows + [r]} ELSE acc END) AS acc
+WITH acc.rows AS rows, acc.deleted AS deleted WHERE size(rows) > 0
+WITH [r IN rows | r.x] AS old, [r IN rows | r.k] AS commits, reduce(m = 0, r IN rows | CASE WHEN r.last > m THEN r.last ELSE m END) AS upTo, deleted
 MATCH (log:NewsgraphLog {id: 'log'})
 SET log.pruned = CASE WHEN coalesce(log.pruned, 0) > upTo THEN log.pruned ELSE upTo END
-WITH old, commits
+WITH old, commits, deleted
 CALL (old) {
   UNWIND old AS c
   OPTIONAL MATCH (c)-[:STATE]->(state:NewsgraphState)
@@ -196,10 +213,12 @@ CALL (old) {
 }
 CALL (commits) {
   UNWIND commits AS k
+  WITH DISTINCT k
   WITH k WHERE NOT EXISTS { MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0 }
+    AND NOT EXISTS { MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = k.tx AND logSet.ord >= 0 }
   DELETE k
 }
-RETURN size(old)`
+RETURN deleted`
 
 // PruneChanges deletes change-log entries (and so history) older than
 // before, at most batch of them; it returns how many it deleted.

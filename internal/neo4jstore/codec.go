@@ -151,12 +151,27 @@ func sortKeyOf(v string) string {
 // escape, goes through encoding/json, so the bytes stay the same
 // (TestContentHashIsJSON).
 func contentHash(p props) string {
+	sum := sha256.Sum256(propsJSON(p))
+	return hex.EncodeToString(sum[:12])
+}
+
+// propsJSON is p as encoding/json writes a map: keys sorted, dates as ISO
+// days.
+func propsJSON(p props) []byte { return appendPropsJSON(make([]byte, 0, 512), p, false) }
+
+// stateJSON is p as propsJSON writes it, less the derived keys and the
+// null values: what reading the node back needs (an attribution's state
+// in a NewsgraphChangeSet, see logSetCypher).
+func stateJSON(p props) string { return string(appendPropsJSON(make([]byte, 0, 256), p, true)) }
+
+func appendPropsJSON(buf []byte, p props, state bool) []byte {
 	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
+	for k, v := range p {
+		if !state || v != nil && !slices.Contains(derivedKeys, k) {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
-	buf := make([]byte, 0, 512)
 	buf = append(buf, '{')
 	for i, k := range keys {
 		if i > 0 {
@@ -166,9 +181,7 @@ func contentHash(p props) string {
 		buf = append(buf, ':')
 		buf = appendJSONValue(buf, p[k])
 	}
-	buf = append(buf, '}')
-	sum := sha256.Sum256(buf)
-	return hex.EncodeToString(sum[:12])
+	return append(buf, '}')
 }
 
 func appendJSONValue(buf []byte, v any) []byte {

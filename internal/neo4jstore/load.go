@@ -32,30 +32,50 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 
 // mergeNodeCypher upserts nodes of one label. A node whose content hash is
 // unchanged keeps its updatedAt and updatedBy, so loading the same data twice
-// changes nothing; every change is logged as a NewsgraphChange for history
-// (see logNodesCypher).
-func mergeNodeCypher(k domain.Kind) string {
+// changes nothing; every change is logged, for history: by a load
+// (compact) in one NewsgraphChangeSet per statement (see changeset.go),
+// by other writes as one NewsgraphChange each (see logNodesCypher).
+func mergeNodeCypher(k domain.Kind, compact bool) string {
+	materialize, logTx, logs := "", "", `{n: n, op: outcome, fields: changed}`
+	tail := logNodesCypher(k)
+	if compact {
+		materialize = "\n" + materializeNode("n, outcome", "logTx", "$history AND outcome <> 'unchanged' AND n.logTx <> $tx")
+		logTx = ",\n    n.logTx = CASE WHEN $history AND outcome <> 'unchanged' THEN $tx ELSE n.logTx END"
+		logs = nodeSetEntry(k, "outcome", "reduce(s = '', f IN changed | s + CASE s WHEN '' THEN '' ELSE ' ' END + f)")
+		tail = logSetCypher(string(k), "")
+	}
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
 ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin
 WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome,
-     [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed
+     [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed` + materialize + `
 SET n += row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `,
     n.updatedAt = CASE outcome WHEN 'unchanged' THEN n.updatedAt ELSE $now END,
-    n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END
+    n.updatedBy = CASE outcome WHEN 'unchanged' THEN n.updatedBy ELSE $by END` + logTx + `
 WITH collect(outcome) AS outcomes,
-     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {n: n, op: outcome, fields: changed} END) AS logs
-` + logNodesCypher(k) + `
+     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN ` + logs + ` END) AS logs
+` + tail + `
 UNWIND outcomes AS outcome
 WITH outcome, size(logs) AS logged
 RETURN outcome, count(*) AS count, logged`
+}
+
+// nodeSetEntry is the log map of a node n of kind k written by a load,
+// for logSetCypher; fields is a string of the changed fields separated by
+// spaces.
+func nodeSetEntry(k domain.Kind, op, fields string) string {
+	state := ""
+	if k == domain.KindAttribution {
+		state = `, state: row.state, createdAt: n.createdAt, createdBy: n.createdBy, origin: n.origin`
+	}
+	return `{entity: n.id, op: ` + op + `, fields: ` + fields + state + `}`
 }
 
 // createNodeCypher writes nodes of one label that did not exist when the
 // load was planned (domain.Dataset.New): CREATE needs neither the lookup
 // nor the eager steps of MERGE. A node created meanwhile by another writer
 // fails the statement on the id constraint; the load then runs again with
-// mergeNodeCypher (see LoadPrepared).
+// mergeNodeCypher (see LoadPrepared). Only loads create.
 func createNodeCypher(k domain.Kind) string {
 	status := ""
 	if k == domain.KindClaim {
@@ -63,17 +83,18 @@ func createNodeCypher(k domain.Kind) string {
 	}
 	return `UNWIND $rows AS row
 CREATE (n:` + string(k) + `:Node)
-SET n = row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by` + status + `
-WITH collect(CASE WHEN $history THEN {n: n, op: 'created', fields: row.fields} END) AS logs, count(*) AS created
-` + logNodesCypher(k) + `
+SET n = row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `, n.createdAt = $now, n.createdBy = $by, n.origin = $origin, n.updatedAt = $now, n.updatedBy = $by,
+    n.logTx = CASE WHEN $history THEN $tx END` + status + `
+WITH collect(CASE WHEN $history THEN ` + nodeSetEntry(k, "'created'", "row.fields") + ` END) AS logs, count(*) AS created
+` + logSetCypher(string(k), "") + `
 RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
 }
 
 // logNodesCypher logs the changes of logs (maps of the node n, its outcome
-// op and its changed fields), numbered from $ord. An attribution's entry
-// keeps the attribution as this write left it (a NewsgraphState), so
-// that a subscriber reading the log later sees it as of the change; the
-// subscriptions read no other kind's.
+// op and its changed fields), numbered from $ord, one NewsgraphChange
+// each. An attribution's entry keeps the attribution as this write left
+// it (a NewsgraphState), so that a subscriber reading the log later sees
+// it as of the change; the subscriptions read no other kind's.
 func logNodesCypher(k domain.Kind) string {
 	state := ""
 	if k == domain.KindAttribution {
@@ -98,20 +119,27 @@ var allRelTypes = []domain.RelType{
 // relationships of one type between the same nodes (e.g. two roles). Rows
 // whose ends do not exist match nothing: merge counts them as missing.
 // A change of a relationship is logged once, under both of its ends
-// (entity and other, see History).
-func mergeEdgeCypher(t domain.RelType) string {
+// (entity and other, see History): by a load (compact) in a
+// NewsgraphChangeSet, by other writes as a NewsgraphChange.
+func mergeEdgeCypher(t domain.RelType, compact bool) string {
+	materialize, logTx, tail := "", "", logEdgesCypher(t)
+	if compact {
+		materialize = "\n" + materializeRel("r, outcome", "$history AND outcome <> 'unchanged' AND r.logTx <> $tx")
+		logTx = ",\n    r.logTx = CASE WHEN $history AND outcome <> 'unchanged' THEN $tx ELSE r.logTx END"
+		tail = logSetCypher("", string(t))
+	}
 	return `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
 MATCH (b:Node {id: row.to})
 MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
 ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin
-WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome
+WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome` + materialize + `
 SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,
-    r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END
+    r.updatedBy = CASE outcome WHEN 'unchanged' THEN r.updatedBy ELSE $by END` + logTx + `
 WITH collect(outcome) AS outcomes,
-     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {a: a.id, b: b.id, op: outcome} END) AS logs
-` + logEdgesCypher(t) + `
+     collect(CASE WHEN outcome <> 'unchanged' AND $history THEN {entity: a.id, other: b.id, op: outcome} END) AS logs
+` + tail + `
 UNWIND outcomes AS outcome
 WITH outcome, size(logs) AS logged
 RETURN outcome, count(*) AS count, logged`
@@ -120,25 +148,27 @@ RETURN outcome, count(*) AS count, logged`
 // createEdgeCypher writes relationships of one type that could not exist
 // when the load was planned (domain.Dataset.NewEdges): CREATE needs
 // neither the lookup nor the eager steps of MERGE. Rows whose ends do not
-// exist match nothing, as in mergeEdgeCypher.
+// exist match nothing, as in mergeEdgeCypher. Only loads create.
 func createEdgeCypher(t domain.RelType) string {
 	return `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
 MATCH (b:Node {id: row.to})
 CREATE (a)-[r:` + string(t) + `]->(b)
-SET r = row.props, r.key = row.key, r.hash = row.hash, r.createdAt = $now, r.createdBy = $by, r.origin = $origin, r.updatedAt = $now, r.updatedBy = $by
-WITH collect(CASE WHEN $history THEN {a: a.id, b: b.id, op: 'created'} END) AS logs, count(*) AS created
-` + logEdgesCypher(t) + `
+SET r = row.props, r.key = row.key, r.hash = row.hash, r.createdAt = $now, r.createdBy = $by, r.origin = $origin, r.updatedAt = $now, r.updatedBy = $by,
+    r.logTx = CASE WHEN $history THEN $tx END
+WITH collect(CASE WHEN $history THEN {entity: a.id, other: b.id, op: 'created'} END) AS logs, count(*) AS created
+` + logSetCypher("", string(t)) + `
 RETURN 'created' AS outcome, created AS count, size(logs) AS logged`
 }
 
-// logEdgesCypher logs the changes of logs (maps of the start a, the end b
-// and the outcome op), numbered from $ord.
+// logEdgesCypher logs the changes of logs (maps of the start entity, the
+// end other and the outcome op), numbered from $ord, one NewsgraphChange
+// each.
 func logEdgesCypher(t domain.RelType) string {
 	return `CALL (logs) {
   UNWIND range(0, size(logs) - 1) AS i
   WITH logs[i] AS l, i
-  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.a, other: l.b, rel: '` + string(t) + `', op: l.op})
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: l.entity, other: l.other, rel: '` + string(t) + `', op: l.op})
 }`
 }
 
@@ -159,16 +189,32 @@ MATCH (c:Claim {id: cid})
 SET c._lock = true REMOVE c._lock
 WITH c` + claimVotes
 
-const setClaimStatusCypher = `UNWIND $rows AS row
-MATCH (c:Claim {id: row.id})
-WITH c, row, c.status AS was WHERE was IS NULL OR was <> row.status
-SET c.status = row.status, c.updatedAt = $now, c.updatedBy = $by
-WITH collect(CASE WHEN $history THEN {id: c.id, note: coalesce(was, 'none') + ' -> ' + row.status} END) AS logs
-CALL (logs) {
+// setClaimStatusCypher stores the statuses of rows' claims that changed
+// and logs them: by a load (compact) in a NewsgraphChangeSet, by other
+// writes as NewsgraphChange nodes.
+func setClaimStatusCypher(compact bool) string {
+	materialize, logTx := "", ""
+	tail := `CALL (logs) {
   UNWIND range(0, size(logs) - 1) AS i
-  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: logs[i].id, op: 'updated', what: 'Claim', fields: ['status'], note: logs[i].note})
-}
+  CREATE (:NewsgraphChange {tx: $tx, ord: $ord + i, entity: logs[i].entity, op: 'updated', what: 'Claim', fields: ['status'], note: logs[i].note})
+}`
+	if compact {
+		// A claim's status changes in the load that writes its
+		// attributions, after the one that wrote the claim: its
+		// pointer is one of its own (statusTx), so that the claim's
+		// created entry need not be copied.
+		materialize = "\nWITH n, row, was\n" + materializeNode("n", "statusTx", "$history AND n.statusTx <> $tx")
+		logTx = ", n.statusTx = CASE WHEN $history THEN $tx ELSE n.statusTx END"
+		tail = logSetCypher(statusSet, "")
+	}
+	return `UNWIND $rows AS row
+MATCH (n:Claim {id: row.id})
+WITH n, row, n.status AS was WHERE was IS NULL OR was <> row.status` + materialize + `
+SET n.status = row.status, n.updatedAt = $now, n.updatedBy = $by` + logTx + `
+WITH collect(CASE WHEN $history THEN {entity: n.id, op: 'updated', fields: ['status'], note: coalesce(was, 'none') + ' -> ' + row.status} END) AS logs
+` + tail + `
 RETURN size(logs) AS logged`
+}
 
 // LoadOption changes how LoadDataset writes.
 type LoadOption func(*writeTx)
@@ -201,7 +247,7 @@ type PreparedDataset struct {
 	newEdges  map[domain.RelType][]map[string]any // created, not merged (domain.Dataset.NewEdges)
 	claimIDs  []string                            // claims whose status the dataset changes
 	newClaims []string                            // new claims (fresh): created with the status of a claim without attributions
-	madeBy    []string                            // attributions whose actor is written: their claims' statuses change, unless the dataset writes their ON too
+	madeBy    []string                            // attributions whose actor or stance is written: their claims' statuses change, unless the dataset writes their ON too
 }
 
 // PrepareDataset prepares ds for LoadPrepared.
@@ -212,12 +258,13 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 		row := nodeRow(n)
 		isClaim := n.NodeKind() == domain.KindClaim
 		if ds.New {
-			row["fields"] = createdFields(row["props"].(map[string]any))
+			fields := createdFields(row["props"].(map[string]any))
 			if isClaim {
 				// It has no attributions yet: no need to read them.
 				row["status"] = string(domain.DeriveStatus(nil))
-				row["fields"] = append(row["fields"].([]string), "status")
+				fields = append(fields, "status")
 			}
+			row["fields"] = strings.Join(fields, " ") // as a set keeps them (logSetCypher)
 		}
 		p.nodes[n.NodeKind()] = append(p.nodes[n.NodeKind()], row)
 		switch {
@@ -231,6 +278,15 @@ func PrepareDataset(ds *domain.Dataset) (*PreparedDataset, error) {
 	for _, e := range slices.Concat(ds.Edges, ds.NewEdges) {
 		if e.Type == domain.RelOn {
 			on[e.From] = true
+		}
+	}
+	if !ds.New {
+		// A stored attribution's stance may change, and with it its
+		// claim's status.
+		for _, n := range ds.Nodes {
+			if n.NodeKind() == domain.KindAttribution && !on[n.NodeID()] {
+				p.madeBy = append(p.madeBy, n.NodeID())
+			}
 		}
 	}
 	for i, e := range slices.Concat(ds.Edges, ds.NewEdges) {
@@ -309,7 +365,7 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 	var st LoadStats
 	for _, k := range domain.Kinds {
 		if rows := p.nodes[k]; len(rows) > 0 {
-			cypher := mergeNodeCypher(k)
+			cypher := mergeNodeCypher(k, true)
 			if fresh {
 				cypher = createNodeCypher(k)
 			}
@@ -325,14 +381,14 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 			// may be too.
 			cypher := createEdgeCypher(t)
 			if p.fresh && !fresh {
-				cypher = mergeEdgeCypher(t)
+				cypher = mergeEdgeCypher(t, true)
 			}
 			if err := tx.merge(ctx, cypher, rows, &st); err != nil {
 				return st, err
 			}
 		}
 		if rows := p.edges[t]; len(rows) > 0 {
-			if err := tx.merge(ctx, mergeEdgeCypher(t), rows, &st); err != nil {
+			if err := tx.merge(ctx, mergeEdgeCypher(t, true), rows, &st); err != nil {
 				return st, err
 			}
 		}
@@ -355,7 +411,11 @@ func (tx *writeTx) load(ctx context.Context, p *PreparedDataset, fresh bool) (Lo
 
 func nodeRow(n domain.Node) map[string]any {
 	p := nodeProps(n)
-	return map[string]any{"props": map[string]any(p), "hash": contentHash(p)}
+	row := map[string]any{"props": map[string]any(p), "hash": contentHash(p)}
+	if n.NodeKind() == domain.KindAttribution {
+		row["state"] = stateJSON(p) // see logSetCypher
+	}
+	return row
 }
 
 func edgeRow(e domain.Edge) map[string]any {
@@ -397,7 +457,7 @@ func (tx *writeTx) RefreshStatuses(ctx context.Context, claimIDs []string) error
 	for _, r := range recs {
 		rows = append(rows, map[string]any{"id": r.Values[0], "status": string(domain.DeriveStatus(votesOf(r.Values[2])))})
 	}
-	_, err = tx.run(ctx, setClaimStatusCypher, map[string]any{"rows": rows, "history": !tx.quiet})
+	_, err = tx.run(ctx, setClaimStatusCypher(tx.pending), map[string]any{"rows": rows, "history": !tx.quiet})
 	return err
 }
 

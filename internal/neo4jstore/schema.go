@@ -34,7 +34,13 @@ import (
 // during a rolling upgrade gets none (it sorts last among its neighbours'
 // neighbours) or keeps a stale one: run newsgraph migrate after the last
 // old replica stops, as before any rollout of a new schema version.
-const SchemaVersion = 5
+//
+// Version 6 logs each statement of a load as one NewsgraphChangeSet of
+// parallel lists instead of one NewsgraphChange per change, and marks
+// what a load logged with the load's tx (logTx), by which history finds
+// it (see changeset.go). Older code would not find those entries; the
+// entries older versions wrote are read as they are.
+const SchemaVersion = 6
 
 // FulltextIndex is the full-text index over names, aliases, titles, claim
 // texts and quotes; 'standard-folding' folds case and diacritics.
@@ -50,6 +56,7 @@ func schemaStatements() []string {
 		"CREATE INDEX change_entity_v5 IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.entity)",
 		"CREATE INDEX change_other IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.other)",
 		"CREATE INDEX change_tx_ord IF NOT EXISTS FOR (c:NewsgraphChange) ON (c.tx, c.ord)",
+		"CREATE INDEX change_set_tx_ord IF NOT EXISTS FOR (s:NewsgraphChangeSet) ON (s.tx, s.ord)",
 		"CREATE CONSTRAINT change_commit_tx IF NOT EXISTS FOR (k:NewsgraphCommit) REQUIRE k.tx IS UNIQUE",
 		"CREATE INDEX change_commit_last IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.last)",
 		"CREATE INDEX change_commit_pending IF NOT EXISTS FOR (k:NewsgraphCommit) ON (k.pending)",

@@ -92,7 +92,7 @@ MATCH (n:Node {id: coalesce(r.to, $id)}) RETURN n`, map[string]any{"id": id})
 // PutNode implements domain.WriteTx.
 func (tx *writeTx) PutNode(ctx context.Context, n domain.Node) (domain.Outcome, error) {
 	var st LoadStats
-	if err := tx.merge(ctx, mergeNodeCypher(n.NodeKind()), []map[string]any{nodeRow(n)}, &st); err != nil {
+	if err := tx.merge(ctx, mergeNodeCypher(n.NodeKind(), false), []map[string]any{nodeRow(n)}, &st); err != nil {
 		return "", err
 	}
 	return outcome(st), nil
@@ -104,7 +104,7 @@ func (tx *writeTx) PutEdge(ctx context.Context, e domain.Edge) (domain.Outcome, 
 		return "", domain.Errorf(domain.EINVALID, "relationship type %q is not part of the model", e.Type)
 	}
 	var st LoadStats
-	if err := tx.merge(ctx, mergeEdgeCypher(e.Type), []map[string]any{edgeRow(e)}, &st); err != nil {
+	if err := tx.merge(ctx, mergeEdgeCypher(e.Type, false), []map[string]any{edgeRow(e)}, &st); err != nil {
 		return "", err
 	}
 	if st.Missing > 0 {
@@ -134,6 +134,7 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	recs, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
+`+materializeRel("r", "true")+`
 WITH a, b, r ORDER BY b.id, r.key
 WITH collect({entity: a.id, other: b.id}) AS logs, collect(r) AS gone
 FOREACH (r IN gone | DELETE r)
@@ -169,7 +170,8 @@ func (tx *writeTx) References(ctx context.Context, id string) (int, error) {
 // DeleteNode implements domain.WriteTx.
 func (tx *writeTx) DeleteNode(ctx context.Context, id string) error {
 	_, err := tx.run(ctx, `MATCH (n:Node {id: $id})
-CREATE (:NewsgraphChange {tx: $tx, ord: $ord, entity: n.id, op: 'deleted', what: labels(n)[0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
+`+materializeAll+`
+CREATE (:NewsgraphChange {tx: $tx, ord: $ord, entity: n.id, op: 'deleted', what: [l IN labels(n) WHERE l <> 'Node'][0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
 DETACH DELETE n
 RETURN 1 AS logged`, map[string]any{"id": id})
 	return err
@@ -181,10 +183,12 @@ func (tx *writeTx) MergeInto(ctx context.Context, survivor, duplicate string) er
 	for _, t := range allRelTypes {
 		for _, stmt := range []string{
 			`MATCH (d:Node {id: $dup})-[r:` + string(t) + `]->(o:Node), (s:Node {id: $survivor}) WHERE o <> s
-MERGE (s)-[n:` + string(t) + ` {key: r.key}]->(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by
+` + materializeRel("r", "true") + `
+MERGE (s)-[n:` + string(t) + ` {key: r.key}]->(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by, n.logTx = null
 DELETE r`,
 			`MATCH (d:Node {id: $dup})<-[r:` + string(t) + `]-(o:Node), (s:Node {id: $survivor}) WHERE o <> s
-MERGE (s)<-[n:` + string(t) + ` {key: r.key}]-(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by
+` + materializeRel("r", "true") + `
+MERGE (s)<-[n:` + string(t) + ` {key: r.key}]-(o) ON CREATE SET n = properties(r), n.updatedAt = $now, n.updatedBy = $by, n.logTx = null
 DELETE r`,
 		} {
 			if _, err := tx.run(ctx, stmt, map[string]any{"dup": duplicate, "survivor": survivor}); err != nil {
@@ -192,8 +196,9 @@ DELETE r`,
 			}
 		}
 	}
-	_, err := tx.run(ctx, `MATCH (d:Node {id: $dup})
-DETACH DELETE d
+	_, err := tx.run(ctx, `MATCH (n:Node {id: $dup})
+`+materializeAll+`
+DETACH DELETE n
 WITH 1 AS one
 MERGE (r:NewsgraphRedirect {id: $dup}) SET r.to = $survivor, r.at = $now, r.by = $by
 WITH 1 AS one
@@ -207,17 +212,37 @@ RETURN 2 AS logged`,
 }
 
 // historyCypher reads the change log of one id. A change of a node, a
-// status or a merge is a NewsgraphChange of the entity it changed, with
-// what it was; a change of a relationship is one NewsgraphChange with the
-// relationship's start (entity), end (other) and type (rel), listed under
-// both ends as "TYPE -> end" and "TYPE <- start" (until schema version 2
-// it was two, each with its what). Its time and key are its commit's
-// (schema version 5); an entry older than that carries its own.
+// status or a merge is an entry of the entity it changed, with what it
+// was; a change of a relationship is one entry with the relationship's
+// start (entity), end (other) and type (rel), listed under both ends as
+// "TYPE -> end" and "TYPE <- start" (until schema version 2 it was two,
+// each with its what). Its time and key are its commit's (schema version
+// 5); an entry older than that carries its own. The entries are the
+// NewsgraphChange nodes of the id, and the entries of the
+// NewsgraphChangeSets that the id's logTx and statusTx and its
+// relationships' logTx point at
+// (schema version 6, see changeset.go); an entry found both ways (a copy)
+// is listed once.
 const historyCypher = `CALL () {
-  MATCH (c:NewsgraphChange {entity: $id}) RETURN c
+  MATCH (c:NewsgraphChange {entity: $id}) RETURN c {.*} AS e, coalesce(c.tx + ':' + toString(c.ord), elementId(c)) AS key
   UNION
-  MATCH (c:NewsgraphChange {other: $id}) RETURN c
+  MATCH (c:NewsgraphChange {other: $id}) RETURN c {.*} AS e, coalesce(c.tx + ':' + toString(c.ord), elementId(c)) AS key
+  UNION
+  MATCH (n:Node {id: $id})
+  UNWIND [n.logTx, n.statusTx] AS t
+  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = t AND logSet.ord >= 0 AND logSet.rel IS NULL
+  UNWIND range(0, logSet.n - 1) AS logI
+  WITH logSet, logI WHERE logSet.entities[logI] = $id
+  RETURN ` + setEntry + ` AS e, logSet.tx + ':' + toString(logSet.ord + logI) AS key
+  UNION
+  MATCH (:Node {id: $id})-[r]-() WHERE r.logTx IS NOT NULL
+  WITH DISTINCT r.logTx AS t, type(r) AS rel
+  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = t AND logSet.ord >= 0 AND logSet.rel = rel
+  UNWIND range(0, logSet.n - 1) AS logI
+  WITH logSet, logI WHERE logSet.entities[logI] = $id OR logSet.others[logI] = $id
+  RETURN ` + setEntry + ` AS e, logSet.tx + ':' + toString(logSet.ord + logI) AS key
 }
+WITH key, collect(e)[0] AS c
 OPTIONAL MATCH (k:NewsgraphCommit {tx: c.tx})
 WITH c, coalesce(k.at, c.at) AS at, coalesce(k.by, c.by) AS by
 UNWIND CASE WHEN c.rel IS NULL THEN [c.what]

@@ -157,8 +157,9 @@ func Violations(ctx context.Context, s *neo4jstore.Store) ([]string, error) {
 }
 
 // Bookkeeping are the properties that say when, by whom and from where a
-// node or relationship was written, rather than what it is.
-var Bookkeeping = []string{"createdAt", "updatedAt", "createdBy", "updatedBy", "origin"}
+// node or relationship was written (and which load logged it last),
+// rather than what it is.
+var Bookkeeping = []string{"createdAt", "updatedAt", "createdBy", "updatedBy", "origin", "logTx", "statusTx"}
 
 // Dump returns every node and relationship of the test database with its
 // properties (less the ones named in exclude), one sorted line each, so
