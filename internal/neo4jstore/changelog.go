@@ -13,8 +13,9 @@ import (
 )
 
 // The change log's positions. A write transaction marks each
-// NewsgraphChange entry it creates with its id (tx) and an ordinal (ord,
-// 0, 1, … in the order it wrote them), and ends by recording one
+// NewsgraphChange entry it creates (or, a load, each NewsgraphChangeSet
+// of consecutive entries, see changeset.go) with its id (tx) and an
+// ordinal (ord, 0, 1, … in the order it wrote them), and ends by recording one
 // NewsgraphCommit {tx, first, last, at, by}: the range of positions its
 // entries take, drawn from a single counter, the NewsgraphLog node, whose
 // write lock it takes first. An entry's position is its commit's first plus
@@ -191,13 +192,16 @@ func (s *Store) ChangesAfter(ctx context.Context, after int64, first int) ([]dom
 const pruneCypher = `MATCH (k:NewsgraphCommit) WHERE k.at < $before
 WITH k ORDER BY k.first
 CALL (k) {
-  MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0
-  RETURN c AS x, c.ord AS last, 1 AS entries
-  UNION
-  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = k.tx AND logSet.ord >= 0
-  RETURN logSet AS x, logSet.ord + logSet.n - 1 AS last, logSet.n AS entries
+  CALL (k) {
+    MATCH (c:NewsgraphChange) WHERE c.tx = k.tx AND c.ord >= 0
+    RETURN c AS x, c.ord AS last, 1 AS entries
+    UNION
+    MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = k.tx AND logSet.ord >= 0
+    RETURN logSet AS x, logSet.ord + logSet.n - 1 AS last, logSet.n AS entries
+  }
+  RETURN x, last, entries ORDER BY last
 }
-WITH k, x, last, entries ORDER BY k.first, last LIMIT $batch
+WITH k, x, last, entries LIMIT $batch
 WITH collect({k: k, x: x, last: k.first + last, entries: entries}) AS rows
 WITH reduce(acc = {deleted: 0, rows: []}, r IN rows |
   CASE WHEN acc.deleted < $batch THEN {deleted: acc.deleted + r.entries, rows: acc.rows + [r]} ELSE acc END) AS acc
@@ -221,7 +225,8 @@ CALL (commits) {
 RETURN deleted`
 
 // PruneChanges deletes change-log entries (and so history) older than
-// before, at most batch of them; it returns how many it deleted.
+// before, about batch of them (a load's set as a whole); it returns how
+// many it deleted.
 func (s *Store) PruneChanges(ctx context.Context, before time.Time, batch int) (int, error) {
 	out, err := s.write(ctx, s.txTimeout, func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, pruneCypher, map[string]any{"before": before.UTC(), "batch": batch})

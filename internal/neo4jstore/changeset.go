@@ -34,7 +34,11 @@ import (
 // relationship (it moves logTx on), and a delete or merge of it. History
 // reads those copies by entity and other as any entry; the feed skips
 // them, since it reads the sets. So an entry is always found by history
-// once, whichever way (history deduplicates by tx and ord).
+// once, whichever way (history deduplicates by tx and ord). A write
+// holds the write lock of what it copies from before it reads the
+// pointer (a load's merges, DeleteNode's and MergeInto's lockCypher), so
+// that two writes cannot both copy from the same set and one of them
+// move the pointer past the other's entries.
 
 // logSetCypher writes logs (maps of entity, other, op, fields (a string,
 // the names separated by spaces), note and,
@@ -49,9 +53,12 @@ func logSetCypher(what, rel string) string {
 		lists = "what: '" + string(domain.KindClaim) + "', fields: [l IN logs | 'status'], notes: [l IN logs | l.note]"
 	case what == string(domain.KindAttribution):
 		// The rest of a state is its bookkeeping; updatedAt and
-		// updatedBy are the commit's.
+		// updatedBy are the commit's. A stored list holds no null: a
+		// node an early build wrote may lack some (the epoch and ""
+		// stand for none, see stateOf).
 		lists += `,
-    states: [l IN logs | l.state], createdAts: [l IN logs | l.createdAt], creators: [l IN logs | l.createdBy], origins: [l IN logs | l.origin]`
+    states: [l IN logs | l.state], createdAts: [l IN logs | coalesce(l.createdAt, datetime({epochSeconds: 0}))],
+    creators: [l IN logs | coalesce(l.createdBy, '')], origins: [l IN logs | coalesce(l.origin, '')]`
 	}
 	return `CALL (logs) {
   WITH logs WHERE size(logs) > 0
@@ -101,8 +108,20 @@ func materializeRel(scope, cond string) string {
 }`
 }
 
+// lockCypher takes the write locks of the node $id and of its
+// relationships, before a statement of its own materializes them (see
+// materializeAll): reads after the locks are held see what the last
+// writer of each committed.
+const lockCypher = `MATCH (n:Node {id: $id})
+SET n._lock = true REMOVE n._lock
+WITH n
+CALL (n) {
+  MATCH (n)-[r]-()
+  SET r._lock = true REMOVE r._lock
+}`
+
 // materializeAll materializes the node n and its relationships, before n
-// is deleted.
+// is deleted (after lockCypher).
 var materializeAll = materializeNode("n", "logTx", "true") + `
 ` + materializeNode("n", "statusTx", "true") + `
 CALL (n) {
@@ -134,6 +153,16 @@ func stateOf(v any) domain.Node {
 		}
 	}
 	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				continue
+			}
+		case time.Time:
+			if v.Unix() == 0 {
+				continue
+			}
+		}
 		if k != "json" {
 			p[k] = v
 		}

@@ -2,7 +2,9 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,8 +49,12 @@ func TestCompactLogOfLoads(t *testing.T) {
 	subject, object := "SUBJECT", "OBJECT"
 	once, twice := 1, 2
 	quote := "Nie było żadnej rozmowy"
+	statedAt, err := domain.ParsePartialDate("2025-03")
+	if err != nil {
+		t.Fatal(err)
+	}
 	attribution := func(stance domain.Stance) *domain.Attribution {
-		return &domain.Attribution{ID: "attribution/a", Quote: &quote, Stance: stance, Sourcing: domain.SourcingNamed}
+		return &domain.Attribution{ID: "attribution/a", Quote: &quote, Stance: stance, Sourcing: domain.SourcingNamed, StatedAt: &statedAt}
 	}
 	// As the importer writes a file: new nodes created, then the
 	// relationships that have a new end.
@@ -158,7 +164,8 @@ func TestCompactLogOfLoads(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s %s has no state", e.Op, e.Entity)
 			}
-			if a.Quote == nil || *a.Quote != quote || a.Origin != "load-1" || a.CreatedAt.IsZero() || !a.UpdatedAt.Equal(e.At) || a.UpdatedBy != e.By {
+			if a.Quote == nil || *a.Quote != quote || a.StatedAt == nil || *a.StatedAt != statedAt || a.Sourcing != domain.SourcingNamed ||
+				a.Origin != "load-1" || a.CreatedAt.IsZero() || a.CreatedBy != neo4jtest.Loader.Key || !a.UpdatedAt.Equal(e.At) || a.UpdatedBy != e.By {
 				t.Errorf("state of %s %s = %+v, want the attribution as written", e.Op, e.Entity, a)
 			}
 			stances = append(stances, a.Stance)
@@ -189,5 +196,47 @@ func TestCompactLogOfLoads(t *testing.T) {
 	}
 	if h := history("person/q"); len(h) != 0 {
 		t.Errorf("history of person/q after pruning everything = %q", h)
+	}
+}
+
+// TestCompactLogConcurrentLoads: loads that change one node at once each
+// move its logTx on; each copies the entries of the one before under the
+// node's lock, so history lists every change once.
+func TestCompactLogConcurrentLoads(t *testing.T) {
+	s := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	const writers, each = 3, 6
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				ds := &domain.Dataset{Origin: "test", Nodes: []domain.Node{
+					&domain.Person{ID: "person/contested", Name: fmt.Sprintf("Name %d-%d", w, i)},
+					&domain.Person{ID: fmt.Sprintf("person/own-%d-%d", w, i), Name: "Own"},
+				}}
+				if _, err := s.LoadDataset(ctx, ds, neo4jtest.Loader); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	h, err := s.History(ctx, "person/contested", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[string]int{}
+	for _, c := range h {
+		ops[c.Op]++
+	}
+	if ops["created"] != 1 || ops["updated"] != writers*each-1 || len(h) != writers*each {
+		t.Errorf("history of a node %d loads changed: %v, want 1 created and %d updated", writers*each, ops, writers*each-1)
 	}
 }

@@ -36,9 +36,12 @@ var derivedKeys = []string{"searchKeys", "sortName", "sortDate", "textKey", "ali
 // (compact) in one NewsgraphChangeSet per statement (see changeset.go),
 // by other writes as one NewsgraphChange each (see logNodesCypher).
 func mergeNodeCypher(k domain.Kind, compact bool) string {
-	materialize, logTx, logs := "", "", `{n: n, op: outcome, fields: changed}`
+	lock, materialize, logTx, logs := "", "", "", `{n: n, op: outcome, fields: changed}`
 	tail := logNodesCypher(k)
 	if compact {
+		// The node's write lock, before its logTx is read: another
+		// load may be moving it on (see changeset.go).
+		lock = "\nSET n._lock = true REMOVE n._lock"
 		materialize = "\n" + materializeNode("n, outcome", "logTx", "$history AND outcome <> 'unchanged' AND n.logTx <> $tx")
 		logTx = ",\n    n.logTx = CASE WHEN $history AND outcome <> 'unchanged' THEN $tx ELSE n.logTx END"
 		logs = nodeSetEntry(k, "outcome", "reduce(s = '', f IN changed | s + CASE s WHEN '' THEN '' ELSE ' ' END + f)")
@@ -46,7 +49,7 @@ func mergeNodeCypher(k domain.Kind, compact bool) string {
 	}
 	return `UNWIND $rows AS row
 MERGE (n:` + string(k) + ` {id: row.props.id})
-ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin
+ON CREATE SET n:Node, n.createdAt = $now, n.createdBy = $by, n.origin = $origin` + lock + `
 WITH n, row, CASE WHEN n.hash IS NULL THEN 'created' WHEN n.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome,
      [k IN keys(row.props) WHERE NOT k IN $derived AND coalesce(n[k] <> row.props[k], (n[k] IS NULL) <> (row.props[k] IS NULL))] AS changed` + materialize + `
 SET n += row.props, n.hash = row.hash, n.sortKey = ` + sortKeyOf("row.props") + `,
@@ -122,8 +125,9 @@ var allRelTypes = []domain.RelType{
 // (entity and other, see History): by a load (compact) in a
 // NewsgraphChangeSet, by other writes as a NewsgraphChange.
 func mergeEdgeCypher(t domain.RelType, compact bool) string {
-	materialize, logTx, tail := "", "", logEdgesCypher(t)
+	lock, materialize, logTx, tail := "", "", "", logEdgesCypher(t)
 	if compact {
+		lock = "\nSET r._lock = true REMOVE r._lock" // as in mergeNodeCypher
 		materialize = "\n" + materializeRel("r, outcome", "$history AND outcome <> 'unchanged' AND r.logTx <> $tx")
 		logTx = ",\n    r.logTx = CASE WHEN $history AND outcome <> 'unchanged' THEN $tx ELSE r.logTx END"
 		tail = logSetCypher("", string(t))
@@ -132,7 +136,7 @@ func mergeEdgeCypher(t domain.RelType, compact bool) string {
 MATCH (a:Node {id: row.from})
 MATCH (b:Node {id: row.to})
 MERGE (a)-[r:` + string(t) + ` {key: row.key}]->(b)
-ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin
+ON CREATE SET r.createdAt = $now, r.createdBy = $by, r.origin = $origin` + lock + `
 WITH a, b, r, row, CASE WHEN r.hash IS NULL THEN 'created' WHEN r.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS outcome` + materialize + `
 SET r += row.props, r.hash = row.hash,
     r.updatedAt = CASE outcome WHEN 'unchanged' THEN r.updatedAt ELSE $now END,

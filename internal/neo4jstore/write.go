@@ -134,6 +134,8 @@ func (tx *writeTx) ReplaceEdges(ctx context.Context, from string, t domain.RelTy
 	}
 	recs, err := tx.run(ctx, `MATCH (a:Node {id: $from})-[r:`+string(t)+`]->(b)
 WHERE NOT [b.id, r.key] IN $keep
+SET r._lock = true REMOVE r._lock
+WITH a, b, r
 `+materializeRel("r", "true")+`
 WITH a, b, r ORDER BY b.id, r.key
 WITH collect({entity: a.id, other: b.id}) AS logs, collect(r) AS gone
@@ -169,6 +171,9 @@ func (tx *writeTx) References(ctx context.Context, id string) (int, error) {
 
 // DeleteNode implements domain.WriteTx.
 func (tx *writeTx) DeleteNode(ctx context.Context, id string) error {
+	if _, err := tx.run(ctx, lockCypher, map[string]any{"id": id}); err != nil {
+		return err
+	}
 	_, err := tx.run(ctx, `MATCH (n:Node {id: $id})
 `+materializeAll+`
 CREATE (:NewsgraphChange {tx: $tx, ord: $ord, entity: n.id, op: 'deleted', what: [l IN labels(n) WHERE l <> 'Node'][0] + ' with ' + toString(COUNT { (n)--() }) + ' relationships', fields: []})
@@ -180,6 +185,9 @@ RETURN 1 AS logged`, map[string]any{"id": id})
 // MergeInto implements domain.WriteTx. Relationship types cannot be
 // parameters, so every allowlisted type is moved in its own statement.
 func (tx *writeTx) MergeInto(ctx context.Context, survivor, duplicate string) error {
+	if _, err := tx.run(ctx, lockCypher, map[string]any{"id": duplicate}); err != nil {
+		return err
+	}
 	for _, t := range allRelTypes {
 		for _, stmt := range []string{
 			`MATCH (d:Node {id: $dup})-[r:` + string(t) + `]->(o:Node), (s:Node {id: $survivor}) WHERE o <> s
@@ -222,7 +230,8 @@ RETURN 2 AS logged`,
 // NewsgraphChangeSets that the id's logTx and statusTx and its
 // relationships' logTx point at
 // (schema version 6, see changeset.go); an entry found both ways (a copy)
-// is listed once.
+// is listed once, and a copy whose commit was pruned while it was being
+// made is not listed.
 const historyCypher = `CALL () {
   MATCH (c:NewsgraphChange {entity: $id}) RETURN c {.*} AS e, coalesce(c.tx + ':' + toString(c.ord), elementId(c)) AS key
   UNION
@@ -244,6 +253,7 @@ const historyCypher = `CALL () {
 }
 WITH key, collect(e)[0] AS c
 OPTIONAL MATCH (k:NewsgraphCommit {tx: c.tx})
+WITH c, k WHERE k IS NOT NULL OR c.copy IS NULL
 WITH c, coalesce(k.at, c.at) AS at, coalesce(k.by, c.by) AS by
 UNWIND CASE WHEN c.rel IS NULL THEN [c.what]
   ELSE CASE WHEN c.entity = $id THEN [c.rel + ' -> ' + c.other] ELSE [] END +
