@@ -131,24 +131,7 @@ func TestChangeLogPositionsWithLoads(t *testing.T) {
 	for err := range errs {
 		t.Fatalf("write: %v", err)
 	}
-	var all []domain.LogEntry
-	for {
-		after := int64(0)
-		if len(all) > 0 {
-			after = all[len(all)-1].Position
-		}
-		page, head, err := store.ChangesAfter(ctx, after, 50)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, page...)
-		if len(page) == 0 {
-			if after != head {
-				t.Fatalf("read up to %d, head is %d", after, head)
-			}
-			break
-		}
-	}
+	all := readLog(ctx, t, store, 50)
 	created := 0
 	commits := map[int64]bool{}
 	for i, e := range all {
@@ -173,6 +156,30 @@ func TestChangeLogPositionsWithLoads(t *testing.T) {
 	// relationships, or both: every transaction logged something.
 	if want := (writers + 2*loaders) * each; len(commits) != want {
 		t.Errorf("%d transactions in the log, want %d", len(commits), want)
+	}
+}
+
+// readLog reads the whole change log, pages of page entries at a time,
+// up to its head.
+func readLog(ctx context.Context, t *testing.T, store *neo4jstore.Store, page int) []domain.LogEntry {
+	t.Helper()
+	var all []domain.LogEntry
+	for {
+		after := int64(0)
+		if len(all) > 0 {
+			after = all[len(all)-1].Position
+		}
+		entries, head, err := store.ChangesAfter(ctx, after, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, entries...)
+		if len(entries) == 0 {
+			if after != head {
+				t.Fatalf("read up to %d, head is %d", after, head)
+			}
+			return all
+		}
 	}
 }
 

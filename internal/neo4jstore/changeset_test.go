@@ -136,24 +136,7 @@ func TestCompactLogOfLoads(t *testing.T) {
 	}
 
 	// The feed: every position once, in order, no copy.
-	var all []domain.LogEntry
-	for {
-		after := int64(0)
-		if len(all) > 0 {
-			after = all[len(all)-1].Position
-		}
-		page, head, err := s.ChangesAfter(ctx, after, 4)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, page...)
-		if len(page) == 0 {
-			if after != head {
-				t.Fatalf("read up to %d, head is %d", after, head)
-			}
-			break
-		}
-	}
+	all := readLog(ctx, t, s, 4)
 	var stances []domain.Stance
 	for i, e := range all {
 		if e.Position != int64(i+1) {
