@@ -83,25 +83,24 @@ const setEntry = `{tx: logSet.tx, ord: logSet.ord + logI, entity: logSet.entitie
 // and the variables in scope), before a write that would lose the
 // pointer; it leaves the pointer alone.
 func materializeNode(scope, ptr, cond string) string {
-	return `CALL (` + scope + `) {
-  WITH n WHERE n.` + ptr + ` IS NOT NULL AND ` + cond + `
-  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = n.` + ptr + ` AND logSet.ord >= 0 AND logSet.rel IS NULL
-  UNWIND range(0, logSet.n - 1) AS logI
-  WITH logSet, logI WHERE logSet.entities[logI] = n.id
-  WITH ` + setEntry + ` AS logE
-  MERGE (logC:NewsgraphChange {tx: logE.tx, ord: logE.ord})
-  ON CREATE SET logC += logE, logC.copy = true
-}`
+	return copyEntries(scope, "n", ptr, cond, "logSet.rel IS NULL", "logSet.entities[logI] = n.id")
 }
 
 // materializeRel does for the relationship r what materializeNode does
 // for a node.
 func materializeRel(scope, cond string) string {
+	return copyEntries(scope, "r", "logTx", cond, "logSet.rel = type(r)",
+		"logSet.entities[logI] = startNode(r).id AND logSet.others[logI] = endNode(r).id")
+}
+
+// copyEntries copies the entries (those for which entry holds) of the sets
+// (those for which set holds) of the tx that v.ptr holds.
+func copyEntries(scope, v, ptr, cond, set, entry string) string {
 	return `CALL (` + scope + `) {
-  WITH r WHERE r.logTx IS NOT NULL AND ` + cond + `
-  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = r.logTx AND logSet.ord >= 0 AND logSet.rel = type(r)
+  WITH ` + v + ` WHERE ` + v + `.` + ptr + ` IS NOT NULL AND ` + cond + `
+  MATCH (logSet:NewsgraphChangeSet) WHERE logSet.tx = ` + v + `.` + ptr + ` AND logSet.ord >= 0 AND ` + set + `
   UNWIND range(0, logSet.n - 1) AS logI
-  WITH logSet, logI WHERE logSet.entities[logI] = startNode(r).id AND logSet.others[logI] = endNode(r).id
+  WITH logSet, logI WHERE ` + entry + `
   WITH ` + setEntry + ` AS logE
   MERGE (logC:NewsgraphChange {tx: logE.tx, ord: logE.ord})
   ON CREATE SET logC += logE, logC.copy = true

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/newsgraph/newsgraph/internal/domain"
 	"github.com/newsgraph/newsgraph/internal/neo4jtest"
 )
@@ -24,15 +22,13 @@ import (
 func TestCompactLogOfLoads(t *testing.T) {
 	s := neo4jtest.MustOpen(t)
 	ctx := context.Background()
-	cfg := neo4jtest.Config()
-	d := neo4jtest.Driver(t)
 	count := func(label string) int64 {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n:"+label+") RETURN count(n)", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		recs, err := neo4jtest.Query(ctx, "MATCH (n:"+label+") RETURN count(n)")
 		if err != nil {
 			t.Fatal(err)
 		}
-		return res.Records[0].Values[0].(int64)
+		return recs[0].Values[0].(int64)
 	}
 	load := func(ds *domain.Dataset) {
 		t.Helper()

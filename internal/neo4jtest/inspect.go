@@ -49,8 +49,8 @@ func Driver(tb testing.TB) neo4j.DriverWithContext {
 	return d
 }
 
-// query runs one query on the test database and returns its records.
-func query(ctx context.Context, cypher string) ([]*neo4j.Record, error) {
+// Query runs one query on the test database and returns its records.
+func Query(ctx context.Context, cypher string) ([]*neo4j.Record, error) {
 	var recs []*neo4j.Record
 	err := withDriver(ctx, func(d neo4j.DriverWithContext, db string) error {
 		res, err := neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
@@ -139,7 +139,7 @@ func factTypes() string {
 func Violations(ctx context.Context, s *neo4jstore.Store) ([]string, error) {
 	var out []string
 	for what, q := range invariantQueries {
-		recs, err := query(ctx, q)
+		recs, err := Query(ctx, q)
 		if err != nil {
 			return nil, err
 		}
@@ -165,7 +165,7 @@ var Bookkeeping = []string{"createdAt", "updatedAt", "createdBy", "updatedBy", "
 // properties (less the ones named in exclude), one sorted line each, so
 // that two graphs can be compared as text (Diff).
 func Dump(ctx context.Context, exclude ...string) ([]string, error) {
-	recs, err := query(ctx, `MATCH (n:Node) RETURN n.id AS k, labels(n) AS l, properties(n) AS p
+	recs, err := Query(ctx, `MATCH (n:Node) RETURN n.id AS k, labels(n) AS l, properties(n) AS p
 UNION ALL
 MATCH (a:Node)-[r]->(b:Node) RETURN a.id + ' -[' + type(r) + ']-> ' + b.id AS k, [] AS l, properties(r) AS p`)
 	if err != nil {
